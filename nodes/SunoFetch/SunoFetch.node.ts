@@ -1,0 +1,60 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import * as get from './actions/get.operation';
+import * as getMany from './actions/getMany.operation';
+import { sharedFields } from './actions/options';
+import { router } from './actions/router';
+
+export class SunoFetch implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Suno Fetch',
+		name: 'sunoFetch',
+		icon: { light: 'file:suno.svg', dark: 'file:suno.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] === "get" ? "Get task" : "Get many tasks" }}',
+		description:
+			'Look up Suno music or lyrics generation tasks by task id on an API aggregator (CometAPI, ElkAPI, gpt.ge or any new-api gateway) and return one item per song clip with its status, audio, video and cover URLs, title, lyrics, tags and duration. Use it after a song was submitted, to check whether it is finished and get the files.',
+		defaults: { name: 'Suno Fetch' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'sunoApi', required: true }],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{
+						name: 'Get',
+						value: 'get',
+						description: 'Get one task by its ID',
+						action: 'Get a task',
+					},
+					{
+						name: 'Get Many',
+						value: 'getMany',
+						description: 'Get several tasks by their IDs in one request',
+						action: 'Get many tasks',
+					},
+				],
+				default: 'get',
+			},
+			...get.description,
+			...getMany.description,
+			...sharedFields,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,96 @@
+/**
+ * Tasks to n8n item JSON: one item per clip, every item carrying its task. Pure: no I/O.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Clip, Task } from './task';
+
+function taskFields(task: Task): IDataObject {
+	return {
+		taskId: task.taskId,
+		action: task.action,
+		taskStatus: task.taskStatus,
+		rawStatus: task.rawStatus,
+		progress: task.progress,
+		failReason: task.failReason,
+		submittedAt: task.submittedAt,
+		startedAt: task.startedAt,
+		finishedAt: task.finishedAt,
+	};
+}
+
+const NO_CLIP: Omit<Clip, 'raw'> = {
+	clipId: null,
+	title: null,
+	clipStatus: null,
+	audioUrl: null,
+	videoUrl: null,
+	imageUrl: null,
+	imageLargeUrl: null,
+	lyrics: null,
+	description: null,
+	tags: null,
+	duration: null,
+	model: null,
+	modelVersion: null,
+	createdAt: null,
+	errorMessage: null,
+};
+
+function clipFields(clip: Omit<Clip, 'raw'>, clipIndex: number | null, clipCount: number): IDataObject {
+	return {
+		clipId: clip.clipId,
+		clipIndex,
+		clipCount,
+		title: clip.title,
+		clipStatus: clip.clipStatus,
+		audioUrl: clip.audioUrl,
+		videoUrl: clip.videoUrl,
+		imageUrl: clip.imageUrl,
+		imageLargeUrl: clip.imageLargeUrl,
+		lyrics: clip.lyrics,
+		description: clip.description,
+		tags: clip.tags,
+		duration: clip.duration,
+		model: clip.model,
+		modelVersion: clip.modelVersion,
+		createdAt: clip.createdAt,
+		errorMessage: clip.errorMessage,
+	};
+}
+
+/** Flat items: the task's fields then the clip's; a task without clips is one item with null clip fields. */
+export function simplifiedItems(task: Task): IDataObject[] {
+	const head = taskFields(task);
+	if (task.clips.length > 0) {
+		return task.clips.map((clip, index) => ({
+			...head,
+			...clipFields(clip, index, task.clips.length),
+		}));
+	}
+	const lyrics = task.lyrics;
+	const clipless = lyrics
+		? { ...NO_CLIP, title: lyrics.title, lyrics: lyrics.text, clipStatus: lyrics.status }
+		: NO_CLIP;
+	return [{ ...head, ...clipFields(clipless, null, 0) }];
+}
+
+/** Raw items: each clip as the provider sent it, plus `task` (the task's own fields, no clip list). */
+export function rawItems(task: Task): IDataObject[] {
+	const taskObject: IDataObject = { ...(task.raw as IDataObject) };
+	if (task.taskStatus === 'NOT_FOUND') {
+		taskObject.status = 'NOT_FOUND';
+		taskObject.fail_reason = task.failReason;
+	}
+	if (task.clips.length > 0) {
+		return task.clips.map((clip) => ({ ...(clip.raw as IDataObject), task: taskObject }));
+	}
+	if (task.lyrics && task.lyrics.raw !== task.raw) {
+		return [{ ...(task.lyrics.raw as IDataObject), task: taskObject }];
+	}
+	return [{ task: taskObject }];
+}
+
+export function taskItems(task: Task, simplify: boolean): IDataObject[] {
+	return simplify ? simplifiedItems(task) : rawItems(task);
+}

@@ -1,0 +1,95 @@
+/**
+ * The normalised model every provider dialect is read into. Nothing here knows about n8n.
+ */
+
+/** Task states after normalisation; `NOT_FOUND` is ours, for ids the provider did not return. */
+export const TASK_STATUSES = [
+	'NOT_START',
+	'SUBMITTED',
+	'QUEUED',
+	'IN_PROGRESS',
+	'SUCCESS',
+	'FAILURE',
+	'UNKNOWN',
+	'NOT_FOUND',
+] as const;
+
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** States after which polling again cannot change the answer. `UNKNOWN` is deliberately not one. */
+export const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'NOT_FOUND']);
+
+export type JsonObject = { [key: string]: unknown };
+
+export interface Clip {
+	clipId: string | null;
+	title: string | null;
+	clipStatus: string | null;
+	audioUrl: string | null;
+	videoUrl: string | null;
+	imageUrl: string | null;
+	imageLargeUrl: string | null;
+	lyrics: string | null;
+	description: string | null;
+	tags: string | null;
+	duration: number | null;
+	model: string | null;
+	modelVersion: string | null;
+	createdAt: string | null;
+	errorMessage: string | null;
+	/** The clip exactly as the provider sent it. */
+	raw: JsonObject;
+}
+
+export interface Task {
+	taskId: string;
+	action: string | null;
+	taskStatus: TaskStatus;
+	/** The provider's own status word, before normalisation. */
+	rawStatus: string | null;
+	progress: number | null;
+	failReason: string | null;
+	submittedAt: string | null;
+	startedAt: string | null;
+	finishedAt: string | null;
+	clips: Clip[];
+	/** LYRICS tasks carry one lyrics object instead of clips. */
+	lyrics: { title: string | null; text: string | null; status: string | null; raw: JsonObject } | null;
+	/** The task's own fields as sent, without its clip list. */
+	raw: JsonObject;
+}
+
+export function isFinished(status: TaskStatus): boolean {
+	return FINISHED_STATUSES.has(status);
+}
+
+/** A task the provider did not return: it does not exist, or belongs to another account. */
+export function notFoundTask(taskId: string): Task {
+	return {
+		taskId,
+		action: null,
+		taskStatus: 'NOT_FOUND',
+		rawStatus: null,
+		progress: null,
+		failReason: `Task ${taskId} was not found: the provider does not know it for this API key (wrong id, or a task of another account).`,
+		submittedAt: null,
+		startedAt: null,
+		finishedAt: null,
+		clips: [],
+		lyrics: null,
+		raw: { task_id: taskId },
+	};
+}
+
+/**
+ * The tasks for `requestedIds`, in the order asked (providers answer in database order), with a
+ * NOT_FOUND task for each id they left out. Tasks nobody asked for are dropped; a task sent twice
+ * counts once.
+ */
+export function matchRequested(requestedIds: readonly string[], tasks: readonly Task[]): Task[] {
+	const byId = new Map<string, Task>();
+	for (const task of tasks) {
+		if (!byId.has(task.taskId)) byId.set(task.taskId, task);
+	}
+	return requestedIds.map((id) => byId.get(id) ?? notFoundTask(id));
+}
