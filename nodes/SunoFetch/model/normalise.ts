@@ -303,6 +303,9 @@ function normaliseData(data: unknown, fallbackTaskId: string | null): Task[] {
 	if (data === null || data === undefined) return [];
 	if (Array.isArray(data)) {
 		const objects = data.filter(isObject);
+		if (objects.length !== data.length) {
+			throw new Unreadable('The provider answered with a task list that holds entries that are not tasks.');
+		}
 		if (objects.length > 0 && !objects.some(looksLikeTask)) {
 			// A bare clip list: one task whose id we only know from the request.
 			return fallbackTaskId ? [normaliseTask({ data: objects }, fallbackTaskId)] : [];

@@ -1,0 +1,231 @@
+/**
+ * Runs workflows through real n8n-core (WorkflowExecute), the way n8n runs a manual execution:
+ * real parameter and expression resolution, real httpRequestWithAuthentication, pairing,
+ * continueOnFail. Only what n8n's CLI adds is rebuilt here: a node-type registry and a credentials
+ * helper that resolves our credential's generic `authenticate` (so the Authorization header is
+ * really sent).
+ */
+import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	Expression,
+	ICredentialsHelper,
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeCredentialsDetails,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IRunExecutionData,
+	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
+	type WorkflowExecuteMode,
+} from 'n8n-workflow';
+
+import { SunoApi } from '../../credentials/SunoApi.credentials';
+import { SunoFetch } from '../../nodes/SunoFetch/SunoFetch.node';
+
+export const SUNO_NODE_TYPE = 'n8n-nodes-suno-fetch.sunoFetch';
+const SEED_NODE_TYPE = 'test.seedItems';
+
+/** A start node that emits the items given in its `items` parameter, like a Manual Trigger with pinned data. */
+class SeedItems implements INodeType {
+	description = {
+		displayName: 'Seed Items',
+		name: 'seedItems',
+		group: ['input'],
+		version: 1,
+		description: 'Emits fixed items',
+		defaults: { name: 'Seed Items' },
+		inputs: ['main'],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties],
+	} as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | IDataObject[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as IDataObject[];
+		return [items.map((json) => ({ json }))];
+	}
+}
+
+const nodeRegistry: Record<string, INodeType> = {
+	[SUNO_NODE_TYPE]: new SunoFetch(),
+	[SEED_NODE_TYPE]: new SeedItems(),
+};
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => nodeRegistry[type],
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeRegistry[type], version),
+	getKnownTypes: () => ({}),
+};
+
+const credentialTypes: Record<string, ICredentialType> = { sunoApi: new SunoApi() };
+
+/** n8n resolves credential expressions with `$credentials` in scope; so do we. */
+export function resolveCredentialValue(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return Expression.resolveWithoutWorkflow(value.slice(1), { $credentials: credentials });
+}
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(private readonly store: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticate = credentialTypes[typeName]?.authenticate;
+		if (!authenticate || typeof authenticate === 'function') return requestOptions;
+		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
+		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
+			headers[name] = resolveCredentialValue(value, credentials) as string;
+		}
+		return { ...requestOptions, headers };
+	}
+
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async runPreAuthentication(): Promise<undefined> {
+		return undefined;
+	}
+
+	async getCredentials(details: INodeCredentialsDetails, type: string) {
+		return new Credentials({ id: details.id, name: details.name }, type, '');
+	}
+
+	async getDecrypted(
+		_additionalData: IWorkflowExecuteAdditionalData,
+		_details: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const found = this.store[type];
+		if (!found) throw new Error(`No test credentials of type ${type}`);
+		return { ...found };
+	}
+
+	async updateCredentials(): Promise<void> {}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}
+
+export interface SunoCredentialData {
+	apiKey: string;
+	provider?: string;
+	baseUrl?: string;
+}
+
+export interface RunOptions {
+	/** Parameters of the Suno Fetch node. */
+	parameters: IDataObject;
+	/** Input items (their json). Defaults to one empty item. */
+	items?: IDataObject[];
+	credentials: SunoCredentialData;
+	/** Node setting "On Error": continue (continueOnFail) instead of stopping. */
+	continueOnFail?: boolean;
+	mode?: WorkflowExecuteMode;
+}
+
+export interface RunResult {
+	status: IRun['status'];
+	/** Output items of the Suno Fetch node (first output). */
+	items: INodeExecutionData[];
+	/** The node's error when the run failed. */
+	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; node?: INode };
+	hints: NodeExecutionHint[];
+	run: IRun;
+}
+
+const NODE_NAME = 'Suno Fetch';
+
+export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
+	const nodes: INode[] = [
+		{
+			id: 'seed',
+			name: 'Seed Items',
+			type: SEED_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { items: JSON.stringify(options.items ?? [{}]) },
+		},
+		{
+			id: 'suno',
+			name: NODE_NAME,
+			type: SUNO_NODE_TYPE,
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters as INode['parameters'],
+			credentials: { sunoApi: { id: '1', name: 'Suno account' } },
+			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		},
+	];
+	const connections = { 'Seed Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const workflow = new Workflow({ id: 'wf-test', nodes, connections, nodeTypes, active: false, settings: {} });
+
+	const mode = options.mode ?? 'manual';
+	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', { id: 'wf-test', name: 'test', nodes, connections, active: false, settings: {} } as never);
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+
+	const credentialsHelper = new TestCredentialsHelper({ sunoApi: { ...options.credentials } as ICredentialDataDecryptedObject });
+	const additionalData = {
+		executionId: 'exec-1',
+		hooks,
+		credentialsHelper,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1/rest',
+		instanceBaseUrl: 'http://127.0.0.1/',
+		formWaitingBaseUrl: 'http://127.0.0.1/form-waiting',
+		webhookBaseUrl: 'http://127.0.0.1/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1/webhook-test',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const runExecutionData = {
+		version: 1,
+		startData: {},
+		resultData: { runData: {} },
+		executionData: {
+			contextData: {},
+			metadata: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: workflow.getNode('Seed Items')!, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+
+	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	return {
+		status: run.status,
+		items: taskData?.data?.main?.[0] ?? [],
+		error: run.data.resultData.error as RunResult['error'],
+		hints: taskData?.hints ?? [],
+		run,
+	};
+}

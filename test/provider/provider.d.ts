@@ -1,0 +1,60 @@
+export interface LoggedRequest {
+	method: string;
+	path: string;
+	rawPath: string;
+	headers: Record<string, string | string[] | undefined>;
+	body: string;
+	at: number;
+}
+
+export interface Fault {
+	status?: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+	drop?: boolean;
+	dropMidBody?: boolean;
+	hang?: boolean;
+	slowBodyMs?: number;
+	times?: number;
+}
+
+export interface ProviderOptions {
+	apiKey?: string;
+	flavour?: 'newapi' | 'onehub';
+	advance?: 'poll' | number;
+	latencyMs?: number;
+	idStyle?: 'uuid' | 'task';
+	mediaBytes?: number;
+}
+
+export interface TaskSpec {
+	action?: 'MUSIC' | 'LYRICS';
+	id?: string;
+	title?: string;
+	tags?: string;
+	prompt?: string;
+	fail?: boolean;
+	finishAfter?: number;
+	clips?: number;
+}
+
+export declare class LocalSunoProvider {
+	constructor(options?: ProviderOptions);
+	apiKey: string;
+	flavour: 'newapi' | 'onehub';
+	advance: 'poll' | number;
+	latencyMs: number;
+	url: string;
+	log: LoggedRequest[];
+	counters: { requests: number; fetchBatch: number; fetchSingle: number; submit: number; media: number; idsFetched: number };
+	tasks: Map<string, unknown>;
+	start(port?: number): Promise<this>;
+	stop(): Promise<void>;
+	reset(): void;
+	addTask(task: { task_id: string } & Record<string, unknown>): string;
+	createTask(spec?: TaskSpec): string;
+	setRoute(method: string, path: string, response: { status?: number; body: unknown; headers?: Record<string, string> }): void;
+	injectFault(fault: Fault): void;
+}
+
+export declare function mediaBytes(name: string, size: number): Buffer;

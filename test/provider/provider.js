@@ -1,0 +1,362 @@
+'use strict';
+/**
+ * A local Suno aggregator that answers like the new-api / one-hub gateways (see README, "Local
+ * provider"): bearer auth, POST /suno/fetch, GET /suno/fetch/{id}, POST /suno/submit/{music|lyrics},
+ * tasks that move NOT_START → QUEUED → IN_PROGRESS → SUCCESS (or FAILURE) over polls or over time,
+ * and small real media files behind the clips' URLs. Knobs for tests and benchmarks: latency,
+ * queued faults (status, Retry-After, dropped connections, slow or never-ending bodies), fixed
+ * responses per route, and a request log. Plain Node, no dependencies; listens on 127.0.0.1 only.
+ */
+const http = require('node:http');
+const crypto = require('node:crypto');
+
+const MUSIC_STAGES = ['NOT_START', 'QUEUED', 'IN_PROGRESS', 'SUCCESS'];
+const CLIP_STATUS = { NOT_START: null, SUBMITTED: 'submitted', QUEUED: 'queued', IN_PROGRESS: 'streaming', SUCCESS: 'complete', FAILURE: 'error' };
+const MEDIA_TYPES = { mp3: 'audio/mpeg', jpeg: 'image/jpeg', png: 'image/png', mp4: 'video/mp4' };
+
+function sleep(ms) {
+	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Deterministic bytes for a media file: a valid-looking header, then a pattern seeded by the name. */
+function mediaBytes(name, size) {
+	const ext = name.split('.').pop();
+	const header = {
+		mp3: Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
+		jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
+		png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		mp4: Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]),
+	}[ext] || Buffer.alloc(0);
+	const body = Buffer.alloc(Math.max(0, size - header.length));
+	let seed = crypto.createHash('sha256').update(name).digest();
+	for (let offset = 0; offset < body.length; offset += seed.length) {
+		seed.copy(body, offset, 0, Math.min(seed.length, body.length - offset));
+		seed = crypto.createHash('sha256').update(seed).digest();
+	}
+	return Buffer.concat([header, body]);
+}
+
+class LocalSunoProvider {
+	/**
+	 * @param {object} [options]
+	 * @param {string} [options.apiKey]  the accepted bearer key
+	 * @param {'newapi'|'onehub'} [options.flavour]  error shapes: new-api (400 task_not_exist, data null) or one-hub (404, data [])
+	 * @param {'poll'|number} [options.advance]  tasks step once per fetch that sees them, or every N ms
+	 * @param {number} [options.latencyMs]  delay before every API answer
+	 * @param {'uuid'|'task'} [options.idStyle]  submit ids: classic UUIDs or 2026 `task_…` ids
+	 * @param {number} [options.mediaBytes]  size of each generated media file
+	 */
+	constructor(options = {}) {
+		this.apiKey = options.apiKey ?? 'local-test-key';
+		this.flavour = options.flavour ?? 'newapi';
+		this.advance = options.advance ?? 'poll';
+		this.latencyMs = options.latencyMs ?? 0;
+		this.idStyle = options.idStyle ?? 'uuid';
+		this.mediaSize = options.mediaBytes ?? 64 * 1024;
+		/** @type {Map<string, any>} insertion order is the database order */
+		this.tasks = new Map();
+		this.routes = new Map();
+		this.faults = [];
+		this.log = [];
+		this.counters = { requests: 0, fetchBatch: 0, fetchSingle: 0, submit: 0, media: 0, idsFetched: 0 };
+		this.server = http.createServer((req, res) => this.handle(req, res));
+		this.sockets = new Set();
+		this.server.on('connection', (socket) => {
+			this.sockets.add(socket);
+			socket.on('close', () => this.sockets.delete(socket));
+		});
+		this.url = '';
+	}
+
+	async start(port = 0) {
+		await new Promise((resolve) => this.server.listen(port, '127.0.0.1', resolve));
+		this.url = `http://127.0.0.1:${this.server.address().port}`;
+		return this;
+	}
+
+	async stop() {
+		for (const socket of this.sockets) socket.destroy();
+		await new Promise((resolve) => this.server.close(() => resolve()));
+	}
+
+	reset() {
+		this.tasks.clear();
+		this.routes.clear();
+		this.faults = [];
+		this.log = [];
+		for (const key of Object.keys(this.counters)) this.counters[key] = 0;
+		this.latencyMs = 0;
+	}
+
+	/** Stores a task object exactly as given (e.g. from a fixture); it does not change over time. */
+	addTask(task) {
+		this.tasks.set(task.task_id, { fixed: task });
+		return task.task_id;
+	}
+
+	/**
+	 * Creates a task that moves through its stages, as a submit would.
+	 * @param {object} [spec]
+	 * @param {'MUSIC'|'LYRICS'} [spec.action]
+	 * @param {string} [spec.id]
+	 * @param {string} [spec.title]
+	 * @param {boolean} [spec.fail]  end in FAILURE instead of SUCCESS
+	 * @param {number} [spec.finishAfter]  polls (or ticks) until finished; default: 3 for MUSIC, 1 for LYRICS
+	 * @param {number} [spec.clips]  clips per MUSIC task, default 2
+	 */
+	createTask(spec = {}) {
+		const action = (spec.action ?? 'MUSIC').toUpperCase();
+		const id = spec.id ?? this.newId();
+		const finishAfter = spec.finishAfter ?? (action === 'LYRICS' ? 1 : MUSIC_STAGES.length - 1);
+		this.tasks.set(id, {
+			live: {
+				id,
+				action,
+				title: spec.title ?? (action === 'LYRICS' ? 'Neon Nights' : 'Electric Dance Party'),
+				tags: spec.tags ?? 'club banger high-energy edm',
+				prompt: spec.prompt ?? '[Verse]\nEverybody in the place\nLet\'s go',
+				fail: Boolean(spec.fail),
+				finishAfter,
+				clipCount: spec.clips ?? 2,
+				clipIds: Array.from({ length: spec.clips ?? 2 }, () => crypto.randomUUID()),
+				polls: 0,
+				createdMs: Date.now(),
+				submitTime: Math.floor(Date.now() / 1000),
+				startTime: 0,
+				finishTime: 0,
+			},
+		});
+		return id;
+	}
+
+	newId() {
+		if (this.idStyle === 'task') {
+			const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+			return `task_${Array.from(crypto.randomBytes(32), (byte) => alphabet[byte % alphabet.length]).join('')}`;
+		}
+		return crypto.randomUUID();
+	}
+
+	/** Answers `method path` with a fixed status and body (any dialect) until cleared. */
+	setRoute(method, path, response) {
+		this.routes.set(`${method} ${path}`, response);
+	}
+
+	/**
+	 * Queues faults for the next API requests, first in first out. A fault is one of
+	 * `{status, body?, headers?}`, `{drop: true}` (connection destroyed before an answer),
+	 * `{dropMidBody: true}`, `{hang: true}` (never answers), `{slowBodyMs}` (body trickles out).
+	 * `times` repeats it.
+	 */
+	injectFault(fault) {
+		const times = fault.times ?? 1;
+		for (let i = 0; i < times; i++) this.faults.push(fault);
+	}
+
+	stageOf(live) {
+		const steps = this.advance === 'poll' ? live.polls : Math.floor((Date.now() - live.createdMs) / this.advance);
+		if (steps >= live.finishAfter) return live.fail ? 'FAILURE' : 'SUCCESS';
+		if (live.action === 'LYRICS') return 'NOT_START';
+		const inFlight = MUSIC_STAGES.slice(0, -1);
+		return inFlight[Math.min(inFlight.length - 1, Math.floor((steps * inFlight.length) / live.finishAfter))];
+	}
+
+	/** The task as new-api's TaskDto, at its current stage; `seen` counts a poll. */
+	render(stored, seen) {
+		if (stored.fixed) return stored.fixed;
+		const live = stored.live;
+		const status = this.stageOf(live);
+		if (seen) live.polls += 1;
+		const now = Math.floor(Date.now() / 1000);
+		if (status === 'IN_PROGRESS' || status === 'SUCCESS') live.startTime ||= now;
+		if (status === 'SUCCESS' || status === 'FAILURE') live.finishTime ||= now;
+		const failReason = live.fail && status === 'FAILURE' ? 'Unable to generate lyrics from the given prompt.' : '';
+		const task = {
+			task_id: live.id,
+			action: live.action,
+			status,
+			fail_reason: failReason,
+			submit_time: live.submitTime,
+			start_time: live.action === 'LYRICS' ? live.finishTime : live.startTime,
+			finish_time: live.finishTime,
+			progress: status === 'SUCCESS' || status === 'FAILURE' ? '100%' : '0%',
+			data: null,
+		};
+		if (live.action === 'LYRICS') {
+			if (status === 'SUCCESS') task.data = { id: live.id, text: live.prompt, title: live.title, status: 'complete' };
+			return task;
+		}
+		if (status !== 'NOT_START') task.data = live.clipIds.map((clipId) => this.clip(live, clipId, status, failReason));
+		return task;
+	}
+
+	clip(live, clipId, status, failReason) {
+		const done = status === 'SUCCESS';
+		const media = (name) => `${this.url}/media/${name}`;
+		return {
+			id: clipId,
+			title: live.title,
+			status: CLIP_STATUS[status],
+			metadata: {
+				tags: live.tags,
+				prompt: live.prompt,
+				duration: done ? 121.5 : null,
+				error_type: status === 'FAILURE' ? 'moderation_failure' : null,
+				error_message: status === 'FAILURE' ? failReason : null,
+				audio_prompt_id: null,
+				gpt_description_prompt: 'a dance track',
+			},
+			audio_url: done ? media(`${clipId}.mp3`) : status === 'IN_PROGRESS' ? `${this.url}/audiopipe/?item_id=${clipId}` : '',
+			image_url: done || status === 'IN_PROGRESS' ? media(`image_${clipId}.jpeg`) : '',
+			video_url: done ? media(`${clipId}.mp4`) : '',
+			model_name: 'chirp-v4',
+			image_large_url: done || status === 'IN_PROGRESS' ? media(`image_large_${clipId}.jpeg`) : '',
+			major_model_version: 'v4',
+			created_at: new Date(live.createdMs).toISOString(),
+		};
+	}
+
+	authorised(req) {
+		return req.headers.authorization === `Bearer ${this.apiKey}`;
+	}
+
+	async handle(req, res) {
+		const chunks = [];
+		for await (const chunk of req) chunks.push(chunk);
+		const rawBody = Buffer.concat(chunks).toString('utf8');
+		const url = new URL(req.url, 'http://127.0.0.1');
+		const entry = { method: req.method, path: url.pathname, rawPath: req.url, headers: { ...req.headers }, body: rawBody, at: Date.now() };
+		this.log.push(entry);
+		this.counters.requests += 1;
+
+		if (url.pathname.startsWith('/media/')) return this.serveMedia(url.pathname.slice('/media/'.length), res);
+		if (url.pathname.startsWith('/audiopipe/')) return this.send(res, 200, 'live stream', { 'content-type': 'audio/mpeg' });
+
+		if (this.latencyMs > 0) await sleep(this.latencyMs);
+		const fault = this.faults.shift();
+		if (fault) return this.applyFault(fault, res);
+
+		const fixed = this.routes.get(`${req.method} ${url.pathname}`);
+		if (fixed) return this.send(res, fixed.status ?? 200, fixed.body, fixed.headers);
+
+		if (!url.pathname.startsWith('/suno/')) return this.send(res, 404, { error: { message: 'Invalid URL', type: 'invalid_request_error' } });
+		if (!this.authorised(req)) {
+			const requestId = `${Date.now()}${crypto.randomBytes(4).toString('hex')}`;
+			return this.send(res, 401, { error: { message: `Invalid token (request id: ${requestId})`, type: 'new_api_error', code: '' } });
+		}
+		if (req.method === 'POST' && url.pathname === '/suno/fetch') return this.fetchBatch(rawBody, res);
+		if (req.method === 'GET' && url.pathname.startsWith('/suno/fetch/')) {
+			return this.fetchOne(decodeURIComponent(url.pathname.slice('/suno/fetch/'.length)), res);
+		}
+		const submit = /^\/suno\/submit\/([^/]+)$/.exec(url.pathname);
+		if (req.method === 'POST' && submit) return this.submit(submit[1], rawBody, res);
+		return this.send(res, 404, { error: { message: 'Invalid URL', type: 'invalid_request_error' } });
+	}
+
+	fetchBatch(rawBody, res) {
+		let body;
+		try {
+			body = JSON.parse(rawBody);
+		} catch (error) {
+			return this.send(res, 400, { code: 'invalid_request', message: rawBody === '' ? 'EOF' : error.message, data: null });
+		}
+		const ids = body?.ids;
+		if (ids !== undefined && ids !== null && !Array.isArray(ids)) {
+			return this.send(res, 400, { code: 'invalid_request', message: 'json: cannot unmarshal into ids of type []interface {}', data: null });
+		}
+		this.counters.fetchBatch += 1;
+		if (!ids || ids.length === 0) return this.send(res, 200, { code: 'success', message: '', data: [] });
+		this.counters.idsFetched += ids.length;
+		const wanted = new Set(ids.map(String));
+		const found = [];
+		for (const [id, stored] of this.tasks) {
+			if (wanted.has(id)) found.push(this.render(stored, true));
+		}
+		if (this.flavour === 'onehub') found.splice(100);
+		const data = found.length === 0 && this.flavour === 'newapi' ? null : found;
+		return this.send(res, 200, { code: 'success', message: '', data });
+	}
+
+	fetchOne(id, res) {
+		this.counters.fetchSingle += 1;
+		this.counters.idsFetched += 1;
+		const stored = this.tasks.get(id);
+		if (!stored) {
+			return this.flavour === 'onehub'
+				? this.send(res, 404, { code: 'task_not_exist', message: '' })
+				: this.send(res, 400, { code: 'task_not_exist', message: 'task_not_exist', data: null });
+		}
+		return this.send(res, 200, { code: 'success', message: '', data: this.render(stored, true) });
+	}
+
+	submit(action, rawBody, res) {
+		let body = {};
+		try {
+			body = rawBody ? JSON.parse(rawBody) : {};
+		} catch (error) {
+			return this.send(res, 400, { code: 'invalid_request', message: error.message, data: null });
+		}
+		if (action !== 'music' && action !== 'lyrics') return this.send(res, 400, { code: 'invalid_action', message: 'invalid_action', data: null });
+		if (action === 'lyrics' && !body.prompt) return this.send(res, 400, { code: 'invalid_request', message: 'prompt_empty', data: null });
+		this.counters.submit += 1;
+		const id = this.createTask({
+			action,
+			title: body.title || undefined,
+			tags: body.tags || undefined,
+			prompt: body.prompt || undefined,
+		});
+		return this.send(res, 200, { code: 'success', message: '', data: id });
+	}
+
+	serveMedia(name, res) {
+		const ext = name.split('.').pop();
+		const known = [...this.tasks.values()].some((stored) => stored.live && stored.live.clipIds.some((clipId) => name.includes(clipId)));
+		if (!MEDIA_TYPES[ext] || !known) return this.send(res, 404, 'Not Found', { 'content-type': 'text/plain' });
+		this.counters.media += 1;
+		const bytes = mediaBytes(name, this.mediaSize);
+		res.writeHead(200, { 'content-type': MEDIA_TYPES[ext], 'content-length': bytes.length });
+		res.end(bytes);
+	}
+
+	async applyFault(fault, res) {
+		if (fault.drop) return res.socket.destroy();
+		if (fault.hang) return undefined;
+		const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null });
+		if (fault.dropMidBody) {
+			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'content-length': body.length * 2 });
+			res.write(body.slice(0, Math.floor(body.length / 2)));
+			return setImmediate(() => res.socket.destroy());
+		}
+		if (fault.slowBodyMs) {
+			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' });
+			for (const char of body) {
+				res.write(char);
+				await sleep(fault.slowBodyMs);
+			}
+			return res.end();
+		}
+		return this.send(res, fault.status ?? 500, fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null }, fault.headers);
+	}
+
+	send(res, status, body, headers = {}) {
+		const text = typeof body === 'string' ? body : JSON.stringify(body);
+		res.writeHead(status, { 'content-type': 'application/json', ...headers });
+		res.end(text);
+	}
+}
+
+module.exports = { LocalSunoProvider, mediaBytes };
+
+if (require.main === module) {
+	const port = Number(process.env.PORT ?? 8787);
+	const provider = new LocalSunoProvider({
+		apiKey: process.env.SUNO_LOCAL_KEY ?? 'local-test-key',
+		advance: process.env.SUNO_ADVANCE_MS ? Number(process.env.SUNO_ADVANCE_MS) : 'poll',
+	});
+	provider.start(port).then(() => {
+		process.stdout.write(`Local Suno provider on ${provider.url} (key: the value of SUNO_LOCAL_KEY, default "local-test-key")\n`);
+	});
+	const stop = () => provider.stop().then(() => process.exit(0));
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+}
