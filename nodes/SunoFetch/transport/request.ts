@@ -66,8 +66,11 @@ export function resolveBaseUrl(
 	return url.toString().replace(/\/+$/, '');
 }
 
+/** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+
 function redact(text: string, secret: string | undefined): string {
-	return secret ? text.split(secret).join('***') : text;
+	return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join('***') : text;
 }
 
 function apiError(
@@ -131,9 +134,10 @@ export async function sunoApiRequest(
 	} catch (error) {
 		const cause = error as { cause?: { code?: string }; code?: string; message?: string };
 		const code = cause.cause?.code ?? cause.code;
+		// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
 		throw apiError.call(this, itemIndex, credentials.apiKey, {
-			message: `Could not reach the provider at ${new URL(baseUrl).host}${code ? ` (${code})` : ''}.`,
-			description: `${cause.message ?? 'Network error'}. Check the base URL in the Suno API credential and that the provider is up.`,
+			message: `Could not reach the provider at ${new URL(baseUrl).host}.`,
+			description: `${code ? `${code}: ` : ''}${cause.message ?? 'network error'}. Check the base URL in the Suno API credential and that the provider is up.`,
 		});
 	}
 	const ok = response.statusCode >= 200 && response.statusCode < 300;
