@@ -2,7 +2,7 @@
  * The credential as n8n uses it: its expressions resolved by n8n's expression engine, its
  * generic authenticate applied, and its test request sent to the provider.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { SunoApi } from '../../credentials/SunoApi.credentials';
 import { resolveCredentialValue } from '../harness/workflow-runner';
@@ -11,7 +11,7 @@ import { useProvider } from './setup';
 const ctx = useProvider();
 const credential = new SunoApi();
 
-async function sendCredentialTest(data: IDataObject) {
+async function sendCredentialTest(data: ICredentialDataDecryptedObject) {
 	const { request } = credential.test;
 	const baseUrl = resolveCredentialValue(request.baseURL, data) as string;
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
