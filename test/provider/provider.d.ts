@@ -36,6 +36,7 @@ export interface TaskSpec {
 	fail?: boolean;
 	finishAfter?: number;
 	clips?: number;
+	holdAt?: 'NOT_START' | 'QUEUED' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
 }
 
 export declare class LocalSunoProvider {
@@ -53,8 +54,11 @@ export declare class LocalSunoProvider {
 	reset(): void;
 	addTask(task: { task_id: string } & Record<string, unknown>): string;
 	createTask(spec?: TaskSpec): string;
+	seedDemo(): string[];
 	setRoute(method: string, path: string, response: { status?: number; body: unknown; headers?: Record<string, string> }): void;
 	injectFault(fault: Fault): void;
 }
+
+export declare const DEMO_TASKS: Array<TaskSpec & { id: string }>;
 
 export declare function mediaBytes(name: string, size: number): Buffer;

@@ -14,6 +14,14 @@ const MUSIC_STAGES = ['NOT_START', 'QUEUED', 'IN_PROGRESS', 'SUCCESS'];
 const CLIP_STATUS = { NOT_START: null, SUBMITTED: 'submitted', QUEUED: 'queued', IN_PROGRESS: 'streaming', SUCCESS: 'complete', FAILURE: 'error' };
 const MEDIA_TYPES = { mp3: 'audio/mpeg', jpeg: 'image/jpeg', png: 'image/png', mp4: 'video/mp4' };
 
+const DEMO_TASKS = [
+	{ id: 'demo-0001-midnight-drive', title: 'Midnight Drive', tags: 'synthwave retro night', finishAfter: 0 },
+	{ id: 'demo-0002-harbour-lights', title: 'Harbour Lights', tags: 'acoustic folk ballad', finishAfter: 0 },
+	{ id: 'demo-0003-still-rendering', title: 'Still Rendering', tags: 'lo-fi chill', holdAt: 'IN_PROGRESS' },
+	{ id: 'demo-0004-lyrics', action: 'LYRICS', title: 'Neon Nights', prompt: '[Verse]\nCity lights are calling\nWe run until the morning', finishAfter: 0 },
+	{ id: 'demo-0005-rejected', title: 'Rejected', fail: true, finishAfter: 0 },
+];
+
 function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -103,6 +111,7 @@ class LocalSunoProvider {
 	 * @param {boolean} [spec.fail]  end in FAILURE instead of SUCCESS
 	 * @param {number} [spec.finishAfter]  polls (or ticks) until finished; default: 3 for MUSIC, 1 for LYRICS
 	 * @param {number} [spec.clips]  clips per MUSIC task, default 2
+	 * @param {string} [spec.holdAt]  stay at this stage for ever (e.g. 'IN_PROGRESS')
 	 */
 	createTask(spec = {}) {
 		const action = (spec.action ?? 'MUSIC').toUpperCase();
@@ -117,6 +126,7 @@ class LocalSunoProvider {
 				prompt: spec.prompt ?? '[Verse]\nEverybody in the place\nLet\'s go',
 				fail: Boolean(spec.fail),
 				finishAfter,
+				holdAt: spec.holdAt,
 				clipCount: spec.clips ?? 2,
 				clipIds: Array.from({ length: spec.clips ?? 2 }, () => crypto.randomUUID()),
 				polls: 0,
@@ -127,6 +137,15 @@ class LocalSunoProvider {
 			},
 		});
 		return id;
+	}
+
+	/**
+	 * The tasks the example workflows ask for: two finished songs, one still streaming, one
+	 * lyrics task, one that failed. Their ids are fixed so the examples can name them.
+	 */
+	seedDemo() {
+		for (const spec of DEMO_TASKS) if (!this.tasks.has(spec.id)) this.createTask(spec);
+		return DEMO_TASKS.map((spec) => spec.id);
 	}
 
 	newId() {
@@ -154,6 +173,7 @@ class LocalSunoProvider {
 	}
 
 	stageOf(live) {
+		if (live.holdAt) return live.holdAt;
 		const steps = this.advance === 'poll' ? live.polls : Math.floor((Date.now() - live.createdMs) / this.advance);
 		if (steps >= live.finishAfter) return live.fail ? 'FAILURE' : 'SUCCESS';
 		if (live.action === 'LYRICS') return 'NOT_START';
@@ -345,7 +365,7 @@ class LocalSunoProvider {
 	}
 }
 
-module.exports = { LocalSunoProvider, mediaBytes };
+module.exports = { LocalSunoProvider, mediaBytes, DEMO_TASKS };
 
 if (require.main === module) {
 	const port = Number(process.env.PORT ?? 8787);
@@ -354,7 +374,11 @@ if (require.main === module) {
 		advance: process.env.SUNO_ADVANCE_MS ? Number(process.env.SUNO_ADVANCE_MS) : 'poll',
 	});
 	provider.start(port).then(() => {
-		process.stdout.write(`Local Suno provider on ${provider.url} (key: the value of SUNO_LOCAL_KEY, default "local-test-key")\n`);
+		const ids = provider.seedDemo();
+		process.stdout.write(`Local Suno provider on ${provider.url}\n`);
+		process.stdout.write(`  API key: ${process.env.SUNO_LOCAL_KEY ? '(the value of SUNO_LOCAL_KEY)' : 'local-test-key'}\n`);
+		process.stdout.write(`  demo task ids: ${ids.join(', ')}\n`);
+		process.stdout.write('  POST /suno/submit/music or /suno/submit/lyrics creates more; Ctrl-C stops.\n');
 	});
 	const stop = () => provider.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

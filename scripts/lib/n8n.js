@@ -1,0 +1,166 @@
+'use strict';
+/**
+ * A real n8n with this package installed, for the demo, the dev server and the e2e tests:
+ * installs the runtime (scripts/install-n8n.sh), lays out a throw-away n8n user folder with the
+ * built package installed as a community package, and runs n8n's CLI in it.
+ */
+const { execFileSync, spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const PACKAGE_NAME = 'n8n-nodes-suno-fetch';
+
+/** Installs n8n and Node 24 if needed; returns {node, n8n, n8nVersion}. */
+function ensureRuntime() {
+	const dir = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+	})
+		.trim()
+		.split('\n')
+		.pop();
+	return JSON.parse(fs.readFileSync(path.join(dir, 'runtime.json'), 'utf8'));
+}
+
+/** Copies the built package (package.json + dist) where n8n looks for installed community nodes. */
+function installPackage(userFolder) {
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('dist/ is missing: run npm run build first');
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	fs.rmSync(target, { recursive: true, force: true });
+	fs.mkdirSync(target, { recursive: true });
+	fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(target, 'package.json'));
+	fs.cpSync(path.join(ROOT, 'dist'), path.join(target, 'dist'), { recursive: true });
+	const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } }, null, 2),
+	);
+}
+
+/** A fresh n8n user folder with the package installed. */
+function createUserFolder(prefix = 'suno-n8n-') {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+	installPackage(userFolder);
+	return userFolder;
+}
+
+/** n8n's settings for a local, quiet, offline instance bound to 127.0.0.1. */
+function n8nEnv(userFolder, extra = {}) {
+	return {
+		...process.env,
+		N8N_USER_FOLDER: userFolder,
+		N8N_ENCRYPTION_KEY: 'suno-fetch-local-encryption-key',
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_RUNNERS_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		DB_SQLITE_POOL_SIZE: '2',
+		// `n8n execute --rawOutput` prints the run through the logger at level info.
+		N8N_LOG_LEVEL: 'info',
+		...extra,
+	};
+}
+
+/** Runs `n8n <args>` to completion. */
+function runN8n(runtime, userFolder, args, { env = {}, timeoutMs = 180000 } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(runtime.node, [runtime.n8n, ...args], { env: n8nEnv(userFolder, env), stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`n8n ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
+		}, timeoutMs);
+		child.on('error', reject);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolve({ code, stdout, stderr });
+		});
+	});
+}
+
+async function mustRun(runtime, userFolder, args, options) {
+	const result = await runN8n(runtime, userFolder, args, options);
+	if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+	return result;
+}
+
+function writeTemp(userFolder, name, data) {
+	const file = path.join(userFolder, name);
+	fs.writeFileSync(file, JSON.stringify(data, null, 2));
+	return file;
+}
+
+/** Imports a Suno API credential (n8n encrypts it on import). */
+async function importSunoCredential(runtime, userFolder, { id = 'sunolocal0000001', name = 'Suno (local provider)', apiKey, baseUrl, provider = 'custom' }) {
+	const data = { apiKey, provider, baseUrl: baseUrl ?? '' };
+	const file = writeTemp(userFolder, `credential-${id}.json`, [{ id, name, type: 'sunoApi', data }]);
+	await mustRun(runtime, userFolder, ['import:credentials', `--input=${file}`]);
+	return { id, name };
+}
+
+/** Imports a workflow, pointing every Suno Fetch node at the given credential. */
+async function importWorkflow(runtime, userFolder, workflow, credential) {
+	const copy = JSON.parse(JSON.stringify(workflow));
+	for (const node of copy.nodes) {
+		if (node.type === `${PACKAGE_NAME}.sunoFetch` && credential) node.credentials = { sunoApi: credential };
+	}
+	const file = writeTemp(userFolder, `workflow-${copy.id}.json`, [copy]);
+	await mustRun(runtime, userFolder, ['import:workflow', `--input=${file}`]);
+	return copy.id;
+}
+
+/** `n8n execute --id … --rawOutput`: returns {code, run} where run is n8n's run data (or null). */
+async function executeWorkflow(runtime, userFolder, workflowId, { env } = {}) {
+	const result = await runN8n(runtime, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+		env: { N8N_RUNNERS_BROKER_PORT: String(15000 + Math.floor(Math.random() * 10000)), ...env },
+	});
+	// n8n prints start-up lines before the JSON; the run is the text from the first line that opens an object.
+	const lines = result.stdout.split('\n');
+	const start = lines.findIndex((line) => line.startsWith('{'));
+	let run = null;
+	if (start >= 0) {
+		try {
+			run = JSON.parse(lines.slice(start).join('\n'));
+		} catch {
+			run = null;
+		}
+	}
+	return { ...result, run };
+}
+
+/** Output items of one node in an `n8n execute` run. */
+function nodeItems(run, nodeName, output = 0) {
+	const runs = run?.data?.resultData?.runData?.[nodeName] ?? [];
+	return runs.flatMap((task) => (task.data?.main?.[output] ?? []).map((item) => item.json));
+}
+
+function readExample(name) {
+	return JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8'));
+}
+
+module.exports = {
+	ROOT,
+	PACKAGE_NAME,
+	ensureRuntime,
+	createUserFolder,
+	installPackage,
+	n8nEnv,
+	runN8n,
+	importSunoCredential,
+	importWorkflow,
+	executeWorkflow,
+	nodeItems,
+	readExample,
+};
