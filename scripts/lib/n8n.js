@@ -51,6 +51,8 @@ function createUserFolder(prefix = 'suno-n8n-') {
 function n8nEnv(userFolder, extra = {}) {
 	return {
 		...process.env,
+		// Under Jest NODE_ENV is "test", which silences n8n's logger and with it `execute --rawOutput`.
+		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: 'suno-fetch-local-encryption-key',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
@@ -61,7 +63,6 @@ function n8nEnv(userFolder, extra = {}) {
 		N8N_PERSONALIZATION_ENABLED: 'false',
 		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_RUNNERS_ENABLED: 'true',
 		N8N_SECURE_COOKIE: 'false',
 		DB_SQLITE_POOL_SIZE: '2',
 		// `n8n execute --rawOutput` prints the run through the logger at level info.
@@ -126,18 +127,23 @@ async function executeWorkflow(runtime, userFolder, workflowId, { env } = {}) {
 	const result = await runN8n(runtime, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], {
 		env: { N8N_RUNNERS_BROKER_PORT: String(15000 + Math.floor(Math.random() * 10000)), ...env },
 	});
-	// n8n prints start-up lines before the JSON; the run is the text from the first line that opens an object.
-	const lines = result.stdout.split('\n');
-	const start = lines.findIndex((line) => line.startsWith('{'));
-	let run = null;
-	if (start >= 0) {
-		try {
-			run = JSON.parse(lines.slice(start).join('\n'));
-		} catch {
-			run = null;
-		}
+	return { ...result, run: parseRun(result.stdout) };
+}
+
+/**
+ * n8n prints start-up lines before the run's JSON and may log after it: the run is the text from
+ * the first line that opens an object to the line that closes it.
+ */
+function parseRun(stdout) {
+	const lines = stdout.split('\n');
+	const start = lines.findIndex((line) => line === '{');
+	if (start < 0) return null;
+	const end = lines.indexOf('}', start);
+	try {
+		return JSON.parse(lines.slice(start, end + 1).join('\n'));
+	} catch {
+		return null;
 	}
-	return { ...result, run };
 }
 
 /** Output items of one node in an `n8n execute` run. */

@@ -1,0 +1,178 @@
+/**
+ * The built package in a real n8n (2.41, Node 24), driven the way a user's n8n runs it: installed
+ * as a community package, credential and workflows imported with n8n's CLI, workflows executed
+ * headless with `n8n execute`, the credential tested through n8n's REST API. The provider is the
+ * local one on 127.0.0.1.
+ */
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const n8n = require('../../scripts/lib/n8n.js');
+const { LocalSunoProvider, mediaBytes } = require('../provider/provider.js');
+
+let runtime;
+let provider;
+let userFolder;
+let credential;
+
+const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
+
+beforeAll(async () => {
+	runtime = n8n.ensureRuntime(); // first time on a machine: about 2 to 4 minutes
+	provider = await new LocalSunoProvider().start();
+	provider.seedDemo();
+	userFolder = n8n.createUserFolder('suno-e2e-');
+	credential = await n8n.importSunoCredential(runtime, userFolder, { apiKey: provider.apiKey, baseUrl: provider.url });
+}, 900000);
+
+afterAll(async () => {
+	if (provider) await provider.stop();
+	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+});
+
+async function execute(workflow, options) {
+	const id = await n8n.importWorkflow(runtime, userFolder, workflow, options?.credential ?? credential);
+	return n8n.executeWorkflow(runtime, userFolder, id, options);
+}
+
+test('example "get one task": one item per clip, with its task', async () => {
+	const result = await execute(n8n.readExample('get-one-task.json'));
+	expect(result.code).toBe(0);
+	const runs = result.run.data.resultData.runData['Suno Fetch'];
+	const items = runs[0].data.main[0];
+	expect(items.map((item) => [item.json.taskId, item.json.taskStatus, item.json.clipIndex, item.json.title])).toEqual([
+		['demo-0001-midnight-drive', 'SUCCESS', 0, 'Midnight Drive'],
+		['demo-0001-midnight-drive', 'SUCCESS', 1, 'Midnight Drive'],
+	]);
+	expect(items[0].json.audioUrl).toMatch(new RegExp(`^${provider.url}/media/[0-9a-f-]+\\.mp3$`));
+	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	const request = provider.log.find((entry) => entry.path === '/suno/fetch/demo-0001-midnight-drive');
+	expect(request.headers.authorization).toBe(`Bearer ${provider.apiKey}`);
+});
+
+test('example "fetch many tasks": every state, the user order, a NOT_FOUND item and its hint', async () => {
+	const result = await execute(n8n.readExample('fetch-many-tasks.json'));
+	expect(result.code).toBe(0);
+	const task = result.run.data.resultData.runData['Suno Fetch'][0];
+	const rows = task.data.main[0].map(({ json }) => `${json.taskId} ${json.taskStatus} ${json.clipIndex}`);
+	expect(rows).toEqual([
+		'demo-0001-midnight-drive SUCCESS 0',
+		'demo-0001-midnight-drive SUCCESS 1',
+		'demo-0002-harbour-lights SUCCESS 0',
+		'demo-0002-harbour-lights SUCCESS 1',
+		'demo-0003-still-rendering IN_PROGRESS 0',
+		'demo-0003-still-rendering IN_PROGRESS 1',
+		'demo-0004-lyrics SUCCESS null',
+		'demo-0005-rejected FAILURE 0',
+		'demo-0005-rejected FAILURE 1',
+		'demo-0006-never-submitted NOT_FOUND null',
+	]);
+	expect(task.hints.map((hint) => hint.message)).toEqual(['1 task id was not found: demo-0006-never-submitted']);
+});
+
+test('example "poll and store": finished clips are downloaded and written to disk, byte for byte', async () => {
+	const output = path.join(userFolder, 'songs');
+	fs.mkdirSync(output);
+	const workflow = n8n.readExample('poll-and-store.json');
+	workflow.nodes.find((node) => node.name === 'Pending tasks').parameters.assignments.assignments[1].value = output;
+	const result = await execute(workflow, { env: { N8N_RESTRICT_FILE_ACCESS_TO: output } });
+	expect(result.code).toBe(0);
+	expect(n8n.nodeItems(result.run, 'Suno Fetch')).toHaveLength(6);
+	const saved = n8n.nodeItems(result.run, 'Only finished clips');
+	expect(saved.map((item) => item.title)).toEqual(['Midnight Drive', 'Midnight Drive', 'Harbour Lights', 'Harbour Lights']);
+	const files = fs.readdirSync(output).sort();
+	expect(files).toHaveLength(4);
+	for (const item of saved) {
+		const file = `${item.title}-${item.clipId.slice(0, 8)}.mp3`;
+		expect(files).toContain(file);
+		expect(sha256(fs.readFileSync(path.join(output, file)))).toBe(sha256(mediaBytes(`${item.clipId}.mp3`, 64 * 1024)));
+	}
+});
+
+test('a wrong key fails the run with the authentication error, and the key is nowhere in the output', async () => {
+	const bad = await n8n.importSunoCredential(runtime, userFolder, {
+		id: 'sunobadkey000001',
+		name: 'Suno (wrong key)',
+		apiKey: 'sk-e2e-wrong-key-4711',
+		baseUrl: provider.url,
+	});
+	const workflow = { ...n8n.readExample('get-one-task.json'), id: 'sunoWrongKeyRun1' };
+	const result = await execute(workflow, { credential: bad });
+	expect(result.code).toBe(1);
+	const error = result.run?.data?.resultData?.error;
+	expect(error?.message ?? result.stdout).toContain(
+		'The provider rejected the API key (HTTP 401): check the API key and the base URL in the Suno API credential.',
+	);
+	expect(result.stdout + result.stderr).not.toContain('sk-e2e-wrong-key-4711');
+});
+
+describe('the credential test in n8n’s editor API', () => {
+	let server;
+	let baseUrl;
+	let cookie;
+
+	beforeAll(async () => {
+		const port = 20000 + Math.floor(Math.random() * 20000);
+		baseUrl = `http://127.0.0.1:${port}`;
+		server = spawn(runtime.node, [runtime.n8n, 'start'], {
+			env: n8n.n8nEnv(userFolder, { N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 1) }),
+			stdio: 'ignore',
+		});
+		const deadline = Date.now() + 120000;
+		for (;;) {
+			try {
+				if ((await fetch(`${baseUrl}/healthz/readiness`)).ok) break;
+			} catch {
+				/* not listening yet */
+			}
+			if (Date.now() > deadline) throw new Error('n8n did not become ready in 120 s');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
+			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd-e2e-test' }),
+		});
+		expect(setup.status).toBe(200);
+		cookie = setup.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+	}, 180000);
+
+	afterAll(async () => {
+		if (!server) return;
+		const exited = new Promise((resolve) => server.once('exit', resolve));
+		server.kill('SIGTERM');
+		await exited;
+	});
+
+	async function testCredential(data) {
+		const response = await fetch(`${baseUrl}/rest/credentials/test`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
+			body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: 'sunoApi', data } }),
+		});
+		expect(response.status).toBe(200);
+		return (await response.json()).data;
+	}
+
+	test('passes with the right key and creates nothing', async () => {
+		const before = provider.counters.submit;
+		const result = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: `${provider.url}/` });
+		expect(result.status).toBe('OK');
+		expect(provider.counters.submit).toBe(before);
+		expect(provider.log.at(-1)).toMatchObject({ method: 'POST', path: '/suno/fetch', body: '{"ids":[]}' });
+	});
+
+	test('fails with a wrong key', async () => {
+		const result = await testCredential({ apiKey: 'sk-wrong', provider: 'custom', baseUrl: provider.url });
+		expect(result.status).toBe('Error');
+	});
+
+	test('the node and its credential are loaded in the editor', async () => {
+		const response = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie, 'browser-id': 'e2e' } });
+		const types = await response.json();
+		const node = types.find((type) => type.name === 'n8n-nodes-suno-fetch.sunoFetch');
+		expect(node).toMatchObject({ displayName: 'Suno Fetch', usableAsTool: true });
+	});
+});
