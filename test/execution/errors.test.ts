@@ -21,8 +21,9 @@ describe('errors a user sees', () => {
 
 	it('a provider error status carries the provider’s own message and the HTTP code', async () => {
 		ctx.provider.injectFault({ status: 500, body: fixture('07_errors').newapi_batch_db_error__HTTP_500 });
-		const result = await ctx.run({ operation: 'getMany', taskIds: 'a' });
+		const result = await ctx.run({ operation: 'getMany', taskIds: 'a', options: { retries: 0 } });
 		expect(result.error?.message).toBe('The provider answered HTTP 500: <db error text>');
+		expect(result.error?.description).toBe('The provider had a problem; try again later.');
 		expect(result.error?.httpCode).toBe('500');
 	});
 

@@ -148,6 +148,8 @@ export interface RunOptions {
 	/** Node setting "On Error": continue (continueOnFail) instead of stopping. */
 	continueOnFail?: boolean;
 	mode?: WorkflowExecuteMode;
+	/** Presses "Stop execution" after this many ms. */
+	cancelAfterMs?: number;
 }
 
 export interface RunResult {
@@ -218,8 +220,11 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IRunExecutionData;
 
-	await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	execution.catch(() => undefined); // a cancelled execution rejects; its run still arrives through the hook
+	const stop = options.cancelAfterMs === undefined ? undefined : setTimeout(() => execution.cancel(), options.cancelAfterMs);
 	const run = await finished;
+	if (stop) clearTimeout(stop);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		status: run.status,

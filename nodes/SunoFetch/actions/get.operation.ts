@@ -1,13 +1,10 @@
 /** "Get": one task by id, `GET /suno/fetch/{id}`. */
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { settleEach } from '../helpers/pool';
 import { fetchTask } from '../transport/request';
+import type { FetchRound, ItemRequest } from './collect';
 import { parseSingleTaskId } from './ids';
-import type { FetchedTasks } from './router';
 
 const properties: INodeProperties[] = [
 	{
@@ -23,7 +20,17 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<FetchedTasks> {
+export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
 	const taskId = parseSingleTaskId(this.getNodeParameter('taskId', itemIndex), 'Task ID');
-	return { requested: [taskId], tasks: await fetchTask.call(this, taskId, itemIndex) };
+	return { itemIndex, ids: [taskId], group: '' };
 }
+
+/** One GET per id, a few at a time. An unknown id yields no task. */
+export const fetchRound: FetchRound = async function (this, ids, _group, settings, askerOf) {
+	const outcomes = await settleEach(ids, settings.concurrency, async (id) =>
+		fetchTask.call(this, id, askerOf(id), settings.policy),
+	);
+	return outcomes.map((outcome, index) =>
+		outcome.ok ? { ids: [ids[index]], tasks: outcome.value } : { ids: [ids[index]], error: outcome.error },
+	);
+};

@@ -1,13 +1,10 @@
-/** "Get Many": several tasks in one `POST /suno/fetch`. */
-import {
-	updateDisplayOptions,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+/** "Get Many": tasks in batches, `POST /suno/fetch` with `{ids, action}`. */
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { chunk, settleEach } from '../helpers/pool';
 import { fetchTasks } from '../transport/request';
+import type { FetchRound, ItemRequest } from './collect';
 import { parseTaskIds } from './ids';
-import type { FetchedTasks } from './router';
 
 const properties: INodeProperties[] = [
 	{
@@ -38,8 +35,21 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { operation: ['getMany'] } }, properties);
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<FetchedTasks> {
-	const taskIds = parseTaskIds(this.getNodeParameter('taskIds', itemIndex), 'Task IDs');
-	const action = this.getNodeParameter('action', itemIndex, '') as string;
-	return { requested: taskIds, tasks: await fetchTasks.call(this, taskIds, action, itemIndex) };
+export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
+	return {
+		itemIndex,
+		ids: parseTaskIds(this.getNodeParameter('taskIds', itemIndex), 'Task IDs'),
+		group: this.getNodeParameter('action', itemIndex, '') as string,
+	};
 }
+
+/** The ids of all input items in shared batches of Batch Size, a few batches at a time. */
+export const fetchRound: FetchRound = async function (this, ids, action, settings, askerOf) {
+	const batches = chunk(ids, settings.batchSize);
+	const outcomes = await settleEach(batches, settings.concurrency, async (batch) =>
+		fetchTasks.call(this, batch, action, askerOf(batch[0]), settings.policy),
+	);
+	return outcomes.map((outcome, index) =>
+		outcome.ok ? { ids: batches[index], tasks: outcome.value } : { ids: batches[index], error: outcome.error },
+	);
+};

@@ -1,7 +1,8 @@
 /**
- * Runs the chosen operation for every input item and turns the tasks it fetched into output items:
- * the user's order, NOT_FOUND for ids the provider left out, pairing to the input item,
- * continueOnFail, and a hint about missing ids.
+ * Runs the node: reads what every input item asks for, fetches all of it together (shared
+ * batches, one request per id at most per round, waiting if asked), then emits each item's tasks
+ * in the order it gave them — one item per clip, paired to that input item — with
+ * continueOnFail, missing ids and unfinished tasks handled per item.
  */
 import {
 	NodeOperationError,
@@ -10,84 +11,131 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { WaitCancelledError } from '../helpers/pause';
 import { taskItems } from '../model/items';
-import { matchRequested, type Task } from '../model/task';
+import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import { TaskIdError } from './ids';
-import { readSharedOptions } from './options';
+import { readFetchSettings, readOutputOptions, type OutputOptions } from './options';
 
-/** What an operation fetched for one input item: the ids asked for, and the tasks returned. */
-export interface FetchedTasks {
-	requested: string[];
-	tasks: Task[];
+interface Operation {
+	readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest;
+	fetchRound: FetchRound;
 }
 
-const operations: Record<string, (this: IExecuteFunctions, itemIndex: number) => Promise<FetchedTasks>> = {
-	get: get.execute,
-	getMany: getMany.execute,
-};
+const operations: Record<string, Operation> = { get, getMany };
 
-function describeIds(ids: readonly string[]): string {
+function listIds(ids: readonly string[]): string {
 	const shown = ids.slice(0, 10).join(', ');
 	return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown;
 }
 
+const countOf = (ids: readonly string[], one: string, many: string) => `${ids.length} ${ids.length === 1 ? one : many}`;
+
+function minutes(ms: number): string {
+	return ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`;
+}
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const run = operations[operation];
-	if (!run) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported.`);
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported.`);
 	}
+	const settings = readFetchSettings.call(this);
+	// Output per input item, so error items keep their place among the others.
+	const output: INodeExecutionData[][] = items.map(() => []);
 
-	const output: INodeExecutionData[] = [];
-	const missingIds: string[] = [];
+	const fail = (itemIndex: number, error: unknown) => {
+		if (!this.continueOnFail()) throw error;
+		const json: IDataObject = { error: (error as Error).message };
+		const description = (error as { description?: unknown }).description;
+		if (typeof description === 'string' && description !== '') json.errorDescription = description;
+		output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
+	};
 
+	// 1. What each item asks for; a bad parameter fails that item only.
+	const requests = new Map<number, ItemRequest & OutputOptions>();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const { simplify, onMissing } = readSharedOptions.call(this, itemIndex);
-			const fetched = await run.call(this, itemIndex);
-			const tasks = matchRequested(fetched.requested, fetched.tasks);
-			const missing = tasks.filter((task) => task.taskStatus === 'NOT_FOUND').map((task) => task.taskId);
-			if (missing.length > 0 && onMissing === 'error') {
-				throw new NodeOperationError(
-					this.getNode(),
-					`${missing.length} task id${missing.length > 1 ? 's were' : ' was'} not found: ${describeIds(missing)}`,
-					{
-						itemIndex,
-						description:
-							'The provider does not know these ids for this API key. Check the ids, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
-					},
-				);
-			}
-			missingIds.push(...missing);
-			for (const task of tasks) {
-				for (const json of taskItems(task, simplify)) {
-					output.push({ json, pairedItem: { item: itemIndex } });
-				}
-			}
-		} catch (caught) {
-			const error =
-				caught instanceof TaskIdError
-					? new NodeOperationError(this.getNode(), caught.message, { itemIndex })
-					: caught;
-			if (this.continueOnFail()) {
-				const json: IDataObject = { error: (error as Error).message };
-				const description = (error as { description?: unknown }).description;
-				if (typeof description === 'string' && description !== '') json.errorDescription = description;
-				output.push({ json, pairedItem: { item: itemIndex } });
-				continue;
-			}
-			throw error;
+			requests.set(itemIndex, {
+				...operation.readRequest.call(this, itemIndex),
+				...readOutputOptions.call(this, itemIndex),
+			});
+		} catch (error) {
+			fail(itemIndex, error instanceof TaskIdError ? new NodeOperationError(this.getNode(), error.message, { itemIndex }) : error);
 		}
 	}
 
-	if (missingIds.length > 0) {
+	// 2. Everything at once.
+	let collected: Collected;
+	try {
+		collected = await collectTasks.call(this, operation.fetchRound, [...requests.values()], settings);
+	} catch (error) {
+		if (error instanceof WaitCancelledError) {
+			throw new NodeOperationError(this.getNode(), 'Stopped while waiting for the tasks to finish.');
+		}
+		throw new NodeOperationError(this.getNode(), error as Error);
+	}
+
+	// 3. Each item's tasks, in its order.
+	const missingIds = new Set<string>();
+	const unfinished = new Set(collected.unfinished);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const request = requests.get(itemIndex);
+		if (!request) continue;
+		const failedId = request.ids.find((id) => collected.errors.has(id));
+		if (failedId !== undefined) {
+			fail(itemIndex, collected.errors.get(failedId));
+			continue;
+		}
+		const tasks = request.ids.map((id) => collected.tasks.get(id)!);
+		const missing = tasks.filter((task) => task.taskStatus === 'NOT_FOUND').map((task) => task.taskId);
+		const late = request.ids.filter((id) => unfinished.has(id));
+		if (missing.length > 0 && request.onMissing === 'error') {
+			fail(
+				itemIndex,
+				new NodeOperationError(this.getNode(), `${countOf(missing, 'task id was', 'task ids were')} not found: ${listIds(missing)}`, {
+					itemIndex,
+					description:
+						'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
+				}),
+			);
+			continue;
+		}
+		if (late.length > 0 && settings.wait?.onTimeout === 'error') {
+			fail(
+				itemIndex,
+				new NodeOperationError(
+					this.getNode(),
+					`${countOf(late, 'task was', 'tasks were')} still unfinished after ${minutes(settings.wait.maxWaitMs)}: ${listIds(late)}`,
+					{
+						itemIndex,
+						description:
+							'The tasks were not resubmitted and may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait.',
+					},
+				),
+			);
+			continue;
+		}
+		missing.forEach((id) => missingIds.add(id));
+		for (const task of tasks) {
+			for (const json of taskItems(task, request.simplify)) output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+
+	if (missingIds.size > 0) {
+		const ids = [...missingIds];
+		this.addExecutionHints({ message: `${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`, location: 'outputPane' });
+	}
+	if (unfinished.size > 0 && settings.wait?.onTimeout === 'emit') {
+		const ids = [...unfinished];
 		this.addExecutionHints({
-			message: `${missingIds.length} task id${missingIds.length > 1 ? 's were' : ' was'} not found: ${describeIds(missingIds)}`,
+			message: `${countOf(ids, 'task was', 'tasks were')} still unfinished after ${minutes(settings.wait.maxWaitMs)}: ${listIds(ids)}. They were not resubmitted.`,
 			location: 'outputPane',
 		});
 	}
-	return [output];
+	return [output.flat()];
 }

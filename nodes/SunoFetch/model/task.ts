@@ -80,16 +80,3 @@ export function notFoundTask(taskId: string): Task {
 		raw: { task_id: taskId },
 	};
 }
-
-/**
- * The tasks for `requestedIds`, in the order asked (providers answer in database order), with a
- * NOT_FOUND task for each id they left out. Tasks nobody asked for are dropped; a task sent twice
- * counts once.
- */
-export function matchRequested(requestedIds: readonly string[], tasks: readonly Task[]): Task[] {
-	const byId = new Map<string, Task>();
-	for (const task of tasks) {
-		if (!byId.has(task.taskId)) byId.set(task.taskId, task);
-	}
-	return requestedIds.map((id) => byId.get(id) ?? notFoundTask(id));
-}

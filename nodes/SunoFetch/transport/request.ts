@@ -12,16 +12,37 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	isTaskNotFound,
-	normaliseResponse,
-	providerErrorOf,
-} from '../model/normalise';
+import { pause } from '../helpers/pause';
+import { isTaskNotFound, normaliseResponse, providerErrorOf } from '../model/normalise';
 import type { Task } from '../model/task';
 
 export const CREDENTIAL_TYPE = 'sunoApi';
 
-const REQUEST_TIMEOUT_MS = 60_000;
+/** How hard to try: fetching only reads, so repeating a request is always safe. */
+export interface RequestPolicy {
+	/** Retries after the first attempt for 429, 5xx and network errors; other 4xx never. */
+	retries: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = { retries: 3, timeoutMs: 60_000 };
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30_000;
+/** A Retry-After longer than this is not worth holding the workflow for. */
+const RETRY_AFTER_CAP_MS = 120_000;
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 
 interface SunoCredentials {
 	apiKey?: string;
@@ -32,6 +53,32 @@ interface SunoCredentials {
 interface ProviderResponse {
 	statusCode: number;
 	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
+/** Capped exponential backoff with jitter: 0.5–1× of base·2^attempt. */
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+	return Math.round(ceiling * (0.5 + Math.random() * 0.5));
+}
+
+/** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
+export function retryAfterMs(value: unknown, now = Date.now()): number | null {
+	const header = Array.isArray(value) ? value[0] : value;
+	if (typeof header !== 'string' && typeof header !== 'number') return null;
+	const text = String(header).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function isRetryableStatus(statusCode: number): boolean {
+	return statusCode === 429 || statusCode >= 500;
+}
+
+function networkCode(error: unknown): string | undefined {
+	const failure = error as { cause?: { code?: string }; code?: string };
+	return failure.cause?.code ?? failure.code;
 }
 
 /** The credential's base URL, checked: http(s), no credentials, query or fragment, no trailing slash. */
@@ -108,46 +155,77 @@ function httpFailure(response: ProviderResponse): { message: string; description
 }
 
 /**
- * One authenticated request. Returns the response when its status is 2xx or `accept` allows it;
- * throws a NodeApiError otherwise.
+ * One authenticated request, retried for 429 (after its Retry-After), 5xx and network errors.
+ * Returns the response when its status is 2xx or `accept` allows it; throws a NodeApiError
+ * otherwise.
  */
 export async function sunoApiRequest(
 	this: IExecuteFunctions,
 	method: IHttpRequestMethods,
 	path: string,
 	itemIndex: number,
-	options: { body?: IDataObject; accept?: (response: ProviderResponse) => boolean } = {},
+	options: {
+		body?: IDataObject;
+		accept?: (response: ProviderResponse) => boolean;
+		policy?: RequestPolicy;
+	} = {},
 ): Promise<ProviderResponse> {
+	const policy = options.policy ?? DEFAULT_POLICY;
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SunoCredentials;
 	const baseUrl = resolveBaseUrl.call(this, credentials, itemIndex);
-	let response: ProviderResponse;
-	try {
-		response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method,
-			url: `${baseUrl}${path}`,
-			body: options.body,
-			json: true,
-			timeout: REQUEST_TIMEOUT_MS,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
+	const signal = this.getExecutionCancelSignal?.();
+	const fail = (detail: { message: string; description?: string; httpCode?: string }, attempts: number) =>
+		apiError.call(this, itemIndex, credentials.apiKey, {
+			...detail,
+			description: [detail.description, attempts > 1 ? `Tried ${attempts} times.` : undefined]
+				.filter(Boolean)
+				.join(' '),
 		});
-	} catch (error) {
-		const cause = error as { cause?: { code?: string }; code?: string; message?: string };
-		const code = cause.cause?.code ?? cause.code;
-		// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
-		throw apiError.call(this, itemIndex, credentials.apiKey, {
-			message: `Could not reach the provider at ${new URL(baseUrl).host}.`,
-			description: `${code ? `${code}: ` : ''}${cause.message ?? 'network error'}. Check the base URL in the Suno API credential and that the provider is up.`,
-		});
+
+	for (let attempt = 0; ; attempt++) {
+		const canRetry = attempt < policy.retries && !signal?.aborted;
+		let response: ProviderResponse;
+		try {
+			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+				method,
+				url: `${baseUrl}${path}`,
+				body: options.body,
+				json: true,
+				timeout: policy.timeoutMs,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			});
+		} catch (error) {
+			const code = networkCode(error);
+			if (canRetry && code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) {
+				await pause(backoffMs(attempt), signal);
+				continue;
+			}
+			const host = new URL(baseUrl).host;
+			const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
+			// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
+			throw fail(
+				timedOut
+					? {
+							message: `The provider at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
+							description: `${code}. Raise Request Timeout in the node's options if the provider is slow.`,
+						}
+					: {
+							message: `Could not reach the provider at ${host}.`,
+							description: `${code ? `${code}: ` : ''}${(error as Error).message ?? 'network error'}. Check the base URL in the Suno API credential and that the provider is up.`,
+						},
+				attempt + 1,
+			);
+		}
+		const ok = response.statusCode >= 200 && response.statusCode < 300;
+		if (ok || options.accept?.(response)) return response;
+		if (canRetry && isRetryableStatus(response.statusCode)) {
+			const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
+			await pause(asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS), signal);
+			continue;
+		}
+		throw fail({ ...httpFailure(response), httpCode: String(response.statusCode) }, attempt + 1);
 	}
-	const ok = response.statusCode >= 200 && response.statusCode < 300;
-	if (!ok && !options.accept?.(response)) {
-		throw apiError.call(this, itemIndex, credentials.apiKey, {
-			...httpFailure(response),
-			httpCode: String(response.statusCode),
-		});
-	}
-	return response;
 }
 
 async function readTasks(
@@ -166,14 +244,16 @@ async function readTasks(
 }
 
 /** `GET /suno/fetch/{id}`; an unknown id gives no task (the caller reports it as NOT_FOUND). */
-export async function fetchTask(this: IExecuteFunctions, taskId: string, itemIndex: number): Promise<Task[]> {
-	const response = await sunoApiRequest.call(
-		this,
-		'GET',
-		`/suno/fetch/${encodeURIComponent(taskId)}`,
-		itemIndex,
-		{ accept: ({ statusCode, body }) => isTaskNotFound(statusCode, body) },
-	);
+export async function fetchTask(
+	this: IExecuteFunctions,
+	taskId: string,
+	itemIndex: number,
+	policy: RequestPolicy,
+): Promise<Task[]> {
+	const response = await sunoApiRequest.call(this, 'GET', `/suno/fetch/${encodeURIComponent(taskId)}`, itemIndex, {
+		accept: ({ statusCode, body }) => isTaskNotFound(statusCode, body),
+		policy,
+	});
 	if (response.statusCode >= 300) return [];
 	return await readTasks.call(this, response.body, itemIndex, taskId);
 }
@@ -184,9 +264,10 @@ export async function fetchTasks(
 	taskIds: readonly string[],
 	action: string,
 	itemIndex: number,
+	policy: RequestPolicy,
 ): Promise<Task[]> {
 	const body: IDataObject = { ids: [...taskIds] };
 	if (action !== '') body.action = action;
-	const response = await sunoApiRequest.call(this, 'POST', '/suno/fetch', itemIndex, { body });
+	const response = await sunoApiRequest.call(this, 'POST', '/suno/fetch', itemIndex, { body, policy });
 	return await readTasks.call(this, response.body, itemIndex, null);
 }

@@ -1,0 +1,86 @@
+/**
+ * Fetches every id all input items asked for, once each, and — with Wait for Completion — asks
+ * again, for the unfinished ones only, until they finish or Max Wait runs out.
+ */
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { pause } from '../helpers/pause';
+import { isFinished, notFoundTask, type Task } from '../model/task';
+import type { FetchSettings } from './options';
+
+/** What one input item asks for. `group` separates ids that must be fetched apart (the action). */
+export interface ItemRequest {
+	itemIndex: number;
+	ids: string[];
+	group: string;
+}
+
+/** The answer to one request: the tasks it returned for its ids, or why it failed. */
+export type RequestOutcome = { ids: string[]; tasks: Task[] } | { ids: string[]; error: unknown };
+
+/** One operation's way to fetch a set of ids once; `askerOf` names the item an error belongs to. */
+export type FetchRound = (
+	this: IExecuteFunctions,
+	ids: string[],
+	group: string,
+	settings: FetchSettings,
+	askerOf: (id: string) => number,
+) => Promise<RequestOutcome[]>;
+
+export interface Collected {
+	/** Every asked id's latest task; ids the provider did not return are NOT_FOUND tasks. */
+	tasks: Map<string, Task>;
+	/** Ids whose request failed, with the error. */
+	errors: Map<string, unknown>;
+	/** With Wait for Completion: ids still unfinished when Max Wait ran out. */
+	unfinished: string[];
+	rounds: number;
+}
+
+export async function collectTasks(
+	this: IExecuteFunctions,
+	fetchRound: FetchRound,
+	requests: readonly ItemRequest[],
+	settings: FetchSettings,
+): Promise<Collected> {
+	const askedBy = new Map<string, { itemIndex: number; group: string }>();
+	for (const request of requests) {
+		for (const id of request.ids) {
+			if (!askedBy.has(id)) askedBy.set(id, { itemIndex: request.itemIndex, group: request.group });
+		}
+	}
+	const askerOf = (id: string) => askedBy.get(id)?.itemIndex ?? 0;
+	const tasks = new Map<string, Task>();
+	const errors = new Map<string, unknown>();
+	const deadline = Date.now() + (settings.wait?.maxWaitMs ?? 0);
+	let pending = [...askedBy.keys()];
+	let rounds = 0;
+
+	for (;;) {
+		rounds++;
+		const byGroup = new Map<string, string[]>();
+		for (const id of pending) {
+			const group = askedBy.get(id)!.group;
+			byGroup.set(group, [...(byGroup.get(group) ?? []), id]);
+		}
+		for (const [group, ids] of byGroup) {
+			for (const outcome of await fetchRound.call(this, ids, group, settings, askerOf)) {
+				if ('error' in outcome) {
+					for (const id of outcome.ids) errors.set(id, outcome.error);
+					continue;
+				}
+				const returned = new Map<string, Task>();
+				for (const task of outcome.tasks) {
+					// Providers may repeat a task or add one nobody asked for: first copy of asked ids only.
+					if (askedBy.has(task.taskId) && !returned.has(task.taskId)) returned.set(task.taskId, task);
+				}
+				for (const id of outcome.ids) tasks.set(id, returned.get(id) ?? notFoundTask(id));
+			}
+		}
+		pending = pending.filter((id) => !errors.has(id) && !isFinished(tasks.get(id)!.taskStatus));
+		const wait = settings.wait;
+		if (!wait || pending.length === 0) return { tasks, errors, unfinished: [], rounds };
+		if (Date.now() + wait.intervalMs > deadline) return { tasks, errors, unfinished: pending, rounds };
+		await pause(wait.intervalMs, this.getExecutionCancelSignal?.());
+	}
+}
