@@ -36,6 +36,7 @@ export interface TaskSpec {
 	fail?: boolean;
 	finishAfter?: number;
 	clips?: number;
+	finishAt?: number;
 	holdAt?: 'NOT_START' | 'QUEUED' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
 }
 

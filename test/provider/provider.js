@@ -63,6 +63,7 @@ class LocalSunoProvider {
 		this.mediaSize = options.mediaBytes ?? 64 * 1024;
 		/** @type {Map<string, any>} insertion order is the database order */
 		this.tasks = new Map();
+		this.seq = 0;
 		this.routes = new Map();
 		this.faults = [];
 		this.log = [];
@@ -98,7 +99,7 @@ class LocalSunoProvider {
 
 	/** Stores a task object exactly as given (e.g. from a fixture); it does not change over time. */
 	addTask(task) {
-		this.tasks.set(task.task_id, { fixed: task });
+		this.tasks.set(task.task_id, { fixed: task, seq: this.seq++ });
 		return task.task_id;
 	}
 
@@ -112,12 +113,14 @@ class LocalSunoProvider {
 	 * @param {number} [spec.finishAfter]  polls (or ticks) until finished; default: 3 for MUSIC, 1 for LYRICS
 	 * @param {number} [spec.clips]  clips per MUSIC task, default 2
 	 * @param {string} [spec.holdAt]  stay at this stage for ever (e.g. 'IN_PROGRESS')
+	 * @param {number} [spec.finishAt]  finish at this time (ms since the epoch), in progress until then
 	 */
 	createTask(spec = {}) {
 		const action = (spec.action ?? 'MUSIC').toUpperCase();
 		const id = spec.id ?? this.newId();
 		const finishAfter = spec.finishAfter ?? (action === 'LYRICS' ? 1 : MUSIC_STAGES.length - 1);
 		this.tasks.set(id, {
+			seq: this.seq++,
 			live: {
 				id,
 				action,
@@ -127,6 +130,7 @@ class LocalSunoProvider {
 				fail: Boolean(spec.fail),
 				finishAfter,
 				holdAt: spec.holdAt,
+				finishAt: spec.finishAt,
 				clipCount: spec.clips ?? 2,
 				clipIds: Array.from({ length: spec.clips ?? 2 }, () => crypto.randomUUID()),
 				polls: 0,
@@ -174,6 +178,10 @@ class LocalSunoProvider {
 
 	stageOf(live) {
 		if (live.holdAt) return live.holdAt;
+		if (live.finishAt !== undefined) {
+			if (Date.now() >= live.finishAt) return live.fail ? 'FAILURE' : 'SUCCESS';
+			return live.action === 'LYRICS' ? 'NOT_START' : 'IN_PROGRESS';
+		}
 		const steps = this.advance === 'poll' ? live.polls : Math.floor((Date.now() - live.createdMs) / this.advance);
 		if (steps >= live.finishAfter) return live.fail ? 'FAILURE' : 'SUCCESS';
 		if (live.action === 'LYRICS') return 'NOT_START';
@@ -287,14 +295,24 @@ class LocalSunoProvider {
 		this.counters.fetchBatch += 1;
 		if (!ids || ids.length === 0) return this.send(res, 200, { code: 'success', message: '', data: [] });
 		this.counters.idsFetched += ids.length;
-		const wanted = new Set(ids.map(String));
-		const found = [];
-		for (const [id, stored] of this.tasks) {
-			if (wanted.has(id)) found.push(this.render(stored, true));
-		}
+		// SQL `IN`: each known task once, in database (insertion) order.
+		const found = [...new Set(ids.map(String))]
+			.map((id) => this.tasks.get(id))
+			.filter(Boolean)
+			.sort((a, b) => a.seq - b.seq);
 		if (this.flavour === 'onehub') found.splice(100);
-		const data = found.length === 0 && this.flavour === 'newapi' ? null : found;
-		return this.send(res, 200, { code: 'success', message: '', data });
+		if (found.length === 0) return this.send(res, 200, { code: 'success', message: '', data: this.flavour === 'newapi' ? null : [] });
+		// Gateways keep each task's data as stored JSON; so do we, once a task can no longer change.
+		const data = found.map((stored) => this.renderJson(stored));
+		return this.send(res, 200, `{"code":"success","message":"","data":[${data.join(',')}]}`);
+	}
+
+	renderJson(stored) {
+		if (stored.json) return stored.json;
+		const task = this.render(stored, true);
+		const json = JSON.stringify(task);
+		if (task.status === 'SUCCESS' || task.status === 'FAILURE') stored.json = json;
+		return json;
 	}
 
 	fetchOne(id, res) {

@@ -61,7 +61,9 @@ export async function collectTasks(
 		const byGroup = new Map<string, string[]>();
 		for (const id of pending) {
 			const group = askedBy.get(id)!.group;
-			byGroup.set(group, [...(byGroup.get(group) ?? []), id]);
+			const ids = byGroup.get(group);
+			if (ids) ids.push(id);
+			else byGroup.set(group, [id]);
 		}
 		for (const [group, ids] of byGroup) {
 			for (const outcome of await fetchRound.call(this, ids, group, settings, askerOf)) {

@@ -81,7 +81,7 @@ export const sharedFields: INodeProperties[] = [
 				name: 'concurrency',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 20 },
-				default: 4,
+				default: 5,
 				description: 'How many requests may be in flight at once',
 			},
 			{
@@ -162,7 +162,7 @@ export function readFetchSettings(this: IExecuteFunctions): FetchSettings {
 	const waiting = this.getNodeParameter('waitForCompletion', 0, false) as boolean;
 	return {
 		batchSize: Math.floor(atLeast(1, options.batchSize, 100)),
-		concurrency: Math.floor(atLeast(1, options.concurrency, 4)),
+		concurrency: Math.floor(atLeast(1, options.concurrency, 5)),
 		policy: {
 			retries: Math.floor(atLeast(0, options.retries, 3)),
 			timeoutMs: atLeast(1, options.timeout, 60) * 1000,

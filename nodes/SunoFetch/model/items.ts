@@ -5,21 +5,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Clip, Task } from './task';
 
-function taskFields(task: Task): IDataObject {
-	return {
-		taskId: task.taskId,
-		action: task.action,
-		taskStatus: task.taskStatus,
-		rawStatus: task.rawStatus,
-		progress: task.progress,
-		failReason: task.failReason,
-		submittedAt: task.submittedAt,
-		startedAt: task.startedAt,
-		finishedAt: task.finishedAt,
-	};
-}
+type ClipFields = Omit<Clip, 'raw'>;
 
-const NO_CLIP: Omit<Clip, 'raw'> = {
+const NO_CLIP: ClipFields = {
 	clipId: null,
 	title: null,
 	clipStatus: null,
@@ -37,8 +25,18 @@ const NO_CLIP: Omit<Clip, 'raw'> = {
 	errorMessage: null,
 };
 
-function clipFields(clip: Omit<Clip, 'raw'>, clipIndex: number | null, clipCount: number): IDataObject {
+/** One literal, not spreads: this runs once per clip, and a literal is several times faster. */
+function itemJson(task: Task, clip: ClipFields, clipIndex: number | null, clipCount: number): IDataObject {
 	return {
+		taskId: task.taskId,
+		action: task.action,
+		taskStatus: task.taskStatus,
+		rawStatus: task.rawStatus,
+		progress: task.progress,
+		failReason: task.failReason,
+		submittedAt: task.submittedAt,
+		startedAt: task.startedAt,
+		finishedAt: task.finishedAt,
 		clipId: clip.clipId,
 		clipIndex,
 		clipCount,
@@ -61,18 +59,11 @@ function clipFields(clip: Omit<Clip, 'raw'>, clipIndex: number | null, clipCount
 
 /** Flat items: the task's fields then the clip's; a task without clips is one item with null clip fields. */
 export function simplifiedItems(task: Task): IDataObject[] {
-	const head = taskFields(task);
-	if (task.clips.length > 0) {
-		return task.clips.map((clip, index) => ({
-			...head,
-			...clipFields(clip, index, task.clips.length),
-		}));
-	}
+	const count = task.clips.length;
+	if (count > 0) return task.clips.map((clip, index) => itemJson(task, clip, index, count));
 	const lyrics = task.lyrics;
-	const clipless = lyrics
-		? { ...NO_CLIP, title: lyrics.title, lyrics: lyrics.text, clipStatus: lyrics.status }
-		: NO_CLIP;
-	return [{ ...head, ...clipFields(clipless, null, 0) }];
+	const clipless = lyrics ? { ...NO_CLIP, title: lyrics.title, lyrics: lyrics.text, clipStatus: lyrics.status } : NO_CLIP;
+	return [itemJson(task, clipless, null, 0)];
 }
 
 /** Raw items: each clip as the provider sent it, plus `task` (the task's own fields, no clip list). */

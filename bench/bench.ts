@@ -1,0 +1,214 @@
+/**
+ * `npm run bench`: the node's request economy and speed, measured through real n8n execution
+ * (n8n-core's WorkflowExecute, as in the execution tests) against the local provider, beside the
+ * baseline a user builds without it — one GET per id, one after another, as n8n's HTTP Request
+ * node does per item — measured in the same run. Writes bench/RESULTS.md.
+ *
+ *   BENCH_SCALE=0.1 npm run bench   # the wait-mode scenario at a tenth of real time
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { runSunoFetch } from '../test/harness/workflow-runner';
+import { ThreadedProvider } from './provider-thread';
+
+const LATENCY_MS = 100;
+const BATCH_SIZE = 100;
+const CONCURRENCY = 5; // the node's default
+const SIZES = [1, 100, 1000, 10000];
+/** Sequential baselines longer than this many ids are measured on a sample and extrapolated. */
+const BASELINE_SAMPLE = 1000;
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+
+const lines: string[] = [];
+const checks: Array<{ target: string; measured: string; pass: boolean }> = [];
+const say = (line = '') => {
+	console.log(line);
+	lines.push(line);
+};
+const check = (target: string, measured: string, pass: boolean) => {
+	checks.push({ target, measured, pass });
+	console.log(`${pass ? 'PASS' : 'FAIL'}  ${target}: ${measured}`);
+};
+
+async function fetchSequentially(provider: ThreadedProvider, ids: string[]): Promise<number> {
+	const started = performance.now();
+	for (const id of ids) {
+		const response = await fetch(`${provider.url}/suno/fetch/${encodeURIComponent(id)}`, {
+			headers: { authorization: `Bearer ${provider.apiKey}` },
+		});
+		await response.json();
+	}
+	return performance.now() - started;
+}
+
+function credentialsOf(provider: ThreadedProvider) {
+	return { apiKey: provider.apiKey, provider: 'custom', baseUrl: provider.url };
+}
+
+/** Collects garbage left by earlier runs, so that a run is not charged for it (node --expose-gc). */
+const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+async function timeNode(provider: ThreadedProvider, parameters: IDataObject) {
+	const before = (await provider.stats()).counters.requests;
+	collectGarbage();
+	const started = performance.now();
+	const result = await runSunoFetch({ parameters, credentials: credentialsOf(provider) });
+	const ms = performance.now() - started;
+	if (result.status !== 'success') throw new Error(`node run failed: ${result.error?.message}`);
+	return { ms, requests: (await provider.stats()).counters.requests - before, items: result.items.length, result };
+}
+
+/** n8n-core loads much of itself on the first execution; a long-running n8n has done so already. */
+async function warmUp(provider: ThreadedProvider) {
+	const ids = await provider.createTasks(Array.from({ length: 200 }, (_, index) => ({ id: `warm-${index}`, finishAfter: 0 })));
+	for (let run = 0; run < 3; run++) await timeNode(provider, { operation: 'getMany', taskIds: ids.join(',') });
+	await provider.reset();
+}
+
+async function economy(provider: ThreadedProvider) {
+	say(`## Get Many against ${LATENCY_MS} ms latency (batch size ${BATCH_SIZE}, concurrency ${CONCURRENCY})`);
+	say();
+	say('| ids | node requests | node wall (median of 5) | ⌈N/B⌉ / C × latency | baseline requests | baseline wall | speed-up |');
+	say('|---:|---:|---:|---:|---:|---:|---:|');
+	let perIdMs: number | null = null;
+	for (const size of SIZES) {
+		await provider.reset();
+		await provider.setLatency(LATENCY_MS);
+		const ids = await provider.createTasks(Array.from({ length: size }, (_, index) => ({ id: `bench-${size}-${index}`, finishAfter: 0 })));
+		const parameters = { operation: 'getMany', taskIds: ids.join(','), options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY } };
+		const runs = [];
+		for (let run = 0; run < 5; run++) runs.push(await timeNode(provider, parameters));
+		const node = runs.sort((a, b) => a.ms - b.ms)[2]; // the median of five
+		// The per-id baseline is linear in N: past BASELINE_SAMPLE ids, use the rate measured at BASELINE_SAMPLE.
+		const extrapolated = size > BASELINE_SAMPLE && perIdMs !== null;
+		if (!extrapolated) perIdMs = (await fetchSequentially(provider, ids)) / size;
+		const baselineMs = perIdMs! * size;
+		const expectedRequests = Math.ceil(size / BATCH_SIZE);
+		const idealMs = (expectedRequests / CONCURRENCY) * LATENCY_MS;
+		const speedUp = baselineMs / node.ms;
+		say(
+			`| ${size} | ${node.requests} | ${node.ms.toFixed(0)} ms | ${idealMs} ms | ${size} | ${(baselineMs / 1000).toFixed(1)} s${extrapolated ? ` (at the ${BASELINE_SAMPLE}-id rate)` : ''} | ${speedUp.toFixed(1)}× |`,
+		);
+		check(`requests for ${size} ids = ⌈N / ${BATCH_SIZE}⌉ = ${expectedRequests}`, String(node.requests), node.requests === expectedRequests);
+		if (size === 1000) {
+			check('1,000 ids: at least 50× faster than the per-id baseline', `${speedUp.toFixed(1)}×`, speedUp >= 50);
+			check('1,000 ids: within 1.3× of ⌈N/B⌉ / C × latency', `${(node.ms / idealMs).toFixed(2)}× of ${idealMs} ms`, node.ms <= 1.3 * idealMs);
+		}
+	}
+	say();
+}
+
+async function overhead(provider: ThreadedProvider) {
+	await provider.reset();
+	const tasks = 5000;
+	const ids = await provider.createTasks(Array.from({ length: tasks }, (_, index) => ({ id: `clip-${index}`, finishAfter: 0, clips: 2 })));
+	const parameters = { operation: 'getMany', taskIds: ids.join(','), options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY } };
+	await timeNode(provider, parameters); // warm-up
+	const nodeTimes: number[] = [];
+	const rawTimes: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		const node = await timeNode(provider, parameters);
+		if (node.items !== tasks * 2) throw new Error(`expected ${tasks * 2} clips, got ${node.items}`);
+		nodeTimes.push(node.ms);
+		// The same requests without the node: POST each batch, parse the JSON, nothing else.
+		const started = performance.now();
+		const batches = Array.from({ length: Math.ceil(tasks / BATCH_SIZE) }, (_, index) => ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE));
+		for (let next = 0; next < batches.length; next += CONCURRENCY) {
+			await Promise.all(
+				batches.slice(next, next + CONCURRENCY).map(async (batch) => {
+					const response = await fetch(`${provider.url}/suno/fetch`, {
+						method: 'POST',
+						headers: { authorization: `Bearer ${provider.apiKey}`, 'content-type': 'application/json' },
+						body: JSON.stringify({ ids: batch }),
+					});
+					await response.json();
+				}),
+			);
+		}
+		rawTimes.push(performance.now() - started);
+	}
+	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	const perClipUs = ((median(nodeTimes) - median(rawTimes)) * 1000) / (tasks * 2);
+	say(`## Overhead on ${tasks * 2} clips (${tasks} tasks, no latency)`);
+	say();
+	say(`Node run ${median(nodeTimes).toFixed(0)} ms (median of 3), the same ${Math.ceil(tasks / BATCH_SIZE)} requests without the node ${median(rawTimes).toFixed(0)} ms: **${perClipUs.toFixed(1)} µs per clip** of the node's own work (normalising, ordering, items, n8n's bookkeeping).`);
+	say();
+	check('overhead below 20 µs per clip on 10,000 clips', `${perClipUs.toFixed(1)} µs`, perClipUs < 20);
+}
+
+async function waiting(provider: ThreadedProvider) {
+	await provider.reset();
+	const count = 1000;
+	const spreadMs = 180_000 * SCALE;
+	const intervalMs = 15_000 * SCALE;
+	const start = Date.now() + 1000;
+	const finishTimes: number[] = [];
+	const ids = await provider.createTasks(
+		Array.from({ length: count }, (_, index) => {
+			const finishAt = start + Math.random() * spreadMs;
+			finishTimes.push(finishAt);
+			return { id: `wait-${index}`, finishAt };
+		}),
+	);
+	const lastFinish = Math.max(...finishTimes);
+	const node = await timeNode(provider, {
+		operation: 'getMany',
+		taskIds: ids.join(','),
+		waitForCompletion: true,
+		pollInterval: intervalMs / 1000,
+		maxWait: (spreadMs + 4 * intervalMs) / 60_000,
+		options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY },
+	});
+	const emittedAt = Date.now();
+	const fetches = (await provider.stats()).log.filter((entry) => entry.path === '/suno/fetch');
+	const rounds = new Map<number, number>();
+	for (const entry of fetches) {
+		const round = Math.round((entry.at - fetches[0].at) / intervalMs);
+		rounds.set(round, (rounds.get(round) ?? 0) + JSON.parse(entry.body).ids.length);
+	}
+	const roundSizes = [...rounds.values()];
+	const bound = roundSizes.reduce((sum, unfinished) => sum + Math.ceil(unfinished / BATCH_SIZE), 0);
+	const waitNodeLoop = roundSizes.length * Math.ceil(count / BATCH_SIZE);
+	const lagMs = emittedAt - lastFinish;
+	const unfinishedLeft = node.result.items.filter((item) => item.json.taskStatus !== 'SUCCESS').length;
+	say(`## Wait for Completion: ${count} ids finishing at random over ${spreadMs / 1000} s, poll interval ${intervalMs / 1000} s${SCALE !== 1 ? ` (time scale ${SCALE})` : ''}`);
+	say();
+	say(`| rounds | ids asked per round | requests | bound Σ⌈unfinished/B⌉ | Wait-node loop re-fetching all ids | lag after the last task finished |`);
+	say('|---:|---|---:|---:|---:|---:|');
+	say(`| ${roundSizes.length} | ${roundSizes.join(', ')} | ${fetches.length} | ${bound} | ${waitNodeLoop} | ${(lagMs / 1000).toFixed(2)} s |`);
+	say();
+	check('wait mode: requests at most Σ ⌈unfinished / batch size⌉ over rounds', `${fetches.length} ≤ ${bound}`, fetches.length <= bound);
+	check('wait mode: every task emitted finished', `${unfinishedLeft} unfinished`, unfinishedLeft === 0);
+	check(`wait mode: lag at most one poll interval (${intervalMs / 1000} s)`, `${(lagMs / 1000).toFixed(2)} s`, lagMs <= intervalMs);
+}
+
+async function main() {
+	const provider = await ThreadedProvider.start();
+	say(`# Benchmark results`);
+	say();
+	say(`${new Date().toISOString().slice(0, 10)} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · n8n-core 2.41.1 (WorkflowExecute) · local provider on 127.0.0.1 in its own thread`);
+	say();
+	say('Baseline: one GET per id, one after another, as n8n\'s HTTP Request node does per item; measured in the same run against the same provider and latency.');
+	say();
+	try {
+		await warmUp(provider);
+		await economy(provider);
+		await overhead(provider);
+		await waiting(provider);
+	} finally {
+		await provider.stop();
+	}
+	say('## Targets');
+	say();
+	say('| target | measured | result |');
+	say('|---|---|---|');
+	for (const { target, measured, pass } of checks) say(`| ${target} | ${measured} | ${pass ? 'pass' : '**fail**'} |`);
+	writeFileSync(join(__dirname, '..', '..', 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
+	process.exitCode = checks.every((entry) => entry.pass) ? 0 : 1;
+}
+
+void main();
