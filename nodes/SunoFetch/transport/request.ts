@@ -154,10 +154,63 @@ function httpFailure(response: ProviderResponse): { message: string; description
 	};
 }
 
+type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
+
 /**
- * One authenticated request, retried for 429 (after its Retry-After), 5xx and network errors.
- * Returns the response when its status is 2xx or `accept` allows it; throws a NodeApiError
- * otherwise.
+ * Sends until the answer is final: 429 (after its Retry-After), 5xx and network errors are tried
+ * again, up to `policy.retries` times, with capped exponential backoff and jitter; anything else
+ * is final. `discard` releases a response that will be retried (a download's open stream).
+ */
+async function withRetries<R extends ProviderResponse>(
+	send: () => Promise<R>,
+	policy: RequestPolicy,
+	signal: AbortSignal | undefined,
+	isFinal: (response: R) => boolean,
+	discard: (response: R) => void = () => undefined,
+): Promise<Attempt<R>> {
+	for (let attempt = 0; ; attempt++) {
+		const canRetry = attempt < policy.retries && !signal?.aborted;
+		let response: R;
+		try {
+			response = await send();
+		} catch (error) {
+			const code = networkCode(error);
+			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
+				return { error, attempts: attempt + 1 };
+			}
+			await pause(backoffMs(attempt), signal);
+			continue;
+		}
+		if (isFinal(response) || !canRetry || !isRetryableStatus(response.statusCode)) {
+			return { response, attempts: attempt + 1 };
+		}
+		discard(response);
+		const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
+		await pause(asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS), signal);
+	}
+}
+
+/** What a user reads when a request could not be completed at all. `what` names the server. */
+function networkFailure(error: unknown, host: string, policy: RequestPolicy, what: string, hint: string) {
+	const code = networkCode(error);
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
+	// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
+	return timedOut
+		? {
+				message: `${what} at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
+				description: `${code}. Raise Request Timeout in the node's options if it is slow.`,
+			}
+		: {
+				message: `Could not reach ${what.toLowerCase()} at ${host}.`,
+				description: `${code ? `${code}: ` : ''}${(error as Error).message ?? 'network error'}. ${hint}`,
+			};
+}
+
+const triedNote = (attempts: number) => (attempts > 1 ? `Tried ${attempts} times.` : undefined);
+
+/**
+ * One authenticated request to the provider, with retries. Returns the response when its status
+ * is 2xx or `accept` allows it; throws a NodeApiError otherwise.
  */
 export async function sunoApiRequest(
 	this: IExecuteFunctions,
@@ -173,20 +226,11 @@ export async function sunoApiRequest(
 	const policy = options.policy ?? DEFAULT_POLICY;
 	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SunoCredentials;
 	const baseUrl = resolveBaseUrl.call(this, credentials, itemIndex);
-	const signal = this.getExecutionCancelSignal?.();
-	const fail = (detail: { message: string; description?: string; httpCode?: string }, attempts: number) =>
-		apiError.call(this, itemIndex, credentials.apiKey, {
-			...detail,
-			description: [detail.description, attempts > 1 ? `Tried ${attempts} times.` : undefined]
-				.filter(Boolean)
-				.join(' '),
-		});
-
-	for (let attempt = 0; ; attempt++) {
-		const canRetry = attempt < policy.retries && !signal?.aborted;
-		let response: ProviderResponse;
-		try {
-			response = await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+	const isWanted = (response: ProviderResponse) =>
+		(response.statusCode >= 200 && response.statusCode < 300) || Boolean(options.accept?.(response));
+	const outcome = await withRetries(
+		async () =>
+			(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 				method,
 				url: `${baseUrl}${path}`,
 				body: options.body,
@@ -194,38 +238,23 @@ export async function sunoApiRequest(
 				timeout: policy.timeoutMs,
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
-			});
-		} catch (error) {
-			const code = networkCode(error);
-			if (canRetry && code !== undefined && RETRYABLE_NETWORK_CODES.has(code)) {
-				await pause(backoffMs(attempt), signal);
-				continue;
-			}
-			const host = new URL(baseUrl).host;
-			const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
-			// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
-			throw fail(
-				timedOut
-					? {
-							message: `The provider at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
-							description: `${code}. Raise Request Timeout in the node's options if the provider is slow.`,
-						}
-					: {
-							message: `Could not reach the provider at ${host}.`,
-							description: `${code ? `${code}: ` : ''}${(error as Error).message ?? 'network error'}. Check the base URL in the Suno API credential and that the provider is up.`,
-						},
-				attempt + 1,
-			);
-		}
-		const ok = response.statusCode >= 200 && response.statusCode < 300;
-		if (ok || options.accept?.(response)) return response;
-		if (canRetry && isRetryableStatus(response.statusCode)) {
-			const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
-			await pause(asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS), signal);
-			continue;
-		}
-		throw fail({ ...httpFailure(response), httpCode: String(response.statusCode) }, attempt + 1);
+			})) as ProviderResponse,
+		policy,
+		this.getExecutionCancelSignal?.(),
+		isWanted,
+	);
+	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
+		apiError.call(this, itemIndex, credentials.apiKey, {
+			...detail,
+			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
+		});
+	if ('error' in outcome) {
+		const host = new URL(baseUrl).host;
+		const hint = 'Check the base URL in the Suno API credential and that the provider is up.';
+		throw fail(networkFailure(outcome.error, host, policy, 'The provider', hint));
 	}
+	if (isWanted(outcome.response)) return outcome.response;
+	throw fail({ ...httpFailure(outcome.response), httpCode: String(outcome.response.statusCode) });
 }
 
 async function readTasks(
