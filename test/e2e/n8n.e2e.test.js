@@ -72,7 +72,7 @@ test('example "fetch many tasks": every state, the user order, a NOT_FOUND item 
 	expect(task.hints.map((hint) => hint.message)).toEqual(['1 task id was not found: demo-0006-never-submitted']);
 });
 
-test('example "poll and store": finished clips are downloaded and written to disk, byte for byte', async () => {
+test('example "poll and store": the node downloads finished clips and n8n writes them to disk, byte for byte', async () => {
 	const output = path.join(userFolder, 'songs');
 	fs.mkdirSync(output);
 	const workflow = n8n.readExample('poll-and-store.json');
@@ -84,6 +84,14 @@ test('example "poll and store": finished clips are downloaded and written to dis
 	expect(saved.map((item) => item.title)).toEqual(['Midnight Drive', 'Midnight Drive', 'Harbour Lights', 'Harbour Lights']);
 	const files = fs.readdirSync(output).sort();
 	expect(files).toHaveLength(4);
+	const fetched = result.run.data.resultData.runData['Suno Fetch'][0].data.main[0];
+	expect(fetched.filter((item) => item.binary?.audio).map((item) => item.binary.audio.id.split(':')[0])).toEqual(Array(4).fill('filesystem-v2'));
+	expect(fetched.filter((item) => !item.binary).map((item) => item.json.downloadSkipped)).toEqual([
+		'The clip is not finished (streaming): its files are not ready yet.',
+		'The clip is not finished (streaming): its files are not ready yet.',
+	]);
+	const mediaRequests = provider.log.filter((entry) => entry.path.startsWith('/media/'));
+	expect(mediaRequests.map((entry) => entry.headers.authorization)).toEqual(Array(4).fill(undefined));
 	for (const item of saved) {
 		const file = `${item.title}-${item.clipId.slice(0, 8)}.mp3`;
 		expect(files).toContain(file);

@@ -5,7 +5,12 @@
  * helper that resolves our credential's generic `authenticate` (so the Authorization header is
  * really sent).
  */
-import { Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { Container } from '@n8n/di';
+import { BinaryDataConfig, BinaryDataService, Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	Expression,
 	ICredentialsHelper,
@@ -163,6 +168,19 @@ export interface RunResult {
 }
 
 const NODE_NAME = 'Suno Fetch';
+
+/**
+ * n8n keeps binary data in memory unless a storage manager is set up; n8n's own default is the
+ * filesystem mode, which this switches on (for the rest of the process) in a temporary folder.
+ */
+export async function useFilesystemBinaryMode(): Promise<string> {
+	const folder = mkdtempSync(join(tmpdir(), 'suno-binary-'));
+	const config = Container.get(BinaryDataConfig);
+	config.mode = 'filesystem';
+	config.localStoragePath = folder;
+	await Container.get(BinaryDataService).init();
+	return folder;
+}
 
 export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 	const nodes: INode[] = [

@@ -47,6 +47,9 @@ export declare class LocalSunoProvider {
 	advance: 'poll' | number;
 	latencyMs: number;
 	url: string;
+	mediaSize: number;
+	mediaFaults: Fault[];
+	mediaChunked: boolean;
 	log: LoggedRequest[];
 	counters: { requests: number; fetchBatch: number; fetchSingle: number; submit: number; media: number; idsFetched: number };
 	tasks: Map<string, unknown>;
@@ -56,6 +59,7 @@ export declare class LocalSunoProvider {
 	addTask(task: { task_id: string } & Record<string, unknown>): string;
 	createTask(spec?: TaskSpec): string;
 	seedDemo(): string[];
+	addMedia(name: string): string;
 	setRoute(method: string, path: string, response: { status?: number; body: unknown; headers?: Record<string, string> }): void;
 	injectFault(fault: Fault): void;
 }

@@ -2,6 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RequestPolicy } from '../transport/request';
+import { downloadFields, downloadOptions } from './download';
 
 export const sharedFields: INodeProperties[] = [
 	{
@@ -12,6 +13,7 @@ export const sharedFields: INodeProperties[] = [
 		description:
 			'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
 	},
+	...downloadFields,
 	{
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
@@ -84,6 +86,7 @@ export const sharedFields: INodeProperties[] = [
 				default: 5,
 				description: 'How many requests may be in flight at once',
 			},
+			...downloadOptions,
 			{
 				displayName: 'On Missing Task',
 				name: 'onMissing',

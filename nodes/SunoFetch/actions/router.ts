@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import { WaitCancelledError } from '../helpers/pause';
+import { attachFiles, readDownloadSettings, type OutputEntry } from './download';
 import { taskItems } from '../model/items';
 import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
 import * as get from './get.operation';
@@ -81,6 +82,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	// 3. Each item's tasks, in its order.
+	const entries: OutputEntry[] = [];
 	const missingIds = new Set<string>();
 	const unfinished = new Set(collected.unfinished);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
@@ -122,7 +124,19 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 		missing.forEach((id) => missingIds.add(id));
 		for (const task of tasks) {
-			for (const json of taskItems(task, request.simplify)) output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
+			for (const { json, clip } of taskItems(task, request.simplify)) entries.push({ itemIndex, json, clip });
+		}
+	}
+
+	// 4. Files, if asked for; a failed download fails its own item only.
+	const download = readDownloadSettings.call(this);
+	if (download.kinds.length > 0) await attachFiles.call(this, entries, settings, download);
+	for (const entry of entries) {
+		if (entry.error !== undefined) fail(entry.itemIndex, entry.error);
+		else {
+			const item: INodeExecutionData = { json: entry.json, pairedItem: { item: entry.itemIndex } };
+			if (entry.binary) item.binary = entry.binary;
+			output[entry.itemIndex].push(item);
 		}
 	}
 

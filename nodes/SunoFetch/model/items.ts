@@ -82,6 +82,13 @@ export function rawItems(task: Task): IDataObject[] {
 	return [{ task: taskObject }];
 }
 
-export function taskItems(task: Task, simplify: boolean): IDataObject[] {
-	return simplify ? simplifiedItems(task) : rawItems(task);
+/** An output item's JSON and the clip it stands for (null for a task without clips). */
+export interface ClipItem {
+	json: IDataObject;
+	clip: Clip | null;
+}
+
+export function taskItems(task: Task, simplify: boolean): ClipItem[] {
+	const jsons = simplify ? simplifiedItems(task) : rawItems(task);
+	return jsons.map((json, index) => ({ json, clip: task.clips[index] ?? null }));
 }
