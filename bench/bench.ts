@@ -6,6 +6,7 @@
  *
  *   BENCH_SCALE=0.1 npm run bench   # the wait-mode scenario at a tenth of real time
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -64,8 +65,8 @@ async function timeNode(provider: ThreadedProvider, parameters: IDataObject) {
 
 /** n8n-core loads much of itself on the first execution; a long-running n8n has done so already. */
 async function warmUp(provider: ThreadedProvider) {
-	const ids = await provider.createTasks(Array.from({ length: 200 }, (_, index) => ({ id: `warm-${index}`, finishAfter: 0 })));
-	for (let run = 0; run < 3; run++) await timeNode(provider, { operation: 'getMany', taskIds: ids.join(',') });
+	const ids = await provider.createTasks(Array.from({ length: 1000 }, (_, index) => ({ id: `warm-${index}`, finishAfter: 0 })));
+	for (let run = 0; run < 5; run++) await timeNode(provider, { operation: 'getMany', taskIds: ids.join(',') });
 	await provider.reset();
 }
 
@@ -186,6 +187,43 @@ async function waiting(provider: ThreadedProvider) {
 	check(`wait mode: lag at most one poll interval (${intervalMs / 1000} s)`, `${(lagMs / 1000).toFixed(2)} s`, lagMs <= intervalMs);
 }
 
+/**
+ * Peak memory of a process downloading one large clip, in n8n's filesystem and in-memory binary
+ * modes. Flat means: the filesystem mode's growth does not depend on the file's size.
+ */
+async function downloadMemory() {
+	type Run = { baselineMb: number; peakMb: number; ms: number; bytes: number };
+	const measure = async (sizeMb: number, mode: string): Promise<Run> => {
+		const provider = await ThreadedProvider.start({ mediaBytes: sizeMb * 1024 * 1024 });
+		try {
+			const [taskId] = await provider.createTasks([{ id: `big-${sizeMb}`, finishAfter: 0, clips: 1 }]);
+			const script = join(__dirname, 'download-memory.js');
+			const output = execFileSync(process.execPath, [script, mode, provider.url, provider.apiKey, taskId], { encoding: 'utf8' });
+			return JSON.parse(output) as Run;
+		} finally {
+			await provider.stop();
+		}
+	};
+	const runs: Array<[string, number, Run]> = [];
+	for (const [mode, sizeMb] of [['filesystem', 50], ['filesystem', 200], ['memory', 50], ['memory', 200]] as const) {
+		runs.push([mode, sizeMb, await measure(sizeMb, mode)]);
+	}
+	say('## Download Files: peak memory of the process downloading one audio file');
+	say();
+	say('| binary mode | file | process before | peak during the download | growth | time |');
+	say('|---|---:|---:|---:|---:|---:|');
+	for (const [mode, sizeMb, run] of runs) {
+		const name = mode === 'filesystem' ? 'filesystem (n8n default)' : 'in memory';
+		say(`| ${name} | ${sizeMb} MB | ${run.baselineMb.toFixed(0)} MB | ${run.peakMb.toFixed(0)} MB | ${(run.peakMb - run.baselineMb).toFixed(0)} MB | ${(run.ms / 1000).toFixed(1)} s |`);
+	}
+	say();
+	const growth = (index: number) => runs[index][2].peakMb - runs[index][2].baselineMb;
+	const extra = growth(1) - growth(0);
+	check('filesystem mode: memory flat (growth for 200 MB minus growth for 50 MB under 5 MB)', `${extra.toFixed(1)} MB`, extra < 5);
+	const complete = runs.every(([, sizeMb, run]) => run.bytes === sizeMb * 1024 * 1024);
+	check('every download received every byte', complete ? 'yes' : 'no', complete);
+}
+
 async function main() {
 	const provider = await ThreadedProvider.start();
 	say(`# Benchmark results`);
@@ -202,6 +240,7 @@ async function main() {
 	} finally {
 		await provider.stop();
 	}
+	await downloadMemory();
 	say('## Targets');
 	say();
 	say('| target | measured | result |');

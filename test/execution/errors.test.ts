@@ -23,7 +23,7 @@ describe('errors a user sees', () => {
 		ctx.provider.injectFault({ status: 500, body: fixture('07_errors').newapi_batch_db_error__HTTP_500 });
 		const result = await ctx.run({ operation: 'getMany', taskIds: 'a', options: { retries: 0 } });
 		expect(result.error?.message).toBe('The provider answered HTTP 500: <db error text>');
-		expect(result.error?.description).toBe('The provider had a problem; try again later.');
+		expect(result.error?.description).toBe('The provider had a problem; try again later. Not fetched: a.');
 		expect(result.error?.httpCode).toBe('500');
 	});
 
@@ -124,7 +124,7 @@ describe('the key never leaks', () => {
 		ctx.provider.injectFault({ status: 403, body: { error: { message: `token ${key} is disabled`, type: 'new_api_error' } } });
 		const result = await ctx.run({ operation: 'getMany', taskIds: 'a' });
 		expect(result.error?.message).toMatch(/rejected the API key \(HTTP 403\)/);
-		expect(result.error?.description).toBe('token *** is disabled');
+		expect(result.error?.description).toBe('token *** is disabled. Not fetched: a.');
 		expect(JSON.stringify(result.run)).not.toContain(key);
 	});
 });

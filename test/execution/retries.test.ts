@@ -45,7 +45,7 @@ describe('retries in the transport', () => {
 		const result = await ctx.run({ operation: 'getMany', taskIds: 'a', options: { retries: 2 } });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('The provider answered HTTP 503: try later');
-		expect(result.error?.description).toBe('The provider had a problem; try again later. Tried 3 times.');
+		expect(result.error?.description).toBe('The provider had a problem; try again later. Tried 3 times. Not fetched: a.');
 		expect(ctx.provider.log).toHaveLength(3);
 	});
 
@@ -62,7 +62,7 @@ describe('retries in the transport', () => {
 		const result = await ctx.run({ operation: 'get', taskId: 'a', options: { timeout: 1, retries: 0 } });
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(result.error?.message).toMatch(/^The provider at 127\.0\.0\.1:\d+ did not answer within 1 s\.$/);
-		expect(result.error?.description).toBe("ECONNABORTED. Raise Request Timeout in the node's options if it is slow.");
+		expect(result.error?.description).toBe("ECONNABORTED. Raise Request Timeout in the node's options if it is slow. Not fetched: a.");
 	});
 
 	it('an unreachable provider is retried, then named', async () => {
@@ -70,6 +70,6 @@ describe('retries in the transport', () => {
 			parameters: { operation: 'get', taskId: 'a', options: { retries: 1 } },
 			credentials: { apiKey: 'k', provider: 'custom', baseUrl: 'http://127.0.0.1:9' },
 		});
-		expect(result.error?.description).toMatch(/^ECONNREFUSED: .* Tried 2 times\.$/);
+		expect(result.error?.description).toMatch(/^ECONNREFUSED: .* Tried 2 times\. Not fetched: a\.$/);
 	});
 });

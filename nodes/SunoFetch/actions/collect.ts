@@ -6,6 +6,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { pause } from '../helpers/pause';
 import { isFinished, notFoundTask, type Task } from '../model/task';
+import { readTasks } from '../transport/request';
 import type { FetchSettings } from './options';
 
 /** What one input item asks for. `group` separates ids that must be fetched apart (the action). */
@@ -15,10 +16,15 @@ export interface ItemRequest {
 	group: string;
 }
 
-/** The answer to one request: the tasks it returned for its ids, or why it failed. */
-export type RequestOutcome = { ids: string[]; tasks: Task[] } | { ids: string[]; error: unknown };
+/**
+ * The answer to one request for `ids`: its body, not yet read (reading waits until every request
+ * of the round is sent), or why it failed. `fallbackTaskId` names the task of a bare clip list.
+ */
+export type RequestOutcome =
+	| { ids: string[]; body: unknown; fallbackTaskId: string | null }
+	| { ids: string[]; error: unknown };
 
-/** One operation's way to fetch a set of ids once; `askerOf` names the item an error belongs to. */
+/** One operation's way to request a set of ids once; `askerOf` names the item an error belongs to. */
 export type FetchRound = (
 	this: IExecuteFunctions,
 	ids: string[],
@@ -67,12 +73,16 @@ export async function collectTasks(
 		}
 		for (const [group, ids] of byGroup) {
 			for (const outcome of await fetchRound.call(this, ids, group, settings, askerOf)) {
-				if ('error' in outcome) {
-					for (const id of outcome.ids) errors.set(id, outcome.error);
+				let received: Task[];
+				try {
+					if ('error' in outcome) throw outcome.error;
+					received = await readTasks.call(this, outcome.body, askerOf(outcome.ids[0]), outcome.fallbackTaskId);
+				} catch (error) {
+					for (const id of outcome.ids) errors.set(id, error);
 					continue;
 				}
 				const returned = new Map<string, Task>();
-				for (const task of outcome.tasks) {
+				for (const task of received) {
 					// Providers may repeat a task or add one nobody asked for: first copy of asked ids only.
 					if (askedBy.has(task.taskId) && !returned.has(task.taskId)) returned.set(task.taskId, task);
 				}

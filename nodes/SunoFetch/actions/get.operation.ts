@@ -2,7 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { settleEach } from '../helpers/pool';
-import { fetchTask } from '../transport/request';
+import { requestTask } from '../transport/request';
 import type { FetchRound, ItemRequest } from './collect';
 import { parseSingleTaskId } from './ids';
 
@@ -25,12 +25,13 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 	return { itemIndex, ids: [taskId], group: '' };
 }
 
-/** One GET per id, a few at a time. An unknown id yields no task. */
+/** One GET per id, a few at a time. */
 export const fetchRound: FetchRound = async function (this, ids, _group, settings, askerOf) {
 	const outcomes = await settleEach(ids, settings.concurrency, async (id) =>
-		fetchTask.call(this, id, askerOf(id), settings.policy),
+		requestTask.call(this, id, askerOf(id), settings.policy),
 	);
-	return outcomes.map((outcome, index) =>
-		outcome.ok ? { ids: [ids[index]], tasks: outcome.value } : { ids: [ids[index]], error: outcome.error },
-	);
+	return outcomes.map((outcome, index) => {
+		const id = ids[index];
+		return outcome.ok ? { ids: [id], body: outcome.value, fallbackTaskId: id } : { ids: [id], error: outcome.error };
+	});
 };

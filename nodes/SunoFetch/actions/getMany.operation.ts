@@ -2,7 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { chunk, settleEach } from '../helpers/pool';
-import { fetchTasks } from '../transport/request';
+import { requestTasks } from '../transport/request';
 import type { FetchRound, ItemRequest } from './collect';
 import { parseTaskIds } from './ids';
 
@@ -47,9 +47,11 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 export const fetchRound: FetchRound = async function (this, ids, action, settings, askerOf) {
 	const batches = chunk(ids, settings.batchSize);
 	const outcomes = await settleEach(batches, settings.concurrency, async (batch) =>
-		fetchTasks.call(this, batch, action, askerOf(batch[0]), settings.policy),
+		requestTasks.call(this, batch, action, askerOf(batch[0]), settings.policy),
 	);
 	return outcomes.map((outcome, index) =>
-		outcome.ok ? { ids: batches[index], tasks: outcome.value } : { ids: batches[index], error: outcome.error },
+		outcome.ok
+			? { ids: batches[index], body: outcome.value, fallbackTaskId: null }
+			: { ids: batches[index], error: outcome.error },
 	);
 };

@@ -5,10 +5,12 @@
  * continueOnFail, missing ids and unfinished tasks handled per item.
  */
 import {
+	NodeApiError,
 	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { WaitCancelledError } from '../helpers/pause';
@@ -36,6 +38,23 @@ const countOf = (ids: readonly string[], one: string, many: string) => `${ids.le
 
 function minutes(ms: number): string {
 	return ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`;
+}
+
+/** The error a request met, for one item, saying which of its task ids it could not fetch. */
+function namingIds(this: IExecuteFunctions, error: unknown, ids: readonly string[], itemIndex: number): Error {
+	const failure = error as Error & { description?: string; httpCode?: string };
+	const said = failure.description?.trim();
+	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
+	const description = [sentence, `Not fetched: ${listIds(ids)}.`].filter(Boolean).join(' ');
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(this.getNode(), { message: failure.message } as JsonObject, {
+			message: failure.message,
+			description,
+			httpCode: failure.httpCode ?? undefined,
+			itemIndex,
+		});
+	}
+	return new NodeOperationError(this.getNode(), failure.message, { description, itemIndex });
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -88,9 +107,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const request = requests.get(itemIndex);
 		if (!request) continue;
-		const failedId = request.ids.find((id) => collected.errors.has(id));
-		if (failedId !== undefined) {
-			fail(itemIndex, collected.errors.get(failedId));
+		const failedIds = request.ids.filter((id) => collected.errors.has(id));
+		if (failedIds.length > 0) {
+			fail(itemIndex, namingIds.call(this, collected.errors.get(failedIds[0]), failedIds, itemIndex));
 			continue;
 		}
 		const tasks = request.ids.map((id) => collected.tasks.get(id)!);

@@ -69,6 +69,8 @@ export function simplifiedItems(task: Task): IDataObject[] {
 /** Raw items: each clip as the provider sent it, plus `task` (the task's own fields, no clip list). */
 export function rawItems(task: Task): IDataObject[] {
 	const taskObject: IDataObject = { ...(task.raw as IDataObject) };
+	delete taskObject.data; // the clip list, in either dialect
+	delete taskObject.clips;
 	if (task.taskStatus === 'NOT_FOUND') {
 		taskObject.status = 'NOT_FOUND';
 		taskObject.fail_reason = task.failReason;

@@ -86,8 +86,12 @@ function numberOrNull(value: unknown): number | null {
 	return null;
 }
 
+const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** Unix seconds (or milliseconds, or an ISO string) to ISO 8601; 0 means "not yet" and is null. */
 export function toIsoTime(value: unknown): string | null {
+	if (typeof value === 'string' && CANONICAL_ISO.test(value)) return value; // already what Date would give
+	if (value === 0 || value === null || value === undefined || value === '') return null;
 	const seconds = numberOrNull(value);
 	if (seconds !== null) {
 		if (seconds <= 0) return null;
@@ -164,8 +168,6 @@ function statusFromClips(clips: Clip[]): TaskStatus {
 	return states.find((state) => state !== 'SUCCESS') ?? 'UNKNOWN';
 }
 
-const CLIP_KEYS = ['data', 'clips'];
-
 function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
 	const clipSource = raw.clips !== undefined ? raw.clips : raw.data;
 	const rawClips = clipList(clipSource);
@@ -173,11 +175,6 @@ function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
 	const lyricsSource = !rawClips && isObject(raw.data) ? raw.data : null;
 	// PiAPI lyrics tasks put title/text on the task itself.
 	const lyricsObject = lyricsSource ?? (typeof raw.text === 'string' ? raw : null);
-
-	const own: JsonObject = {};
-	for (const [key, value] of Object.entries(raw)) {
-		if (!CLIP_KEYS.includes(key)) own[key] = value;
-	}
 
 	const rawStatus = text(raw.status) ?? text(raw.state);
 	const taskStatus = rawStatus !== null ? normaliseStatus(rawStatus) : statusFromClips(clips);
@@ -205,10 +202,10 @@ function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
 					title: text(lyricsObject.title),
 					text: text(lyricsObject.text),
 					status: text(lyricsObject.status),
-					raw: lyricsObject === raw ? own : lyricsObject,
+					raw: lyricsObject,
 				}
 			: null,
-		raw: own,
+		raw,
 	};
 }
 

@@ -55,7 +55,7 @@ export interface Task {
 	clips: Clip[];
 	/** LYRICS tasks carry one lyrics object instead of clips. */
 	lyrics: { title: string | null; text: string | null; status: string | null; raw: JsonObject } | null;
-	/** The task's own fields as sent, without its clip list. */
+	/** The task as sent, clip list included (`data` or `clips`). */
 	raw: JsonObject;
 }
 

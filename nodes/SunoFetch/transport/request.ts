@@ -42,6 +42,7 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ENETUNREACH',
 	'EHOSTUNREACH',
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'ERR_BAD_RESPONSE', // the answer broke off mid-body ("stream has been aborted")
 ]);
 
 interface SunoCredentials {
@@ -81,7 +82,7 @@ function networkCode(error: unknown): string | undefined {
 	return failure.cause?.code ?? failure.code;
 }
 
-/** The credential's base URL, checked: http(s), no credentials, query or fragment, no trailing slash. */
+/** The credential's base URL, checked: http(s), no user or password, query, fragment or path (a trailing slash is fine). */
 export function resolveBaseUrl(
 	this: IExecuteFunctions,
 	credentials: SunoCredentials,
@@ -110,7 +111,14 @@ export function resolveBaseUrl(
 	if (url.search !== '' || url.hash !== '') {
 		throw fail('must not contain a query (?…) or fragment (#…).');
 	}
-	return url.toString().replace(/\/+$/, '');
+	const path = url.pathname.replace(/\/+$/, '');
+	if (/\/v1$/i.test(path)) {
+		throw fail(`ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).`);
+	}
+	if (path !== '') {
+		throw fail(`must not have a path ("${path}"): enter the gateway address only; the node adds /suno/fetch itself.`);
+	}
+	return url.origin;
 }
 
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
@@ -195,10 +203,16 @@ function networkFailure(error: unknown, host: string, policy: RequestPolicy, wha
 	const code = networkCode(error);
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
 	// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
-	return timedOut
+	if (timedOut) {
+		return {
+			message: `${what} at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
+			description: `${code}. Raise Request Timeout in the node's options if it is slow.`,
+		};
+	}
+	return code === 'ERR_BAD_RESPONSE'
 		? {
-				message: `${what} at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
-				description: `${code}. Raise Request Timeout in the node's options if it is slow.`,
+				message: `The answer of ${what.toLowerCase()} at ${host} broke off.`,
+				description: `${code}: ${(error as Error).message ?? 'the connection closed early'}. ${hint}`,
 			}
 		: {
 				message: `Could not reach ${what.toLowerCase()} at ${host}.`,
@@ -257,7 +271,8 @@ export async function sunoApiRequest(
 	throw fail({ ...httpFailure(outcome.response), httpCode: String(outcome.response.statusCode) });
 }
 
-async function readTasks(
+/** A provider response to tasks, or a NodeApiError saying what the provider sent instead. */
+export async function readTasks(
 	this: IExecuteFunctions,
 	body: unknown,
 	itemIndex: number,
@@ -272,33 +287,37 @@ async function readTasks(
 	});
 }
 
-/** `GET /suno/fetch/{id}`; an unknown id gives no task (the caller reports it as NOT_FOUND). */
-export async function fetchTask(
+/** The body that stands for "no such task": an envelope holding no tasks. */
+const NO_TASKS = { code: 'success', data: null };
+
+/**
+ * `GET /suno/fetch/{id}`: the response body, still to be read with `readTasks` (so that the next
+ * request need not wait for it). An unknown id gives a body with no tasks.
+ */
+export async function requestTask(
 	this: IExecuteFunctions,
 	taskId: string,
 	itemIndex: number,
 	policy: RequestPolicy,
-): Promise<Task[]> {
+): Promise<unknown> {
 	const response = await sunoApiRequest.call(this, 'GET', `/suno/fetch/${encodeURIComponent(taskId)}`, itemIndex, {
 		accept: ({ statusCode, body }) => isTaskNotFound(statusCode, body),
 		policy,
 	});
-	if (response.statusCode >= 300) return [];
-	return await readTasks.call(this, response.body, itemIndex, taskId);
+	return response.statusCode >= 300 ? NO_TASKS : response.body;
 }
 
-/** `POST /suno/fetch` for many ids; the provider leaves out ids it does not know. */
-export async function fetchTasks(
+/** `POST /suno/fetch` for many ids (the provider leaves out ids it does not know): the response body. */
+export async function requestTasks(
 	this: IExecuteFunctions,
 	taskIds: readonly string[],
 	action: string,
 	itemIndex: number,
 	policy: RequestPolicy,
-): Promise<Task[]> {
+): Promise<unknown> {
 	const body: IDataObject = { ids: [...taskIds] };
 	if (action !== '') body.action = action;
-	const response = await sunoApiRequest.call(this, 'POST', '/suno/fetch', itemIndex, { body, policy });
-	return await readTasks.call(this, response.body, itemIndex, null);
+	return (await sunoApiRequest.call(this, 'POST', '/suno/fetch', itemIndex, { body, policy })).body;
 }
 
 /** A readable body as `httpRequest` returns it with `encoding: 'stream'`. */
