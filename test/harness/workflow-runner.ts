@@ -182,6 +182,24 @@ export async function useFilesystemBinaryMode(): Promise<string> {
 	return folder;
 }
 
+/** Runs checked for the API key so far, in this test file. */
+export const secretScan = { runs: 0 };
+
+/**
+ * Every run of every test passes through here: its whole record — items, errors with their
+ * descriptions, hints — must not hold the API key (keys shorter than 6 characters are not checked:
+ * they would match ordinary words).
+ */
+function assertNoSecret(run: IRun, apiKey: string): void {
+	if (apiKey.length < 6) return;
+	secretScan.runs++;
+	const record = JSON.stringify(run);
+	if (record.includes(apiKey)) {
+		const at = record.indexOf(apiKey);
+		throw new Error(`The API key leaked into the run: …${record.slice(Math.max(0, at - 80), at)}[KEY]…`);
+	}
+}
+
 export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 	const nodes: INode[] = [
 		{
@@ -243,6 +261,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 	const stop = options.cancelAfterMs === undefined ? undefined : setTimeout(() => execution.cancel(), options.cancelAfterMs);
 	const run = await finished;
 	if (stop) clearTimeout(stop);
+	assertNoSecret(run, options.credentials.apiKey);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		status: run.status,

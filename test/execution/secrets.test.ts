@@ -1,0 +1,70 @@
+/**
+ * The key never appears in an error, description, hint or output. The harness checks every run of
+ * the whole suite (assertNoSecret); this file adds the cases most likely to leak it: providers
+ * that echo the key back, and every kind of failure, with a key that cannot be mistaken.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { SunoApi } from '../../credentials/SunoApi.credentials';
+import { SunoFetch } from '../../nodes/SunoFetch/SunoFetch.node';
+import { runSunoFetch, secretScan } from '../harness/workflow-runner';
+import { LocalSunoProvider } from '../provider/provider';
+
+const KEY = 'sk-SECRET-7f3a9c1e5b2d4a6c8e0f';
+let provider: LocalSunoProvider;
+
+beforeAll(async () => {
+	provider = await new LocalSunoProvider({ apiKey: KEY }).start();
+});
+afterEach(() => provider.reset());
+afterAll(async () => provider.stop());
+
+const run = (parameters: IDataObject, continueOnFail = false) =>
+	runSunoFetch({ parameters, credentials: { apiKey: KEY, provider: 'custom', baseUrl: provider.url }, continueOnFail });
+
+const echo = { error: { message: `invalid token ${KEY} (request id: 1)`, type: 'new_api_error' } };
+
+it.each([
+	['401 echoing the key', { status: 401, body: echo }],
+	['403 echoing the key', { status: 403, body: echo }],
+	['500 echoing the key', { status: 500, body: { code: 'x', message: `Bearer ${KEY} rejected upstream`, data: null } }],
+	['an envelope error echoing the key', { status: 200, body: { code: 'bad', message: `key=${KEY}`, data: null } }],
+	['an HTML page echoing the key', { status: 200, body: `<html>Authorization: Bearer ${KEY}</html>` }],
+	['a 429 storm echoing the key', { status: 429, headers: { 'retry-after': '0' }, body: echo, times: 5 }],
+])('%s: masked in the error and its description', async (_name, fault) => {
+	for (const continueOnFail of [false, true]) {
+		provider.injectFault(fault);
+		const before = secretScan.runs;
+		const result = await run({ operation: 'getMany', taskIds: 'a', options: { retries: 0 } }, continueOnFail);
+		expect(secretScan.runs).toBe(before + 1);
+		const shown = continueOnFail ? JSON.stringify(result.items) : `${result.error?.message} ${result.error?.description}`;
+		expect(shown).not.toContain(KEY);
+		expect(shown).toContain('***');
+	}
+});
+
+it('network failures and timeouts do not carry the key', async () => {
+	provider.injectFault({ hang: true });
+	const timedOut = await run({ operation: 'get', taskId: 'a', options: { retries: 0, timeout: 1 } });
+	expect(timedOut.status).toBe('error');
+	const refused = await runSunoFetch({
+		parameters: { operation: 'get', taskId: 'a', options: { retries: 0 } },
+		credentials: { apiKey: KEY, provider: 'custom', baseUrl: 'http://127.0.0.1:9' },
+	});
+	expect(refused.status).toBe('error');
+});
+
+it('downloads never send it, and their errors never show it', async () => {
+	const id = provider.createTask({ finishAfter: 0, clips: 1 });
+	provider.mediaFaults = [{ status: 500, body: `server error for ${KEY}` }];
+	const result = await run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, true);
+	expect(JSON.stringify(result.items)).not.toContain(KEY);
+	for (const entry of provider.log.filter((logged) => logged.path.startsWith('/media/'))) {
+		expect(JSON.stringify(entry.headers)).not.toContain(KEY);
+	}
+});
+
+it('no description, option or default of the node or credential holds a key-like value', () => {
+	const text = JSON.stringify([new SunoFetch().description, new SunoApi().properties]);
+	expect(text).not.toMatch(/sk-[A-Za-z0-9]{8,}/);
+});
