@@ -88,6 +88,14 @@ describe('transport faults', () => {
 		expect(ms).toBeLessThan(5000);
 	});
 
+	it('a body that trickles in for ever: stopped at Request Timeout, no hang', async () => {
+		ctx.provider.injectFault({ slowBodyMs: 300, status: 200, body: { code: 'success', message: '', data: [], padding: 'x'.repeat(40) } });
+		const { result, ms } = await runIds(['ghost'], { options: { timeout: 1, retries: 0 } });
+		expect(outcomesOf(result, ['ghost'])).toEqual(['error']);
+		expect(result.items[0].json.error).toMatch(/did not answer within 1 s/);
+		expect(ms).toBeLessThan(4000);
+	});
+
 	it('a body that trickles in slowly still arrives', async () => {
 		ctx.provider.injectFault({ slowBodyMs: 1, status: 200, body: { code: 'success', message: '', data: [] } });
 		const { result } = await runIds(['ghost']);

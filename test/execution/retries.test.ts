@@ -62,7 +62,8 @@ describe('retries in the transport', () => {
 		const result = await ctx.run({ operation: 'get', taskId: 'a', options: { timeout: 1, retries: 0 } });
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(result.error?.message).toMatch(/^The provider at 127\.0\.0\.1:\d+ did not answer within 1 s\.$/);
-		expect(result.error?.description).toBe("ECONNABORTED. Raise Request Timeout in the node's options if it is slow. Not fetched: a.");
+		// axios's own timeout and the node's deadline for the whole answer race; either may report it.
+		expect(result.error?.description).toMatch(/^(ECONNABORTED|ETIMEDOUT)\. Raise Request Timeout in the node's options if it is slow\. Not fetched: a\.$/);
 	});
 
 	it('an unreachable provider is retried, then named', async () => {

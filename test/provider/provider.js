@@ -409,6 +409,7 @@ class LocalSunoProvider {
 		if (fault.slowBodyMs) {
 			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' });
 			for (const char of body) {
+				if (res.destroyed) return undefined; // the client gave up, or the provider stopped
 				res.write(char);
 				await sleep(fault.slowBodyMs);
 			}

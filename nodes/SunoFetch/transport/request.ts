@@ -162,6 +162,23 @@ function httpFailure(response: ProviderResponse): { message: string; description
 	};
 }
 
+/**
+ * A request's timeout only notices a silent connection; a body that trickles in forever would not
+ * trip it. This bounds the whole answer: past `ms`, the attempt fails as a timeout.
+ */
+async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+	const done = new AbortController();
+	const deadline = pause(ms, done.signal).then(
+		() => Promise.reject(Object.assign(new Error(`no complete answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+		() => new Promise<never>(() => undefined), // the work finished first: this side never settles
+	);
+	try {
+		return await Promise.race([work, deadline]);
+	} finally {
+		done.abort();
+	}
+}
+
 type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
 
 /**
@@ -244,15 +261,18 @@ export async function sunoApiRequest(
 		(response.statusCode >= 200 && response.statusCode < 300) || Boolean(options.accept?.(response));
 	const outcome = await withRetries(
 		async () =>
-			(await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-				method,
-				url: `${baseUrl}${path}`,
-				body: options.body,
-				json: true,
-				timeout: policy.timeoutMs,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as ProviderResponse,
+			await withinDeadline(
+				this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+					method,
+					url: `${baseUrl}${path}`,
+					body: options.body,
+					json: true,
+					timeout: policy.timeoutMs,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				}) as Promise<ProviderResponse>,
+				policy.timeoutMs,
+			),
 		policy,
 		this.getExecutionCancelSignal?.(),
 		isWanted,
