@@ -14,7 +14,7 @@ import {
 import { settleEach } from '../helpers/pool';
 import { normaliseStatus } from '../model/normalise';
 import type { Clip } from '../model/task';
-import { openDownload } from '../transport/request';
+import { openDownload } from '../transport/download';
 import type { FetchSettings } from './options';
 
 export const FILE_KINDS = {

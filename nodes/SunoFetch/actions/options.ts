@@ -1,7 +1,7 @@
 /** Fields both operations share, and typed readers for them. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RequestPolicy } from '../transport/request';
+import type { RequestPolicy } from '../transport/retry';
 import { downloadFields, downloadOptions } from './download';
 
 export const sharedFields: INodeProperties[] = [

@@ -14,9 +14,9 @@ import {
 } from 'n8n-workflow';
 
 import { WaitCancelledError } from '../helpers/pause';
-import { attachFiles, readDownloadSettings, type OutputEntry } from './download';
 import { taskItems } from '../model/items';
 import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
+import { attachFiles, readDownloadSettings, type OutputEntry } from './download';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import { TaskIdError } from './ids';
@@ -39,6 +39,12 @@ const countOf = (ids: readonly string[], one: string, many: string) => `${ids.le
 function minutes(ms: number): string {
 	return ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`;
 }
+
+const notFoundText = (ids: readonly string[]) =>
+	`${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`;
+
+const unfinishedText = (ids: readonly string[], waitedMs: number) =>
+	`${countOf(ids, 'task was', 'tasks were')} still unfinished after ${minutes(waitedMs)}: ${listIds(ids)}`;
 
 /** The error a request met, for one item, saying which of its task ids it could not fetch. */
 function namingIds(this: IExecuteFunctions, error: unknown, ids: readonly string[], itemIndex: number): Error {
@@ -118,7 +124,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (missing.length > 0 && request.onMissing === 'error') {
 			fail(
 				itemIndex,
-				new NodeOperationError(this.getNode(), `${countOf(missing, 'task id was', 'task ids were')} not found: ${listIds(missing)}`, {
+				new NodeOperationError(this.getNode(), notFoundText(missing), {
 					itemIndex,
 					description:
 						'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
@@ -129,15 +135,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		if (late.length > 0 && settings.wait?.onTimeout === 'error') {
 			fail(
 				itemIndex,
-				new NodeOperationError(
-					this.getNode(),
-					`${countOf(late, 'task was', 'tasks were')} still unfinished after ${minutes(settings.wait.maxWaitMs)}: ${listIds(late)}`,
-					{
-						itemIndex,
-						description:
-							'The tasks were not resubmitted and may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait.',
-					},
-				),
+				new NodeOperationError(this.getNode(), unfinishedText(late, settings.wait.maxWaitMs), {
+					itemIndex,
+					description:
+						'The tasks were not resubmitted and may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait.',
+				}),
 			);
 			continue;
 		}
@@ -160,13 +162,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	if (missingIds.size > 0) {
-		const ids = [...missingIds];
-		this.addExecutionHints({ message: `${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`, location: 'outputPane' });
+		this.addExecutionHints({ message: notFoundText([...missingIds]), location: 'outputPane' });
 	}
 	if (unfinished.size > 0 && settings.wait?.onTimeout === 'emit') {
-		const ids = [...unfinished];
 		this.addExecutionHints({
-			message: `${countOf(ids, 'task was', 'tasks were')} still unfinished after ${minutes(settings.wait.maxWaitMs)}: ${listIds(ids)}. They were not resubmitted.`,
+			message: `${unfinishedText([...unfinished], settings.wait.maxWaitMs)}. They were not resubmitted.`,
 			location: 'outputPane',
 		});
 	}

@@ -1,0 +1,141 @@
+/**
+ * How requests are repeated and bounded, for API calls and file downloads alike: fetching only
+ * reads, so repeating a request is always safe.
+ */
+import { pause } from '../helpers/pause';
+
+/** How hard to try for one request. */
+export interface RequestPolicy {
+	/** Retries after the first attempt for 429, 5xx and network errors; other 4xx never. */
+	retries: number;
+	timeoutMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = { retries: 3, timeoutMs: 60_000 };
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 30_000;
+/** A Retry-After longer than this is not worth holding the workflow for. */
+const RETRY_AFTER_CAP_MS = 120_000;
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'ERR_BAD_RESPONSE', // the answer broke off mid-body ("stream has been aborted")
+]);
+
+export interface ProviderResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
+/** Capped exponential backoff with jitter: 0.5–1× of base·2^attempt. */
+function backoffMs(attempt: number): number {
+	const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+	return Math.round(ceiling * (0.5 + Math.random() * 0.5));
+}
+
+/** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
+export function retryAfterMs(value: unknown, now = Date.now()): number | null {
+	const header = Array.isArray(value) ? value[0] : value;
+	if (typeof header !== 'string' && typeof header !== 'number') return null;
+	const text = String(header).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+function isRetryableStatus(statusCode: number): boolean {
+	return statusCode === 429 || statusCode >= 500;
+}
+
+export function networkCode(error: unknown): string | undefined {
+	const failure = error as { cause?: { code?: string }; code?: string };
+	return failure.cause?.code ?? failure.code;
+}
+
+/**
+ * A request's timeout only notices a silent connection; a body that trickles in forever would not
+ * trip it. This bounds the whole answer: past `ms`, the attempt fails as a timeout.
+ */
+export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+	const done = new AbortController();
+	const deadline = pause(ms, done.signal).then(
+		() => Promise.reject(Object.assign(new Error(`no complete answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+		() => new Promise<never>(() => undefined), // the work finished first: this side never settles
+	);
+	try {
+		return await Promise.race([work, deadline]);
+	} finally {
+		done.abort();
+	}
+}
+
+type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
+
+/**
+ * Sends until the answer is final: 429 (after its Retry-After), 5xx and network errors are tried
+ * again, up to `policy.retries` times, with capped exponential backoff and jitter; anything else
+ * is final. `discard` releases a response that will be retried (a download's open stream).
+ */
+export async function withRetries<R extends ProviderResponse>(
+	send: () => Promise<R>,
+	policy: RequestPolicy,
+	signal: AbortSignal | undefined,
+	isFinal: (response: R) => boolean,
+	discard: (response: R) => void = () => undefined,
+): Promise<Attempt<R>> {
+	for (let attempt = 0; ; attempt++) {
+		const canRetry = attempt < policy.retries && !signal?.aborted;
+		let response: R;
+		try {
+			response = await send();
+		} catch (error) {
+			const code = networkCode(error);
+			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
+				return { error, attempts: attempt + 1 };
+			}
+			await pause(backoffMs(attempt), signal);
+			continue;
+		}
+		if (isFinal(response) || !canRetry || !isRetryableStatus(response.statusCode)) {
+			return { response, attempts: attempt + 1 };
+		}
+		discard(response);
+		const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
+		await pause(asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS), signal);
+	}
+}
+
+/** What a user reads when a request could not be completed at all. `what` names the server. */
+export function networkFailure(error: unknown, host: string, policy: RequestPolicy, what: string, hint: string) {
+	const code = networkCode(error);
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
+	// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
+	if (timedOut) {
+		return {
+			message: `${what} at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
+			description: `${code}. Raise Request Timeout in the node's options if it is slow.`,
+		};
+	}
+	return code === 'ERR_BAD_RESPONSE'
+		? {
+				message: `The answer of ${what.toLowerCase()} at ${host} broke off.`,
+				description: `${code}: ${(error as Error).message ?? 'the connection closed early'}. ${hint}`,
+			}
+		: {
+				message: `Could not reach ${what.toLowerCase()} at ${host}.`,
+				description: `${code ? `${code}: ` : ''}${(error as Error).message ?? 'network error'}. ${hint}`,
+			};
+}
+
+export const triedNote = (attempts: number) => (attempts > 1 ? `Tried ${attempts} times.` : undefined);
+
