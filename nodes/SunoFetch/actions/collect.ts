@@ -40,7 +40,6 @@ export interface Collected {
 	errors: Map<string, unknown>;
 	/** With Wait for Completion: ids still unfinished when Max Wait ran out. */
 	unfinished: string[];
-	rounds: number;
 }
 
 export async function collectTasks(
@@ -60,10 +59,8 @@ export async function collectTasks(
 	const errors = new Map<string, unknown>();
 	const deadline = Date.now() + (settings.wait?.maxWaitMs ?? 0);
 	let pending = [...askedBy.keys()];
-	let rounds = 0;
 
 	for (;;) {
-		rounds++;
 		const byGroup = new Map<string, string[]>();
 		for (const id of pending) {
 			const group = askedBy.get(id)!.group;
@@ -91,8 +88,8 @@ export async function collectTasks(
 		}
 		pending = pending.filter((id) => !errors.has(id) && !isFinished(tasks.get(id)!.taskStatus));
 		const wait = settings.wait;
-		if (!wait || pending.length === 0) return { tasks, errors, unfinished: [], rounds };
-		if (Date.now() + wait.intervalMs > deadline) return { tasks, errors, unfinished: pending, rounds };
+		if (!wait || pending.length === 0) return { tasks, errors, unfinished: [] };
+		if (Date.now() + wait.intervalMs > deadline) return { tasks, errors, unfinished: pending };
 		await pause(wait.intervalMs, this.getExecutionCancelSignal?.());
 	}
 }
