@@ -10,7 +10,7 @@ import type {
  * The base URL the node and the credential test call: a preset, or the custom URL without its
  * trailing slashes. Kept as one expression so the test request and the node agree.
  */
-export const BASE_URL_EXPRESSION =
+const BASE_URL_EXPRESSION =
 	'={{ ($credentials.provider === "custom" ? $credentials.baseUrl : $credentials.provider).replace(/\\/+$/, "") }}';
 
 export class SunoApi implements ICredentialType {

@@ -75,8 +75,9 @@ export function rawItems(task: Task): IDataObject[] {
 		taskObject.status = 'NOT_FOUND';
 		taskObject.fail_reason = task.failReason;
 	}
+	// Each item gets its own copy: n8n items must not share objects a later node may change.
 	if (task.clips.length > 0) {
-		return task.clips.map((clip) => ({ ...(clip.raw as IDataObject), task: taskObject }));
+		return task.clips.map((clip) => ({ ...(clip.raw as IDataObject), task: { ...taskObject } }));
 	}
 	if (task.lyrics && task.lyrics.raw !== task.raw) {
 		return [{ ...(task.lyrics.raw as IDataObject), task: taskObject }];

@@ -230,7 +230,7 @@ function parseJson(text: string): unknown {
 	}
 }
 
-/** Bodies arrive parsed, or as text when the provider sent a wrong content type. */
+/** Bodies come as text from the transport (parsed here, off the request path), or already parsed. */
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const trimmed = body.trim();

@@ -14,7 +14,6 @@ import { isTaskNotFound, normaliseResponse } from '../model/normalise';
 import type { Task } from '../model/task';
 import { apiError, httpFailure } from './errors';
 import {
-	DEFAULT_POLICY,
 	networkFailure,
 	triedNote,
 	withinDeadline,
@@ -32,7 +31,7 @@ interface SunoCredentials {
 }
 
 /** The credential's base URL, checked: http(s), no user or password, query, fragment or path (a trailing slash is fine). */
-export function resolveBaseUrl(
+function resolveBaseUrl(
 	this: IExecuteFunctions,
 	credentials: SunoCredentials,
 	itemIndex: number,
@@ -70,6 +69,26 @@ export function resolveBaseUrl(
 	return url.origin;
 }
 
+interface Connection {
+	baseUrl: string;
+	apiKey: string | undefined;
+}
+
+/**
+ * The checked base URL and the key (for masking), once per node run: every request of a run uses
+ * the same credential, and n8n's authenticated request reads it again for the header anyway.
+ */
+const connections = new WeakMap<IExecuteFunctions, Connection>();
+
+async function connectionOf(this: IExecuteFunctions, itemIndex: number): Promise<Connection> {
+	const known = connections.get(this);
+	if (known) return known;
+	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SunoCredentials;
+	const connection = { baseUrl: resolveBaseUrl.call(this, credentials, itemIndex), apiKey: credentials.apiKey };
+	connections.set(this, connection);
+	return connection;
+}
+
 /**
  * One authenticated request to the provider, with retries. Returns the response when its status
  * is 2xx or `accept` allows it; throws a NodeApiError otherwise.
@@ -82,12 +101,11 @@ export async function sunoApiRequest(
 	options: {
 		body?: IDataObject;
 		accept?: (response: ProviderResponse) => boolean;
-		policy?: RequestPolicy;
-	} = {},
+		policy: RequestPolicy;
+	},
 ): Promise<ProviderResponse> {
-	const policy = options.policy ?? DEFAULT_POLICY;
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SunoCredentials;
-	const baseUrl = resolveBaseUrl.call(this, credentials, itemIndex);
+	const { policy } = options;
+	const { baseUrl, apiKey } = await connectionOf.call(this, itemIndex);
 	const isWanted = (response: ProviderResponse) =>
 		(response.statusCode >= 200 && response.statusCode < 300) || Boolean(options.accept?.(response));
 	const outcome = await withRetries(
@@ -111,7 +129,7 @@ export async function sunoApiRequest(
 		isWanted,
 	);
 	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
-		apiError.call(this, itemIndex, credentials.apiKey, {
+		apiError.call(this, itemIndex, apiKey, {
 			...detail,
 			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
 		});
@@ -134,7 +152,7 @@ export async function readTasks(
 	const result = normaliseResponse(body, fallbackTaskId);
 	if ('tasks' in result) return result.tasks;
 	const { code, message } = result.problem;
-	const { apiKey } = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SunoCredentials;
+	const { apiKey } = await connectionOf.call(this, itemIndex);
 	throw apiError.call(this, itemIndex, apiKey, {
 		message: `The provider answered with an error${code ? ` (${code})` : ''}: ${message}`,
 	});

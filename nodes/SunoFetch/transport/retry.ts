@@ -11,8 +11,6 @@ export interface RequestPolicy {
 	timeoutMs: number;
 }
 
-export const DEFAULT_POLICY: RequestPolicy = { retries: 3, timeoutMs: 60_000 };
-
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 /** A Retry-After longer than this is not worth holding the workflow for. */
