@@ -1,17 +1,55 @@
 import type {
-	IAuthenticateGeneric,
-	Icon,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+/** A Base URL the gateway rule refuses; `description` says what to do. */
+export class BaseUrlError extends Error {
+	readonly description =
+		'Open the Suno API credential and enter the gateway address, for example https://api.cometapi.com (a gateway mounted under a path, like https://example.com/suno-gw, is fine).';
+
+	constructor(problem: string) {
+		super(`The credential's Base URL ${problem}`);
+		this.name = 'BaseUrlError';
+	}
+}
+
 /**
- * The base URL the node and the credential test call: a preset, or the custom URL without its
- * trailing slashes. Kept as one expression so the test request and the node agree.
+ * The one base-URL rule, used by the credential test (through `authenticate`) and by the node:
+ * a preset, or the custom URL trimmed and without trailing slashes; http(s) only; no user,
+ * password, query or fragment; a path prefix is allowed, a trailing /v1 is not (the Suno routes
+ * sit beside /v1, not under it).
  */
-const BASE_URL_EXPRESSION =
-	'={{ ($credentials.provider === "custom" ? $credentials.baseUrl : $credentials.provider).replace(/\\/+$/, "") }}';
+export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const chosen = credentials.provider === 'custom' ? credentials.baseUrl : credentials.provider;
+	const raw = String(chosen ?? '').trim();
+	let url: URL;
+	try {
+		url = new URL(raw);
+	} catch {
+		throw new BaseUrlError(`"${raw}" is not a valid URL.`);
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
+	}
+	if (url.username !== '' || url.password !== '') {
+		throw new BaseUrlError('must not contain a user name or password; put the key in the API Key field.');
+	}
+	if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
+		throw new BaseUrlError('must not contain a query (?…) or fragment (#…).');
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	if (/\/v1$/i.test(path)) {
+		throw new BaseUrlError(
+			`ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (${url.origin}${path.slice(0, -3)}, not ${url.origin}${path}).`,
+		);
+	}
+	return `${url.origin}${path}`;
+}
 
 export class SunoApi implements ICredentialType {
 	name = 'sunoApi';
@@ -54,27 +92,33 @@ export class SunoApi implements ICredentialType {
 			required: true,
 			displayOptions: { show: { provider: ['custom'] } },
 			description:
-				'The gateway address without a path, the part before /suno/fetch (a trailing slash is fine)',
+				'The gateway address, the part before /suno/fetch: https://api.example.com, or with the path prefix the gateway is mounted under. Not /v1.',
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.apiKey}}',
-			},
-		},
-	};
+	/**
+	 * The key goes only to the gateway: every request is sent to the base URL the rule above gives
+	 * (the node's and the credential test's alike), with the key as a bearer token.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			baseURL: gatewayBaseUrl(credentials),
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+		};
+	}
 
 	// An empty batch passes the gateway's key check and creates nothing; it answers `data: []`.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: BASE_URL_EXPRESSION,
 			url: '/suno/fetch',
 			method: 'POST',
 			body: { ids: [] },
 			json: true,
+			disableFollowRedirect: true,
 		},
 	};
 }

@@ -72,7 +72,6 @@ describe('the credential’s base URL', () => {
 		['http://127.0.0.1#top', 'must not contain a query (?…) or fragment (#…).'],
 		['https://api.example.com/v1', 'ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).'],
 		['https://api.example.com/v1/', 'ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).'],
-		['https://api.example.com/api', 'must not have a path ("/api"): enter the gateway address only; the node adds /suno/fetch itself.'],
 	])('%j is named before any request', async (baseUrl, problem) => {
 		const result = await runSunoFetch({
 			parameters: { operation: 'get', taskId: 'a' },

@@ -143,12 +143,12 @@ describe('odd but valid answers', () => {
 		expect(result.items[3].json.submittedAt).toBe('2024-05-20T07:55:49.000Z');
 	});
 
-	it('missing fields: a bare task id is an UNKNOWN task, a status-less task takes its clips’ status', async () => {
+	it('missing fields: a bare task id is an UNRECOGNIZED task, a status-less task takes its clips’ status', async () => {
 		answer({ code: 'success', data: [{ task_id: 'bare' }, { task_id: 'clips-only', data: [{ id: 'x', status: 'streaming' }] }] });
 		const ids = ['bare', 'clips-only'];
 		const { result } = await runIds(ids);
 		expect(outcomesOf(result, ids)).toEqual(['items', 'items']);
-		expect(result.items.map((item) => item.json.taskStatus)).toEqual(['UNKNOWN', 'IN_PROGRESS']);
+		expect(result.items.map((item) => item.json.taskStatus)).toEqual(['UNRECOGNIZED', 'IN_PROGRESS']);
 	});
 
 	it('a task list with entries that are not tasks is an error naming the ids', async () => {

@@ -10,11 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Container } from '@n8n/di';
-import { BinaryDataConfig, BinaryDataService, Credentials, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	BinaryDataConfig,
+	BinaryDataService,
+	Credentials,
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	Expression,
 	ICredentialsHelper,
 	NodeHelpers,
+	createEmptyRunExecutionData,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type ICredentialType,
@@ -99,7 +108,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const authenticate = credentialTypes[typeName]?.authenticate;
-		if (!authenticate || typeof authenticate === 'function') return requestOptions;
+		if (!authenticate) return requestOptions;
+		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		const headers: IDataObject = { ...(requestOptions.headers ?? {}) };
 		for (const [name, value] of Object.entries(authenticate.properties.headers ?? {})) {
 			headers[name] = resolveCredentialValue(value, credentials) as string;
@@ -270,4 +280,46 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 		hints: taskData?.hints ?? [],
 		run,
 	};
+}
+
+/**
+ * The credential's Test button, as n8n's CLI runs it (CredentialsTester.runRequestTest): the test
+ * request becomes the routing of a temporary declarative node, run by n8n-core's RoutingNode with
+ * the credential applied. Resolves "OK" or the error message the editor would show.
+ */
+export async function runCredentialTest(data: SunoCredentialData): Promise<{ status: 'OK' | 'Error'; message: string }> {
+	const credential = credentialTypes.sunoApi;
+	const tempType = {
+		description: {
+			...new SunoFetch().description,
+			credentials: [{ name: 'sunoApi', required: true }],
+			properties: [
+				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test!.request } },
+			],
+		},
+	} as unknown as INodeType;
+	const node: INode = {
+		id: 'temp',
+		name: 'Temp-Node',
+		type: 'test.credentialTest',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+		credentials: { sunoApi: { id: '1', name: 'Suno account' } },
+	};
+	const types: INodeTypes = { getByName: () => tempType, getByNameAndVersion: () => tempType, getKnownTypes: () => ({}) };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+	const additionalData = {
+		credentialsHelper: new TestCredentialsHelper({ sunoApi: { ...data } as ICredentialDataDecryptedObject }),
+		restApiUrl: 'http://127.0.0.1/rest',
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
+	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
+	const decrypted = { id: '1', name: 'Suno account', type: 'sunoApi', data: { ...data } as ICredentialDataDecryptedObject };
+	try {
+		await new RoutingNode(context, tempType, decrypted).runNode();
+		return { status: 'OK', message: 'Connection tested successfully' };
+	} catch (error) {
+		return { status: 'Error', message: (error as Error).message };
+	}
 }

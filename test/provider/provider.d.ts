@@ -50,6 +50,8 @@ export declare class LocalSunoProvider {
 	mediaSize: number;
 	mediaFaults: Fault[];
 	mediaChunked: boolean;
+	pathPrefix: string;
+	caseInsensitiveIds: boolean;
 	log: LoggedRequest[];
 	counters: { requests: number; fetchBatch: number; fetchSingle: number; submit: number; media: number; idsFetched: number };
 	tasks: Map<string, unknown>;

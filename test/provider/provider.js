@@ -83,6 +83,10 @@ class LocalSunoProvider {
 		this.faults = [];
 		this.mediaFaults = [];
 		this.mediaChunked = false;
+		/** e.g. '/gw': the API answers only under this prefix (media stay at the root). */
+		this.pathPrefix = '';
+		/** MySQL-backed gateways match ids without regard to case and answer with their own spelling. */
+		this.caseInsensitiveIds = false;
 		this.extraMedia = new Set();
 		this.log = [];
 		this.counters = { requests: 0, fetchBatch: 0, fetchSingle: 0, submit: 0, media: 0, idsFetched: 0 };
@@ -115,6 +119,8 @@ class LocalSunoProvider {
 		this.log = [];
 		for (const key of Object.keys(this.counters)) this.counters[key] = 0;
 		this.latencyMs = 0;
+		this.pathPrefix = '';
+		this.caseInsensitiveIds = false;
 	}
 
 	/** Stores a task object exactly as given (e.g. from a fixture); it does not change over time. */
@@ -270,6 +276,12 @@ class LocalSunoProvider {
 		};
 	}
 
+	taskById(id) {
+		if (this.tasks.has(id) || !this.caseInsensitiveIds) return this.tasks.get(id);
+		for (const [key, task] of this.tasks) if (key.toLowerCase() === id.toLowerCase()) return task;
+		return undefined;
+	}
+
 	authorised(req) {
 		return req.headers.authorization === `Bearer ${this.apiKey}`;
 	}
@@ -289,6 +301,13 @@ class LocalSunoProvider {
 			return this.serveMedia(url.pathname.slice('/media/'.length), res);
 		}
 		if (url.pathname.startsWith('/audiopipe/')) return this.send(res, 200, 'live stream', { 'content-type': 'audio/mpeg' });
+		// Behind a path prefix (a gateway mounted under /some/prefix): other paths get a proxy's HTML 404.
+		if (this.pathPrefix) {
+			if (!url.pathname.startsWith(`${this.pathPrefix}/`)) {
+				return this.send(res, 404, '<html><body><h1>404 Not Found</h1><hr>nginx</body></html>', { 'content-type': 'text/html' });
+			}
+			url.pathname = url.pathname.slice(this.pathPrefix.length);
+		}
 
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
 		const fault = this.faults.shift();
@@ -327,8 +346,8 @@ class LocalSunoProvider {
 		this.counters.idsFetched += ids.length;
 		// SQL `IN`: each known task once, in database (insertion) order.
 		const found = [...new Set(ids.map(String))]
-			.map((id) => this.tasks.get(id))
-			.filter(Boolean)
+			.map((id) => this.taskById(id))
+			.filter((task, index, all) => task && all.indexOf(task) === index)
 			.sort((a, b) => a.seq - b.seq);
 		if (this.flavour === 'onehub') found.splice(100);
 		if (found.length === 0) return this.send(res, 200, { code: 'success', message: '', data: this.flavour === 'newapi' ? null : [] });
@@ -348,7 +367,7 @@ class LocalSunoProvider {
 	fetchOne(id, res) {
 		this.counters.fetchSingle += 1;
 		this.counters.idsFetched += 1;
-		const stored = this.tasks.get(id);
+		const stored = this.taskById(id);
 		if (!stored) {
 			return this.flavour === 'onehub'
 				? this.send(res, 404, { code: 'task_not_exist', message: '' })

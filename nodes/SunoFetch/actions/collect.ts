@@ -40,6 +40,25 @@ export interface Collected {
 	errors: Map<string, unknown>;
 	/** With Wait for Completion: ids still unfinished when Max Wait ran out. */
 	unfinished: string[];
+	/** How long the wait really took, from the first request to the last answer. */
+	waitedMs: number;
+}
+
+/**
+ * The returned task for each asked id: the exact id, else the same id in another case (gateways
+ * on MySQL match ids without regard to case and answer with their own spelling). Providers may
+ * repeat a task or add one nobody asked for: the first copy counts, the rest are ignored.
+ */
+function matchTasks(askedIds: readonly string[], received: readonly Task[]): Map<string, Task> {
+	const exact = new Map<string, Task>();
+	const folded = new Map<string, Task>();
+	for (const task of received) {
+		if (!exact.has(task.taskId)) exact.set(task.taskId, task);
+		if (!folded.has(task.taskId.toLowerCase())) folded.set(task.taskId.toLowerCase(), task);
+	}
+	const matched = new Map<string, Task>();
+	for (const id of askedIds) matched.set(id, exact.get(id) ?? folded.get(id.toLowerCase()) ?? notFoundTask(id));
+	return matched;
 }
 
 export async function collectTasks(
@@ -57,7 +76,11 @@ export async function collectTasks(
 	const askerOf = (id: string) => askedBy.get(id)?.itemIndex ?? 0;
 	const tasks = new Map<string, Task>();
 	const errors = new Map<string, unknown>();
-	const deadline = Date.now() + (settings.wait?.maxWaitMs ?? 0);
+	const started = Date.now();
+	const wait = settings.wait;
+	const deadline = started + (wait?.maxWaitMs ?? 0);
+	// While waiting, a retry's pause (a long Retry-After) must not outlast Max Wait either.
+	const roundSettings = wait ? { ...settings, policy: { ...settings.policy, deadline } } : settings;
 	let pending = [...askedBy.keys()];
 
 	for (;;) {
@@ -69,7 +92,7 @@ export async function collectTasks(
 			else byGroup.set(group, [id]);
 		}
 		for (const [group, ids] of byGroup) {
-			for (const outcome of await fetchRound.call(this, ids, group, settings, askerOf)) {
+			for (const outcome of await fetchRound.call(this, ids, group, roundSettings, askerOf)) {
 				let received: Task[];
 				try {
 					if ('error' in outcome) throw outcome.error;
@@ -78,18 +101,15 @@ export async function collectTasks(
 					for (const id of outcome.ids) errors.set(id, error);
 					continue;
 				}
-				const returned = new Map<string, Task>();
-				for (const task of received) {
-					// Providers may repeat a task or add one nobody asked for: first copy of asked ids only.
-					if (askedBy.has(task.taskId) && !returned.has(task.taskId)) returned.set(task.taskId, task);
-				}
-				for (const id of outcome.ids) tasks.set(id, returned.get(id) ?? notFoundTask(id));
+				for (const [id, task] of matchTasks(outcome.ids, received)) tasks.set(id, task);
 			}
 		}
 		pending = pending.filter((id) => !errors.has(id) && !isFinished(tasks.get(id)!.taskStatus));
-		const wait = settings.wait;
-		if (!wait || pending.length === 0) return { tasks, errors, unfinished: [] };
-		if (Date.now() + wait.intervalMs > deadline) return { tasks, errors, unfinished: pending };
-		await pause(wait.intervalMs, this.getExecutionCancelSignal?.());
+		const left = deadline - Date.now();
+		if (!wait || pending.length === 0 || left <= 0) {
+			return { tasks, errors, unfinished: wait ? pending : [], waitedMs: Date.now() - started };
+		}
+		// The last round falls on Max Wait itself when the interval would overshoot it.
+		await pause(Math.min(wait.intervalMs, left), this.getExecutionCancelSignal?.());
 	}
 }

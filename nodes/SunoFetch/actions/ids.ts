@@ -22,9 +22,30 @@ function splitText(value: string): string[] {
  * A string of ids separated by commas, spaces or new lines, or an array of ids, to a de-duplicated
  * list in the order given.
  */
+/**
+ * A JSON list handed over as text (`'["a","b"]'`, as a Set node or a webhook body often gives it),
+ * as that list; null when the text is not one.
+ */
+function jsonList(value: string, field: string): unknown[] | null {
+	const text = value.trim();
+	if (!text.startsWith('[') || !text.endsWith(']')) return null;
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (Array.isArray(parsed)) return parsed;
+	} catch {
+		// Task ids never hold brackets: text in brackets that is not JSON is a broken list.
+	}
+	throw new TaskIdError(
+		`${field} looks like a list ("${text.slice(0, 60)}") but is not valid JSON. Give it as ["id1", "id2"], as ids separated by commas, or as an expression that gives a list.`,
+	);
+}
+
 export function parseTaskIds(value: unknown, field: string): string[] {
 	let ids: string[];
-	if (typeof value === 'string') {
+	const list = typeof value === 'string' ? jsonList(value, field) : null;
+	if (list) {
+		ids = parseTaskIds(list, field);
+	} else if (typeof value === 'string') {
 		ids = splitText(value);
 	} else if (typeof value === 'number' && Number.isFinite(value)) {
 		ids = [String(value)];

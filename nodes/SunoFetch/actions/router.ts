@@ -16,11 +16,11 @@ import {
 import { WaitCancelledError } from '../helpers/pause';
 import { taskItems } from '../model/items';
 import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
-import { attachFiles, readDownloadSettings, type OutputEntry } from './download';
+import { attachFiles, type OutputEntry } from './download';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 import { TaskIdError } from './ids';
-import { readFetchSettings, readOutputOptions, type OutputOptions } from './options';
+import { readDownloadSettings, readFetchSettings, readOutputOptions, type OutputOptions } from './options';
 
 interface Operation {
 	readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest;
@@ -36,7 +36,7 @@ function listIds(ids: readonly string[]): string {
 
 const countOf = (ids: readonly string[], one: string, many: string) => `${ids.length} ${ids.length === 1 ? one : many}`;
 
-function minutes(ms: number): string {
+function duration(ms: number): string {
 	return ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`;
 }
 
@@ -44,14 +44,24 @@ const notFoundText = (ids: readonly string[]) =>
 	`${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`;
 
 const unfinishedText = (ids: readonly string[], waitedMs: number) =>
-	`${countOf(ids, 'task was', 'tasks were')} still unfinished after ${minutes(waitedMs)}: ${listIds(ids)}`;
+	`${countOf(ids, 'task was', 'tasks were')} still unfinished after ${duration(waitedMs)}: ${listIds(ids)}`;
 
-/** The error a request met, for one item, saying which of its task ids it could not fetch. */
-function namingIds(this: IExecuteFunctions, error: unknown, ids: readonly string[], itemIndex: number): Error {
+/**
+ * The error a request met, for one item, naming the task ids it could not fetch (and those of the
+ * item's ids that did arrive, which are output on their own with On Error → Continue).
+ */
+function namingIds(
+	this: IExecuteFunctions,
+	error: unknown,
+	ids: readonly string[],
+	fetched: readonly string[],
+	itemIndex: number,
+): Error {
 	const failure = error as Error & { description?: string; httpCode?: string };
 	const said = failure.description?.trim();
 	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
-	const description = [sentence, `Not fetched: ${listIds(ids)}.`].filter(Boolean).join(' ');
+	const arrived = fetched.length > 0 ? `Fetched: ${listIds(fetched)}.` : undefined;
+	const description = [sentence, `Not fetched: ${listIds(ids)}.`, arrived].filter(Boolean).join(' ');
 	if (error instanceof NodeApiError) {
 		return new NodeApiError(this.getNode(), { message: failure.message } as JsonObject, {
 			message: failure.message,
@@ -70,17 +80,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported.`);
 	}
-	const settings = readFetchSettings.call(this);
 	// Output per input item, so error items keep their place among the others.
 	const output: INodeExecutionData[][] = items.map(() => []);
-
-	const fail = (itemIndex: number, error: unknown) => {
-		if (!this.continueOnFail()) throw error;
+	const errorItem = (itemIndex: number, error: unknown): INodeExecutionData => {
 		const json: IDataObject = { error: (error as Error).message };
 		const description = (error as { description?: unknown }).description;
 		if (typeof description === 'string' && description !== '') json.errorDescription = description;
-		output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
+		return { json, pairedItem: { item: itemIndex } };
 	};
+	const fail = (itemIndex: number, error: unknown) => {
+		if (!this.continueOnFail()) throw error;
+		output[itemIndex].push(errorItem(itemIndex, error));
+	};
+
+	// 0. Run-wide settings (from the first item): a bad one fails every item.
+	let settings: ReturnType<typeof readFetchSettings>;
+	let download: ReturnType<typeof readDownloadSettings>;
+	try {
+		settings = readFetchSettings.call(this);
+		download = readDownloadSettings.call(this);
+	} catch (error) {
+		if (!this.continueOnFail()) throw error;
+		return [items.map((_item, itemIndex) => errorItem(itemIndex, error))];
+	}
 
 	// 1. What each item asks for; a bad parameter fails that item only.
 	const requests = new Map<number, ItemRequest & OutputOptions>();
@@ -106,51 +128,59 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), error as Error);
 	}
 
-	// 3. Each item's tasks, in its order.
+	// 3. Each item's tasks, in its order. Every id ends as its items, a NOT_FOUND item or an error
+	// naming it: one failed request costs only its own ids, never the item's other tasks.
 	const entries: OutputEntry[] = [];
+	const problems: Array<{ itemIndex: number; error: Error }> = [];
 	const missingIds = new Set<string>();
 	const unfinished = new Set(collected.unfinished);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const request = requests.get(itemIndex);
 		if (!request) continue;
-		const failedIds = request.ids.filter((id) => collected.errors.has(id));
-		if (failedIds.length > 0) {
-			fail(itemIndex, namingIds.call(this, collected.errors.get(failedIds[0]), failedIds, itemIndex));
-			continue;
+		const failedBy = new Map<unknown, string[]>();
+		for (const id of request.ids) {
+			if (!collected.errors.has(id)) continue;
+			const error = collected.errors.get(id);
+			failedBy.set(error, [...(failedBy.get(error) ?? []), id]);
 		}
-		const tasks = request.ids.map((id) => collected.tasks.get(id)!);
-		const missing = tasks.filter((task) => task.taskStatus === 'NOT_FOUND').map((task) => task.taskId);
-		const late = request.ids.filter((id) => unfinished.has(id));
+		const fetched = request.ids.filter((id) => !collected.errors.has(id));
+		const itemProblems: Error[] = [];
+		for (const [error, ids] of failedBy) itemProblems.push(namingIds.call(this, error, ids, fetched, itemIndex));
+		const missing = fetched.filter((id) => collected.tasks.get(id)!.taskStatus === 'NOT_FOUND');
+		const late = fetched.filter((id) => unfinished.has(id));
+		const withheld = new Set<string>();
 		if (missing.length > 0 && request.onMissing === 'error') {
-			fail(
-				itemIndex,
+			missing.forEach((id) => withheld.add(id));
+			itemProblems.push(
 				new NodeOperationError(this.getNode(), notFoundText(missing), {
 					itemIndex,
 					description:
 						'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
 				}),
 			);
-			continue;
 		}
 		if (late.length > 0 && settings.wait?.onTimeout === 'error') {
-			fail(
-				itemIndex,
-				new NodeOperationError(this.getNode(), unfinishedText(late, settings.wait.maxWaitMs), {
+			late.forEach((id) => withheld.add(id));
+			itemProblems.push(
+				new NodeOperationError(this.getNode(), unfinishedText(late, collected.waitedMs), {
 					itemIndex,
 					description:
 						'The tasks were not resubmitted and may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait.',
 				}),
 			);
-			continue;
 		}
-		missing.forEach((id) => missingIds.add(id));
-		for (const task of tasks) {
+		// Without On Error → Continue the first problem stops the run, before any file is downloaded.
+		if (itemProblems.length > 0 && !this.continueOnFail()) throw itemProblems[0];
+		itemProblems.forEach((error) => problems.push({ itemIndex, error }));
+		for (const id of fetched) {
+			if (withheld.has(id)) continue;
+			const task = collected.tasks.get(id)!;
+			if (task.taskStatus === 'NOT_FOUND') missingIds.add(id);
 			for (const { json, clip } of taskItems(task, request.simplify)) entries.push({ itemIndex, json, clip });
 		}
 	}
 
 	// 4. Files, if asked for; a failed download fails its own item only.
-	const download = readDownloadSettings.call(this);
 	if (download.kinds.length > 0) await attachFiles.call(this, entries, settings, download);
 	for (const entry of entries) {
 		if (entry.error !== undefined) fail(entry.itemIndex, entry.error);
@@ -160,13 +190,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			output[entry.itemIndex].push(item);
 		}
 	}
+	for (const { itemIndex, error } of problems) output[itemIndex].push(errorItem(itemIndex, error));
 
 	if (missingIds.size > 0) {
 		this.addExecutionHints({ message: notFoundText([...missingIds]), location: 'outputPane' });
 	}
 	if (unfinished.size > 0 && settings.wait?.onTimeout === 'emit') {
 		this.addExecutionHints({
-			message: `${unfinishedText([...unfinished], settings.wait.maxWaitMs)}. They were not resubmitted.`,
+			message: `${unfinishedText([...unfinished], collected.waitedMs)}. They were not resubmitted.`,
 			location: 'outputPane',
 		});
 	}

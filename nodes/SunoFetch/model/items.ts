@@ -1,7 +1,7 @@
 /**
  * Tasks to n8n item JSON: one item per clip, every item carrying its task. Pure: no I/O.
  */
-import type { IDataObject } from 'n8n-workflow';
+import { deepCopy, type IDataObject } from 'n8n-workflow';
 
 import type { Clip, Task } from './task';
 
@@ -66,7 +66,11 @@ export function simplifiedItems(task: Task): IDataObject[] {
 	return [itemJson(task, clipless, null, 0)];
 }
 
-/** Raw items: each clip as the provider sent it, plus `task` (the task's own fields, no clip list). */
+/**
+ * Raw items: each clip as the provider sent it, plus `task` (the task's own fields, no clip list).
+ * Every item gets deep copies: n8n items must share no object a later node may change (nested
+ * `metadata`, the task's fields), nor one the same task gives another input item.
+ */
 export function rawItems(task: Task): IDataObject[] {
 	const taskObject: IDataObject = { ...(task.raw as IDataObject) };
 	delete taskObject.data; // the clip list, in either dialect
@@ -75,14 +79,13 @@ export function rawItems(task: Task): IDataObject[] {
 		taskObject.status = 'NOT_FOUND';
 		taskObject.fail_reason = task.failReason;
 	}
-	// Each item gets its own copy: n8n items must not share objects a later node may change.
 	if (task.clips.length > 0) {
-		return task.clips.map((clip) => ({ ...(clip.raw as IDataObject), task: { ...taskObject } }));
+		return task.clips.map((clip) => deepCopy({ ...(clip.raw as IDataObject), task: taskObject }));
 	}
 	if (task.lyrics && task.lyrics.raw !== task.raw) {
-		return [{ ...(task.lyrics.raw as IDataObject), task: taskObject }];
+		return [deepCopy({ ...(task.lyrics.raw as IDataObject), task: taskObject })];
 	}
-	return [{ task: taskObject }];
+	return [deepCopy({ task: taskObject })];
 }
 
 /** An output item's JSON and the clip it stands for (null for a task without clips). */

@@ -55,16 +55,17 @@ const STATUS_WORDS: Record<string, TaskStatus> = {
 	cancelled: 'FAILURE',
 	canceled: 'FAILURE',
 	timeout: 'FAILURE',
+	unknown: 'UNKNOWN',
 };
 
-/** Maps any provider's status word to our vocabulary; what we do not know is `UNKNOWN`. */
+/** Maps any provider's status word to our vocabulary; a word we do not know is `UNRECOGNIZED`. */
 export function normaliseStatus(word: unknown): TaskStatus {
-	if (typeof word !== 'string' || word.trim() === '') return 'UNKNOWN';
+	if (typeof word !== 'string' || word.trim() === '') return 'UNRECOGNIZED';
 	const key = word.trim().toLowerCase().replace(/[\s-]+/g, '_');
 	if (key in STATUS_WORDS) return STATUS_WORDS[key];
 	// sunoapi.org style: CREATE_TASK_FAILED, GENERATE_AUDIO_FAILED, SENSITIVE_WORD_ERROR …
 	if (/_(failed|error)$/.test(key)) return 'FAILURE';
-	return 'UNKNOWN';
+	return 'UNRECOGNIZED';
 }
 
 function isObject(value: unknown): value is JsonObject {
@@ -162,10 +163,10 @@ function clipList(value: unknown): JsonObject[] | null {
 /** Suno-API's rule for a task status when only its clips are known. */
 function statusFromClips(clips: Clip[]): TaskStatus {
 	const states = clips.map((clip) => normaliseStatus(clip.clipStatus));
-	if (states.length === 0) return 'UNKNOWN';
+	if (states.length === 0) return 'UNRECOGNIZED';
 	if (states.includes('FAILURE')) return 'FAILURE';
 	if (states.every((state) => state === 'SUCCESS')) return 'SUCCESS';
-	return states.find((state) => state !== 'SUCCESS') ?? 'UNKNOWN';
+	return states.find((state) => state !== 'SUCCESS') ?? 'UNRECOGNIZED';
 }
 
 function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
@@ -254,12 +255,15 @@ export function providerErrorOf(body: unknown): { code: string | null; message: 
 	};
 }
 
-/** new-api answers an unknown single id with 400, one-hub with 404, Suno-API with "task not exist". */
+/**
+ * The gateway saying "no such task": new-api answers an unknown single id with 400, one-hub with
+ * 404, both with the code `task_not_exist`; Suno-API with "task not exist". Any other 400 or 404
+ * (an HTML page, a proxy's "no route") is not about the task.
+ */
 export function isTaskNotFound(statusCode: number, body: unknown): boolean {
 	if (statusCode !== 400 && statusCode !== 404) return false;
 	const { code, message } = providerErrorOf(body);
-	const words = `${code ?? ''} ${message ?? ''}`.toLowerCase();
-	return /task[_ ]not[_ ]exist/.test(words) || (statusCode === 404 && code === null);
+	return /^task[_ ]not[_ ]exists?$/i.test(code ?? '') || /^task[_ ]not[_ ]exists?$/i.test((message ?? '').trim());
 }
 
 /**

@@ -2,7 +2,12 @@
  * The normalised model every provider dialect is read into. Nothing here knows about n8n.
  */
 
-/** Task states after normalisation; `NOT_FOUND` is ours, for ids the provider did not return. */
+/**
+ * Task states after normalisation. `UNKNOWN` is the gateways' own final word (new-api's
+ * TaskStatusUnknown, terminal in Suno-API: the task will not change again). `UNRECOGNIZED` and
+ * `NOT_FOUND` are ours: a status word we do not know (or none at all), and an id the provider did
+ * not return.
+ */
 export const TASK_STATUSES = [
 	'NOT_START',
 	'SUBMITTED',
@@ -11,13 +16,17 @@ export const TASK_STATUSES = [
 	'SUCCESS',
 	'FAILURE',
 	'UNKNOWN',
+	'UNRECOGNIZED',
 	'NOT_FOUND',
 ] as const;
 
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** States after which polling again cannot change the answer. `UNKNOWN` is deliberately not one. */
-export const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'NOT_FOUND']);
+/**
+ * States after which polling again cannot change the answer. `UNRECOGNIZED` is not one: a word we
+ * do not know may still move on, so a wait keeps polling it until Max Wait.
+ */
+export const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'UNKNOWN', 'NOT_FOUND']);
 
 export type JsonObject = { [key: string]: unknown };
 

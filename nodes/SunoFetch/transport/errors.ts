@@ -27,21 +27,41 @@ export function apiError(
 	});
 }
 
-export function httpFailure(response: ProviderResponse): { message: string; description?: string } {
+/** What a user reads when the gateway answered `path` with an error status. */
+export function httpFailure(
+	response: ProviderResponse,
+	baseUrl: string,
+	path: string,
+): { message: string; description?: string } {
+	const { statusCode } = response;
 	const { code, message } = providerErrorOf(response.body);
 	const said = message ?? code ?? undefined;
-	if (response.statusCode === 401 || response.statusCode === 403) {
+	if (statusCode >= 300 && statusCode < 400) {
+		const location = response.headers?.location;
+		const target = typeof location === 'string' ? new URL(location, `${baseUrl}${path}`).href : 'another address';
 		return {
-			message: `The provider rejected the API key (HTTP ${response.statusCode}): check the API key and the base URL in the Suno API credential.`,
+			message: `The provider answered with a redirect (HTTP ${statusCode}) to ${target}; it was not followed.`,
+			description: `The API key is only ever sent to the Base URL (${baseUrl}). If the redirect points to your gateway's real address, enter that address as the Base URL in the Suno API credential.`,
+		};
+	}
+	if (statusCode === 401 || statusCode === 403) {
+		return {
+			message: `The provider rejected the API key (HTTP ${statusCode}): check the API key and the base URL in the Suno API credential.`,
 			description: said,
 		};
 	}
-	if (response.statusCode === 429) {
+	if (statusCode === 429) {
 		return { message: 'The provider is rate limiting requests (HTTP 429).', description: said };
 	}
+	if (statusCode === 404 || statusCode === 405) {
+		// A gateway's "no such task" is told apart before this; any other 404 means the route is wrong.
+		return {
+			message: `The provider answered HTTP ${statusCode} for ${baseUrl}${path}: the Base URL or the route looks wrong.`,
+			description: `Check the Base URL in the Suno API credential: ${baseUrl}/suno/fetch must be the gateway's Suno route.${said ? ` The server said: ${said}` : ''}`,
+		};
+	}
 	return {
-		message: `The provider answered HTTP ${response.statusCode}${said ? `: ${said}` : '.'}`,
-		description: response.statusCode >= 500 ? 'The provider had a problem; try again later.' : undefined,
+		message: `The provider answered HTTP ${statusCode}${said ? `: ${said}` : '.'}`,
+		description: statusCode >= 500 ? 'The provider had a problem; try again later.' : undefined,
 	};
 }
-

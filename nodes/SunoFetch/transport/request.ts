@@ -10,6 +10,7 @@ import {
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
 
+import { BaseUrlError, gatewayBaseUrl } from '../../../credentials/SunoApi.credentials';
 import { isTaskNotFound, normaliseResponse } from '../model/normalise';
 import type { Task } from '../model/task';
 import { apiError, httpFailure } from './errors';
@@ -23,51 +24,6 @@ import {
 } from './retry';
 
 export const CREDENTIAL_TYPE = 'sunoApi';
-
-interface SunoCredentials {
-	apiKey?: string;
-	provider?: string;
-	baseUrl?: string;
-}
-
-/** The credential's base URL, checked: http(s), no user or password, query, fragment or path (a trailing slash is fine). */
-function resolveBaseUrl(
-	this: IExecuteFunctions,
-	credentials: SunoCredentials,
-	itemIndex: number,
-): string {
-	const chosen = credentials.provider === 'custom' ? credentials.baseUrl : credentials.provider;
-	const raw = String(chosen ?? '').trim();
-	const fail = (problem: string) =>
-		new NodeOperationError(this.getNode(), `The credential's Base URL ${problem}`, {
-			itemIndex,
-			description:
-				'Open the Suno API credential and enter the gateway address only, for example https://api.cometapi.com.',
-		});
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw fail(`"${raw}" is not a valid URL.`);
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw fail(`must start with http:// or https:// (it is "${url.protocol}").`);
-	}
-	if (url.username !== '' || url.password !== '') {
-		throw fail('must not contain a user name or password; put the key in the API Key field.');
-	}
-	if (url.search !== '' || url.hash !== '') {
-		throw fail('must not contain a query (?…) or fragment (#…).');
-	}
-	const path = url.pathname.replace(/\/+$/, '');
-	if (/\/v1$/i.test(path)) {
-		throw fail(`ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).`);
-	}
-	if (path !== '') {
-		throw fail(`must not have a path ("${path}"): enter the gateway address only; the node adds /suno/fetch itself.`);
-	}
-	return url.origin;
-}
 
 interface Connection {
 	baseUrl: string;
@@ -83,8 +39,15 @@ const connections = new WeakMap<IExecuteFunctions, Connection>();
 async function connectionOf(this: IExecuteFunctions, itemIndex: number): Promise<Connection> {
 	const known = connections.get(this);
 	if (known) return known;
-	const credentials = (await this.getCredentials(CREDENTIAL_TYPE, itemIndex)) as SunoCredentials;
-	const connection = { baseUrl: resolveBaseUrl.call(this, credentials, itemIndex), apiKey: credentials.apiKey };
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	let baseUrl: string;
+	try {
+		baseUrl = gatewayBaseUrl(credentials);
+	} catch (error) {
+		if (!(error instanceof BaseUrlError)) throw error;
+		throw new NodeOperationError(this.getNode(), error.message, { itemIndex, description: error.description });
+	}
+	const connection = { baseUrl, apiKey: credentials.apiKey as string | undefined };
 	connections.set(this, connection);
 	return connection;
 }
@@ -113,7 +76,10 @@ export async function sunoApiRequest(
 			await withinDeadline(
 				this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 					method,
-					url: `${baseUrl}${path}`,
+					// Relative: the credential's `authenticate` puts the gateway's base URL in front,
+					// so the key can only go there; redirects are not followed for the same reason.
+					url: path,
+					disableFollowRedirect: true,
 					body: options.body,
 					json: true,
 					// Kept as text and parsed when read, after the round's other requests are sent.
@@ -139,7 +105,7 @@ export async function sunoApiRequest(
 		throw fail(networkFailure(outcome.error, host, policy, 'The provider', hint));
 	}
 	if (isWanted(outcome.response)) return outcome.response;
-	throw fail({ ...httpFailure(outcome.response), httpCode: String(outcome.response.statusCode) });
+	throw fail({ ...httpFailure(outcome.response, baseUrl, path), httpCode: String(outcome.response.statusCode) });
 }
 
 /** A provider response to tasks, or a NodeApiError saying what the provider sent instead. */

@@ -9,6 +9,8 @@ export interface RequestPolicy {
 	/** Retries after the first attempt for 429, 5xx and network errors; other 4xx never. */
 	retries: number;
 	timeoutMs: number;
+	/** When set (epoch ms), no retry waits past it: the answer so far is final instead. */
+	deadline?: number;
 }
 
 const BACKOFF_BASE_MS = 500;
@@ -77,6 +79,9 @@ export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T
 	}
 }
 
+const fitsDeadline = (delayMs: number, policy: RequestPolicy) =>
+	policy.deadline === undefined || Date.now() + delayMs <= policy.deadline;
+
 type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
 
 /**
@@ -98,18 +103,21 @@ export async function withRetries<R extends ProviderResponse>(
 			response = await send();
 		} catch (error) {
 			const code = networkCode(error);
-			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
+			const delay = backoffMs(attempt);
+			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code) || !fitsDeadline(delay, policy)) {
 				return { error, attempts: attempt + 1 };
 			}
-			await pause(backoffMs(attempt), signal);
+			await pause(delay, signal);
 			continue;
 		}
 		if (isFinal(response) || !canRetry || !isRetryableStatus(response.statusCode)) {
 			return { response, attempts: attempt + 1 };
 		}
-		discard(response);
 		const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
-		await pause(asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS), signal);
+		const delay = asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS);
+		if (!fitsDeadline(delay, policy)) return { response, attempts: attempt + 1 };
+		discard(response);
+		await pause(delay, signal);
 	}
 }
 

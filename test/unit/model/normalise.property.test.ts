@@ -92,7 +92,7 @@ describe('normaliser properties', () => {
 	});
 
 	it('never throws on envelopes whose data is random JSON, and the statuses stay in the vocabulary', () => {
-		const vocabulary = ['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE', 'UNKNOWN'];
+		const vocabulary = ['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE', 'UNKNOWN', 'UNRECOGNIZED'];
 		fc.assert(
 			fc.property(fc.jsonValue(), (data) => {
 				const result = normaliseResponse({ code: 'success', data: Array.isArray(data) ? data : [{ task_id: 't', ...((typeof data === 'object' && data) || {}) }] });

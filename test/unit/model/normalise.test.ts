@@ -208,9 +208,10 @@ describe('status vocabulary', () => {
 		['error', 'FAILURE'],
 		['GENERATE_AUDIO_FAILED', 'FAILURE'],
 		['UNKNOWN', 'UNKNOWN'],
-		['something-new', 'UNKNOWN'],
-		['', 'UNKNOWN'],
-		[null, 'UNKNOWN'],
+		['unknown', 'UNKNOWN'],
+		['something-new', 'UNRECOGNIZED'],
+		['', 'UNRECOGNIZED'],
+		[null, 'UNRECOGNIZED'],
 	])('%s → %s', (word, expected) => {
 		expect(normaliseStatus(word)).toBe(expected);
 	});

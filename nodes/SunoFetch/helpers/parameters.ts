@@ -1,0 +1,65 @@
+/**
+ * Parameter values as n8n hands them over: typed when set in the editor, but often text when an
+ * expression or an upstream Set node gives them ("0", "false", "audio, video"). Each reader takes
+ * both, and anything else is a `ParameterError` that names the field — never a silent default.
+ * Pure: the caller turns a ParameterError into a NodeOperationError for its item.
+ */
+export class ParameterError extends Error {}
+
+const isUnset = (value: unknown) => value === undefined || value === null;
+
+export function readNumber(
+	value: unknown,
+	field: string,
+	rule: { fallback: number; min: number; max?: number; whole?: boolean },
+): number {
+	if (isUnset(value)) return rule.fallback;
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) {
+		throw new ParameterError(`${field} must be a number, not ${JSON.stringify(value)}.`);
+	}
+	const range = rule.max === undefined ? `at least ${rule.min}` : `from ${rule.min} to ${rule.max}`;
+	if (number < rule.min || (rule.max !== undefined && number > rule.max)) {
+		throw new ParameterError(`${field} must be ${range} (it is ${number}).`);
+	}
+	if (rule.whole && !Number.isInteger(number)) {
+		throw new ParameterError(`${field} must be a whole number (it is ${number}).`);
+	}
+	return number;
+}
+
+export function readBoolean(value: unknown, field: string, fallback: boolean): boolean {
+	if (isUnset(value)) return fallback;
+	if (typeof value === 'boolean') return value;
+	const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
+	if (word === 'true') return true;
+	if (word === 'false') return false;
+	throw new ParameterError(`${field} must be true or false, not ${JSON.stringify(value)}.`);
+}
+
+export function readOption<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
+	if (isUnset(value)) return fallback;
+	const word = typeof value === 'string' ? value.trim() : value;
+	const found = allowed.find((option) => option === word);
+	if (found !== undefined) return found;
+	throw new ParameterError(
+		`${field} must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}, not ${JSON.stringify(value)}.`,
+	);
+}
+
+/** A multi-option as a list, or as text separated by commas (an expression's usual answer). */
+export function readOptions<T extends string>(value: unknown, field: string, allowed: readonly T[]): T[] {
+	if (isUnset(value) || value === '') return [];
+	const words = typeof value === 'string' ? value.split(',').filter((word) => word.trim() !== '') : value;
+	if (!Array.isArray(words) || words.some(isUnset)) {
+		throw new ParameterError(`${field} must be a list of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`);
+	}
+	return [...new Set(words.map((word) => readOption(word, field, allowed, allowed[0])))];
+}
+
+/** A name (e.g. a binary property): text, trimmed; empty means the default. */
+export function readName(value: unknown, field: string, fallback: string): string {
+	if (isUnset(value)) return fallback;
+	if (typeof value !== 'string') throw new ParameterError(`${field} must be text, not ${JSON.stringify(value)}.`);
+	return value.trim() === '' ? fallback : value.trim();
+}
