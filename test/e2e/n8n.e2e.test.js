@@ -177,6 +177,15 @@ describe('the credential test in n8n’s editor API', () => {
 		expect(result.status).toBe('Error');
 	});
 
+	test('uses the node’s base-URL rule: spaces and a trailing slash pass, a trailing /v1 fails saying why', async () => {
+		expect((await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: ` ${provider.url}/ ` })).status).toBe('OK');
+		const sent = provider.log.length;
+		const result = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: `${provider.url}/v1` });
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain("The credential's Base URL ends with /v1: remove it.");
+		expect(provider.log.length).toBe(sent);
+	});
+
 	test('the node and its credential are loaded in the editor', async () => {
 		const response = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie, 'browser-id': 'e2e' } });
 		const types = await response.json();
