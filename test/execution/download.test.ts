@@ -32,6 +32,43 @@ describe('Download Files', () => {
 		}
 	});
 
+	it('two clips with the same title never get the same file name, with or without clip ids', async () => {
+		const clip = (id: string | undefined, media: string) => ({ id, title: 'Twin', status: 'complete', audio_url: ctx.provider.addMedia(media) });
+		ctx.provider.addTask({ task_id: 'no-ids', status: 'SUCCESS', data: [clip(undefined, 'twin-a.mp3'), clip(undefined, 'twin-b.mp3')] });
+		// 2026-style ids share their first 8 characters.
+		ctx.provider.addTask({ task_id: 'alike-ids', status: 'SUCCESS', data: [clip('task_01HZ-a', 'twin-c.mp3'), clip('task_01HZ-b', 'twin-d.mp3')] });
+		const result = await ctx.run({ operation: 'getMany', taskIds: 'no-ids, alike-ids', downloadFiles: ['audio'] });
+		const names = result.items.map((item) => item.binary!.audio.fileName!);
+		expect(names).toHaveLength(4);
+		expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(4);
+		expect(names[0]).toMatch(/^Twin-[0-9a-f]{8}\.mp3$/);
+		expect(names[1]).toMatch(/^Twin-[0-9a-f]{8}\.mp3$/);
+		expect(names.slice(2)).toEqual(['Twin-task_01H.mp3', 'Twin-task_01H-2.mp3']);
+	});
+
+	it('the same clip asked for by two input items keeps one file name', async () => {
+		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1, title: 'Echo' });
+		const result = await ctx.run({ operation: 'get', taskId: '={{ $json.id }}', downloadFiles: ['audio'] }, { items: [{ id }, { id }] });
+		const names = result.items.map((item) => item.binary!.audio.fileName);
+		expect(names).toEqual([`Echo-${String(result.items[0].json.clipId).slice(0, 8)}.mp3`, names[0]]);
+	});
+
+	it('long titles in CJK or emoji make names of whole characters within 255 bytes', async () => {
+		const titles = ['音'.repeat(100), `${'a'.repeat(99)}🇫🇷 and more`];
+		ctx.provider.addTask({
+			task_id: 'long-titles',
+			status: 'SUCCESS',
+			data: titles.map((title, index) => ({ id: `c${index}`, title, status: 'complete', audio_url: ctx.provider.addMedia(`long-${index}.mp3`) })),
+		});
+		const result = await ctx.run({ operation: 'get', taskId: 'long-titles', downloadFiles: ['audio'] });
+		const names = result.items.map((item) => item.binary!.audio.fileName!);
+		expect(names).toEqual([`${'音'.repeat(82)}-c0.mp3`, `${'a'.repeat(99)}🇫🇷-c1.mp3`]);
+		for (const name of names) {
+			expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+			expect(() => encodeURIComponent(name)).not.toThrow();
+		}
+	});
+
 	it('never sends the API key to the file host', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0 });
 		await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio', 'video'] });
@@ -118,6 +155,49 @@ describe('Download Files', () => {
 		ctx.provider.mediaFaults = [{ dropMidBody: true }];
 		const broken = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
 		expect(broken.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
+	});
+
+	it('a download that breaks off after the headers is retried, and the file arrives byte for byte', async () => {
+		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
+		ctx.provider.mediaFaults = [{ breakAfterBytes: 20_000 }];
+		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 1 } });
+		expect(result.status).toBe('success');
+		const clipId = result.items[0].json.clipId as string;
+		const audio = result.items[0].binary!.audio;
+		expect(sha256(Buffer.from(audio.data, 'base64'))).toBe(sha256(mediaBytes(`${clipId}.mp3`, 64 * 1024)));
+		expect(mediaRequests().map((request) => request.path)).toEqual([`/media/${clipId}.mp3`, `/media/${clipId}.mp3`]);
+	});
+
+	it('with Retries 0 a download that broke off after the headers is that item’s error, naming the file and URL', async () => {
+		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
+		ctx.provider.mediaFaults = [{ breakAfterBytes: 20_000 }];
+		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
+		const url = `${ctx.provider.url}/media/${result.items[0].json.clipId ?? ''}`;
+		expect(result.items[0].binary).toBeUndefined();
+		expect(result.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
+		expect(result.items[0].json.errorDescription).toMatch(new RegExp(`^URL: ${url.replace(/[.?]/g, '\\$&')}`));
+		expect(mediaRequests()).toHaveLength(1);
+	});
+
+	it('a download that keeps breaking off stops after the retries, saying how often it was tried', async () => {
+		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
+		ctx.provider.mediaFaults = [{ breakAfterBytes: 1000 }, { breakAfterBytes: 1000 }, { breakAfterBytes: 1000 }];
+		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 2 } }, { continueOnFail: true });
+		expect(result.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
+		expect(result.items[0].json.errorDescription).toMatch(/Tried 3 times\.$/);
+		expect(mediaRequests()).toHaveLength(3);
+	});
+
+	it('a file over Max File Size is not downloaded again, whatever the retries', async () => {
+		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
+		Object.assign(ctx.provider, { mediaSize: 3 * 1024 * 1024, mediaChunked: true });
+		const unannounced = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { maxFileSize: 1, retries: 3 } });
+		ctx.provider.mediaChunked = false;
+		const announced = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { maxFileSize: 1, retries: 3 } });
+		ctx.provider.mediaSize = 64 * 1024;
+		expect(unannounced.error?.message).toBe('The audio file is larger than Max File Size (1 MB).');
+		expect(announced.error?.message).toBe('The audio file is larger than Max File Size (3.1 MB > 1 MB).');
+		expect(mediaRequests()).toHaveLength(2);
 	});
 
 	it('Max File Size stops a larger download with a clear error', async () => {

@@ -15,6 +15,8 @@ export interface Fault {
 	dropMidBody?: boolean;
 	hang?: boolean;
 	slowBodyMs?: number;
+	/** Media only: the real file's headers and first n bytes, then the connection destroyed. */
+	breakAfterBytes?: number;
 	times?: number;
 }
 

@@ -201,7 +201,9 @@ class LocalSunoProvider {
 	 * Queues faults for the next API requests, first in first out. A fault is one of
 	 * `{status, body?, headers?}`, `{drop: true}` (connection destroyed before an answer),
 	 * `{dropMidBody: true}`, `{hang: true}` (never answers), `{slowBodyMs}` (body trickles out).
-	 * `times` repeats it. `mediaFaults` is the same queue for file downloads.
+	 * `times` repeats it. `mediaFaults` is the same queue for file downloads, where
+	 * `{breakAfterBytes: n}` also works: the real file's headers and first n bytes, then the
+	 * connection destroyed.
 	 */
 	injectFault(fault) {
 		const times = fault.times ?? 1;
@@ -297,8 +299,10 @@ class LocalSunoProvider {
 
 		if (url.pathname.startsWith('/media/')) {
 			const mediaFault = this.mediaFaults.shift();
+			const name = url.pathname.slice('/media/'.length);
+			if (mediaFault?.breakAfterBytes !== undefined) return this.serveMedia(name, res, mediaFault.breakAfterBytes);
 			if (mediaFault) return this.applyFault(mediaFault, res);
-			return this.serveMedia(url.pathname.slice('/media/'.length), res);
+			return this.serveMedia(name, res);
 		}
 		if (url.pathname.startsWith('/audiopipe/')) return this.send(res, 200, 'live stream', { 'content-type': 'audio/mpeg' });
 		// Behind a path prefix (a gateway mounted under /some/prefix): other paths get a proxy's HTML 404.
@@ -395,7 +399,8 @@ class LocalSunoProvider {
 		return this.send(res, 200, { code: 'success', message: '', data: id });
 	}
 
-	serveMedia(name, res) {
+	/** `breakAfterBytes`: the connection is destroyed once that many bytes were sent. */
+	serveMedia(name, res, breakAfterBytes = Infinity) {
 		const ext = name.split('.').pop();
 		const known =
 			this.extraMedia.has(name) ||
@@ -406,9 +411,13 @@ class LocalSunoProvider {
 		res.writeHead(200, { 'content-type': MEDIA_TYPES[ext], ...(this.mediaChunked ? {} : { 'content-length': this.mediaSize }) });
 		// Streamed with back-pressure, so a 200 MB file costs the provider one 1 MB block.
 		const chunks = mediaChunks(name, this.mediaSize);
+		let sent = 0;
 		const pump = () => {
 			for (let next = chunks.next(); !next.done; next = chunks.next()) {
-				if (!res.write(next.value)) return res.once('drain', pump);
+				const chunk = next.value.subarray(0, Math.max(0, breakAfterBytes - sent));
+				sent += chunk.length;
+				if (sent >= breakAfterBytes) return res.write(chunk, () => res.socket?.destroy());
+				if (!res.write(chunk)) return res.once('drain', pump);
 			}
 			res.end();
 		};

@@ -2,19 +2,12 @@
  * Download Files: a finished clip's audio, cover images and video attached to its item as n8n
  * binary data, streamed (so n8n's filesystem binary mode keeps memory flat), a few at a time.
  */
-import {
-	NodeApiError,
-	type IBinaryKeyData,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-	type JsonObject,
-} from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { settleEach } from '../helpers/pool';
 import { normaliseStatus } from '../model/normalise';
 import type { Clip } from '../model/task';
-import { openDownload } from '../transport/download';
+import { downloadFile } from '../transport/download';
 import type { FetchSettings } from './options';
 
 export const FILE_KINDS = {
@@ -116,18 +109,63 @@ export function readDownloadSettings(this: IExecuteFunctions): DownloadSettings 
 	};
 }
 
-/** `Electric Dance Party-e9893d04.mp3`: the title made safe for any file system, and the clip id. */
-export function fileNameFor(clip: Clip, url: string, fallbackExtension: string): string {
-	const title =
-		(clip.title ?? '')
-			.replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, ' ')
-			.replace(/\s+/g, ' ')
-			.replace(/^[\s.]+|[\s.]+$/g, '')
-			.slice(0, 100) || 'Suno clip';
-	const id = (clip.clipId ?? '').replace(/[^\w-]/g, '').slice(0, 8);
+/** Characters some file system refuses in a name; control characters are refused by code point. */
+const UNSAFE_IN_NAMES = new Set('/\\:*?"<>|');
+/** ext4 and APFS take 255 UTF-8 bytes a name, NTFS 255 UTF-16 units (never more than the bytes). */
+const MAX_NAME_BYTES = 255;
+const MAX_TITLE_CHARACTERS = 100;
+
+// Intl.Segmenter (Node 16+) is missing from the ES2019 typings this package compiles against.
+type SegmenterClass = new () => { segment(text: string): Iterable<{ segment: string }> };
+const Segmenter = (Intl as unknown as { Segmenter?: SegmenterClass }).Segmenter;
+const segmenter = Segmenter ? new Segmenter() : undefined;
+
+/** What a reader sees as one character (a flag, a family emoji), so a cut never splits one. */
+const characters = (text: string): string[] =>
+	segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text);
+const trimName = (text: string) => text.replace(/^[\s.]+|[\s.]+$/g, '');
+
+const utf8Bytes = (text: string) =>
+	Array.from(text).reduce((sum, char) => {
+		const point = char.codePointAt(0)!;
+		return sum + (point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4);
+	}, 0);
+
+/** 8 hex digits (FNV-1a): a stable tag for a clip the provider gave no id. */
+function shortHash(text: string): string {
+	let hash = 0x811c9dc5;
+	for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+	return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * `Electric Dance Party-e9893d04.mp3`: the title made safe for any file system, then the clip id
+ * (without one, a hash of the clip's audio URL), `-<copy>` from the second copy of a name on. Cut
+ * on whole characters to fit 255 UTF-8 bytes: a lone surrogate would make n8n's encodeURIComponent
+ * throw, and a longer name does not fit a file system.
+ */
+export function fileNameFor(clip: Clip, url: string, fallbackExtension: string, copy = 1): string {
+	const id = (clip.clipId ?? '').replace(/[^\w-]/g, '').slice(0, 8) || shortHash(clip.audioUrl ?? url);
 	const fromUrl = /\.([a-z0-9]{2,4})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
 	const extension = fromUrl && fromUrl in MIME_TYPES ? fromUrl : fallbackExtension;
-	return `${title}${id ? `-${id}` : ''}.${extension}`;
+	const suffix = `-${id}${copy > 1 ? `-${copy}` : ''}.${extension}`; // ASCII: one byte a character
+	const safe = trimName(
+		Array.from(clip.title ?? '', (char) => {
+			const point = char.codePointAt(0)!;
+			const unsafe = point < 0x20 || point === 0x7f || (point >= 0xd800 && point <= 0xdfff) || UNSAFE_IN_NAMES.has(char);
+			return unsafe ? ' ' : char;
+		})
+			.join('')
+			.replace(/\s+/g, ' '),
+	);
+	let title = '';
+	let bytes = suffix.length;
+	for (const char of characters(safe).slice(0, MAX_TITLE_CHARACTERS)) {
+		bytes += utf8Bytes(char);
+		if (bytes > MAX_NAME_BYTES) break;
+		title += char;
+	}
+	return `${trimName(title) || 'Suno clip'}${suffix}`;
 }
 
 /** An output item on its way out: files are added to it, or an error replaces it. */
@@ -152,42 +190,43 @@ export async function attachFiles(
 	fetch: FetchSettings,
 	download: DownloadSettings,
 ): Promise<void> {
-	const jobs: Array<{ entry: OutputEntry; kind: FileKind; url: string }> = [];
+	// Two clips never share a name (a save-to-disk step would overwrite one song with the other),
+	// compared without case for macOS and Windows disks; the same clip asked for twice keeps its name.
+	const owners = new Map<string, Clip>();
+	const nameFor = (clip: Clip, url: string, extension: string) => {
+		for (let copy = 1; ; copy++) {
+			const name = fileNameFor(clip, url, extension, copy);
+			const owner = owners.get(name.toLowerCase());
+			if (owner === undefined || owner === clip) {
+				owners.set(name.toLowerCase(), clip);
+				return name;
+			}
+		}
+	};
+	const jobs: Array<{ entry: OutputEntry; kind: FileKind; url: string; fileName: string }> = [];
 	for (const entry of entries) {
 		const reason = notReady(entry.clip, entry.json.taskStatus ?? (entry.json.task as IDataObject | undefined)?.status);
 		const skipped: string[] = reason ? [reason] : [];
 		if (entry.clip && !reason) {
 			for (const kind of download.kinds) {
 				const url = FILE_KINDS[kind].url(entry.clip);
-				if (url) jobs.push({ entry, kind, url });
+				if (url) jobs.push({ entry, kind, url, fileName: nameFor(entry.clip, url, FILE_KINDS[kind].extension) });
 				else skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
 			}
 		}
 		entry.json.downloadSkipped = skipped.length > 0 ? skipped.join(' ') : null;
 	}
 
-	const outcomes = await settleEach(jobs, fetch.concurrency, async ({ entry, kind, url }) => {
-		const { label, extension } = FILE_KINDS[kind];
-		const file = await openDownload.call(this, url, entry.itemIndex, fetch.policy, download.maxBytes, label);
-		const fileName = fileNameFor(entry.clip!, url, extension);
-		const byName = MIME_TYPES[fileName.split('.').pop()!];
-		const sent = file.contentType && !/octet-stream|^binary\//.test(file.contentType) ? file.contentType : null;
-		try {
-			return await this.helpers.prepareBinaryData(
-				file.body as unknown as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
+	const outcomes = await settleEach(jobs, fetch.concurrency, ({ entry, kind, url, fileName }) =>
+		downloadFile.call(this, url, entry.itemIndex, fetch.policy, download.maxBytes, FILE_KINDS[kind].label, (body, contentType) => {
+			const sent = contentType && !/octet-stream|^binary\//.test(contentType) ? contentType : null;
+			return this.helpers.prepareBinaryData(
+				body as unknown as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
 				fileName,
-				sent ?? byName,
+				sent ?? MIME_TYPES[fileName.split('.').pop()!],
 			);
-		} catch (error) {
-			file.body.destroy();
-			const message = (error as Error).message;
-			throw new NodeApiError(this.getNode(), { message } as JsonObject, {
-				message: message.startsWith('The ') ? message : `The download of the ${label} broke off: ${message}`,
-				description: `URL: ${url}`,
-				itemIndex: entry.itemIndex,
-			});
-		}
-	});
+		}),
+	);
 
 	outcomes.forEach((outcome, index) => {
 		const { entry, kind } = jobs[index];

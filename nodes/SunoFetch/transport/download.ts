@@ -2,7 +2,7 @@
  * Clip files from their CDN: plain requests (the API key must never travel there), streamed, with
  * the same retries as API calls and a size cap.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError } from './errors';
 import { networkFailure, triedNote, withRetries, type ProviderResponse, type RequestPolicy } from './retry';
@@ -10,41 +10,89 @@ import { networkFailure, triedNote, withRetries, type ProviderResponse, type Req
 /** A readable body as `httpRequest` returns it with `encoding: 'stream'`. */
 interface StreamBody {
 	on(event: 'data', listener: (chunk: { length: number }) => void): unknown;
+	on(event: 'error', listener: (error: Error) => void): unknown;
 	on(event: 'newListener', listener: (event: string | symbol) => void): unknown;
 	pause(): unknown;
 	resume(): unknown;
 	destroy(error?: Error): unknown;
 }
 
-export interface DownloadedFile {
-	body: StreamBody;
-	contentType: string | null;
+/** Over Max File Size: final, never retried (it has no network code). */
+class FileTooLarge extends Error {}
+
+/** The body broke off after the headers. The code makes `withRetries` try the whole download again. */
+class BrokeOff extends Error {
+	readonly code = 'ERR_BAD_RESPONSE';
 }
 
+/** Store failed for its own reasons (not the stream's): final. */
+class StoreFailed extends Error {}
+
+type Opened = ProviderResponse & { body: StreamBody };
+
 /**
- * Opens a clip's file for download as a stream, with the same retries as API requests. A plain
- * request: the files sit on a CDN, and the API key must never travel there. The stream errors
- * (and so does whatever consumes it) once more than `maxBytes` arrive.
+ * Downloads a clip's file into `store` (n8n's binary store, which consumes the stream), with the
+ * same retries as API requests. A body that breaks off after the headers is retried too, as a
+ * whole download: the failed store call kept nothing. The stream errors once more than `maxBytes`
+ * arrive, and that is final.
  */
-export async function openDownload(
+export async function downloadFile(
 	this: IExecuteFunctions,
 	url: string,
 	itemIndex: number,
 	policy: RequestPolicy,
 	maxBytes: number,
 	what: string,
-): Promise<DownloadedFile> {
+	store: (body: StreamBody, contentType: string | null) => Promise<IBinaryData>,
+): Promise<IBinaryData> {
 	const host = new URL(url).host;
+	const tooLarge = (size: number) =>
+		`The ${what} is larger than Max File Size (${size > 0 ? `${(size / 1e6).toFixed(1)} MB > ` : ''}${maxBytes / 1e6} MB).`;
+	let stored: IBinaryData | undefined;
+
+	const attempt = async (): Promise<Opened> => {
+		const response = (await this.helpers.httpRequest({
+			url,
+			method: 'GET',
+			encoding: 'stream',
+			timeout: policy.timeoutMs,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as Opened;
+		if (response.statusCode < 200 || response.statusCode >= 300) return response;
+		const { body } = response;
+		const declared = Number(response.headers?.['content-length']);
+		if (Number.isFinite(declared) && declared > maxBytes) {
+			body.destroy();
+			throw new FileTooLarge(tooLarge(declared));
+		}
+		// Count what passes without consuming it. Our 'data' listener would start the flow before the
+		// binary store reads (and those chunks would be lost), so the stream is paused again; the
+		// filesystem store pulls from it regardless, and a store that listens for 'data' (memory mode)
+		// restarts it.
+		let received = 0;
+		let streamError: Error | undefined;
+		body.on('error', (error) => (streamError ??= error));
+		body.on('data', (chunk) => {
+			received += chunk.length;
+			if (received > maxBytes) body.destroy(new FileTooLarge(tooLarge(0)));
+		});
+		body.pause();
+		body.on('newListener', (event) => {
+			if (event === 'data') void Promise.resolve().then(() => body.resume());
+		});
+		const type = response.headers?.['content-type'];
+		stored = await store(body, typeof type === 'string' ? type.split(';')[0].trim() : null).catch((error: Error) => {
+			body.destroy();
+			const cause = streamError ?? error;
+			if (cause instanceof FileTooLarge) return Promise.reject(cause);
+			return Promise.reject(streamError ? new BrokeOff(cause.message || 'the connection closed early') : new StoreFailed(cause.message));
+		});
+		return response;
+	};
+
 	const outcome = await withRetries(
-		async () =>
-			(await this.helpers.httpRequest({
-				url,
-				method: 'GET',
-				encoding: 'stream',
-				timeout: policy.timeoutMs,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as ProviderResponse & { body: StreamBody },
+		attempt,
 		policy,
 		this.getExecutionCancelSignal?.(),
 		(response) => response.statusCode >= 200 && response.statusCode < 300,
@@ -56,7 +104,13 @@ export async function openDownload(
 			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
 		});
 	if ('error' in outcome) {
-		throw fail(networkFailure(outcome.error, host, policy, `The file server for the ${what}`, `URL: ${url}`));
+		const { error } = outcome;
+		if (error instanceof FileTooLarge) {
+			throw fail({ message: error.message, description: `URL: ${url}. Raise Max File Size in the node's options to download it.` });
+		}
+		if (error instanceof BrokeOff) throw fail({ message: `The download of the ${what} broke off: ${error.message}`, description: `URL: ${url}` });
+		if (error instanceof StoreFailed) throw fail({ message: `Could not store the ${what}: ${error.message}`, description: `URL: ${url}` });
+		throw fail(networkFailure(error, host, policy, `The file server for the ${what}`, `URL: ${url}`));
 	}
 	const { response } = outcome;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
@@ -67,27 +121,5 @@ export async function openDownload(
 			httpCode: String(response.statusCode),
 		});
 	}
-	const tooLarge = (size: number) =>
-		`The ${what} is larger than Max File Size (${size > 0 ? `${(size / 1e6).toFixed(1)} MB > ` : ''}${maxBytes / 1e6} MB).`;
-	const declared = Number(response.headers?.['content-length']);
-	if (Number.isFinite(declared) && declared > maxBytes) {
-		response.body.destroy();
-		throw fail({ message: tooLarge(declared), description: `URL: ${url}. Raise Max File Size in the node's options to download it.` });
-	}
-	// Count what passes without consuming it. Our 'data' listener would start the flow before the
-	// binary store reads (and those chunks would be lost), so the stream is paused again; the
-	// filesystem store pulls from it regardless, and a store that listens for 'data' (memory mode)
-	// restarts it.
-	let received = 0;
-	const { body } = response;
-	body.on('data', (chunk) => {
-		received += chunk.length;
-		if (received > maxBytes) body.destroy(new Error(tooLarge(0)));
-	});
-	body.pause();
-	body.on('newListener', (event) => {
-		if (event === 'data') void Promise.resolve().then(() => body.resume());
-	});
-	const type = response.headers?.['content-type'];
-	return { body: response.body, contentType: typeof type === 'string' ? type.split(';')[0].trim() : null };
+	return stored!;
 }
