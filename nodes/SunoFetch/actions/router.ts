@@ -100,8 +100,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		settings = readFetchSettings.call(this);
 		download = readDownloadSettings.call(this);
 	} catch (error) {
-		if (!this.continueOnFail()) throw error;
-		return [items.map((_item, itemIndex) => errorItem(itemIndex, error))];
+		const failure = error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+		if (!this.continueOnFail()) throw failure;
+		return [items.map((_item, itemIndex) => errorItem(itemIndex, failure))];
 	}
 
 	// 1. What each item asks for; a bad parameter fails that item only.

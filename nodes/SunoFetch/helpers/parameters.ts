@@ -1,9 +1,10 @@
-/**
- * Parameter values as n8n hands them over: typed when set in the editor, but often text when an
+/** * Parameter values as n8n hands them over: typed when set in the editor, but often text when an
  * expression or an upstream Set node gives them ("0", "false", "audio, video"). Each reader takes
  * both, and anything else is a `ParameterError` that names the field — never a silent default.
  * Pure: the caller turns a ParameterError into a NodeOperationError for its item.
  */
+import type { INodeProperties } from 'n8n-workflow';
+
 export class ParameterError extends Error {}
 
 const isUnset = (value: unknown) => value === undefined || value === null;
@@ -62,4 +63,28 @@ export function readName(value: unknown, field: string, fallback: string): strin
 	if (isUnset(value)) return fallback;
 	if (typeof value !== 'string') throw new ParameterError(`${field} must be text, not ${JSON.stringify(value)}.`);
 	return value.trim() === '' ? fallback : value.trim();
+}
+
+/**
+ * A value read as its field's definition says: the type, range (`minValue`, `maxValue`, whole
+ * numbers for `numberPrecision: 0`), choices and default all come from the field, and messages
+ * name it by its display name. So the editor and the node can never disagree.
+ */
+export function readField(field: INodeProperties, value: unknown): unknown {
+	const label = field.displayName;
+	const choices = () => (field.options ?? []).map((option) => String((option as { value: unknown }).value));
+	switch (field.type) {
+		case 'number': {
+			const { minValue = -Infinity, maxValue, numberPrecision } = field.typeOptions ?? {};
+			return readNumber(value, label, { fallback: field.default as number, min: minValue, max: maxValue, whole: numberPrecision === 0 });
+		}
+		case 'boolean':
+			return readBoolean(value, label, field.default as boolean);
+		case 'options':
+			return readOption(value, label, choices(), field.default as string);
+		case 'multiOptions':
+			return readOptions(value, label, choices());
+		default:
+			return readName(value, label, field.default as string);
+	}
 }

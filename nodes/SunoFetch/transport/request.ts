@@ -44,8 +44,8 @@ async function connectionOf(this: IExecuteFunctions, itemIndex: number): Promise
 	try {
 		baseUrl = gatewayBaseUrl(credentials);
 	} catch (error) {
-		if (!(error instanceof BaseUrlError)) throw error;
-		throw new NodeOperationError(this.getNode(), error.message, { itemIndex, description: error.description });
+		const description = error instanceof BaseUrlError ? error.description : undefined;
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex, description });
 	}
 	const connection = { baseUrl, apiKey: credentials.apiKey as string | undefined };
 	connections.set(this, connection);
