@@ -17,16 +17,17 @@ describe('Download Files', () => {
 			const clipId = item.json.clipId as string;
 			expect(item.json.downloadSkipped).toBeNull();
 			expect(Object.keys(item.binary ?? {}).sort()).toEqual(['audio', 'image', 'imageLarge', 'video']);
+			// The large cover is tagged: both covers are JPEGs and must not overwrite each other on disk.
 			const expectations = [
-				['audio', `${clipId}.mp3`, 'audio/mpeg', 'mp3'],
-				['image', `image_${clipId}.jpeg`, 'image/jpeg', 'jpeg'],
-				['imageLarge', `image_large_${clipId}.jpeg`, 'image/jpeg', 'jpeg'],
-				['video', `${clipId}.mp4`, 'video/mp4', 'mp4'],
+				['audio', `${clipId}.mp3`, 'audio/mpeg', '.mp3'],
+				['image', `image_${clipId}.jpeg`, 'image/jpeg', '.jpeg'],
+				['imageLarge', `image_large_${clipId}.jpeg`, 'image/jpeg', '-large.jpeg'],
+				['video', `${clipId}.mp4`, 'video/mp4', '.mp4'],
 			] as const;
-			for (const [property, served, mimeType, extension] of expectations) {
+			for (const [property, served, mimeType, ending] of expectations) {
 				const binary = item.binary![property];
 				expect(binary.mimeType).toBe(mimeType);
-				expect(binary.fileName).toBe(`Electric Dance Party-${clipId.slice(0, 8)}.${extension}`);
+				expect(binary.fileName).toBe(`Electric Dance Party-${clipId.slice(0, 8)}${ending}`);
 				expect(sha256(Buffer.from(binary.data, 'base64'))).toBe(sha256(mediaBytes(served, 64 * 1024)));
 			}
 		}
@@ -216,4 +217,35 @@ describe('Download Files', () => {
 		Object.assign(ctx.provider, { mediaSize: 64 * 1024, mediaChunked: false });
 		expect(result.error?.message).toBe('The audio file is larger than Max File Size (1 MB).');
 	});
+
+	it('a relative file URL is read against the gateway’s base URL, still without the key', async () => {
+		ctx.provider.addMedia('rel.mp3');
+		ctx.provider.addTask({
+			task_id: 'relative',
+			status: 'SUCCESS',
+			data: [{ id: 'r1', title: 'Rel', status: 'complete', audio_url: '/media/rel.mp3' }],
+		});
+		const result = await ctx.run({ operation: 'get', taskId: 'relative', downloadFiles: ['audio'] });
+		expect(result.status).toBe('success');
+		expect(sha256(Buffer.from(result.items[0].binary!.audio.data, 'base64'))).toBe(sha256(mediaBytes('rel.mp3', 64 * 1024)));
+		expect(mediaRequests()[0].headers.authorization).toBeUndefined();
+	});
+
+	it.each([['javascript:alert(1)'], ['file:///etc/passwd'], ['http://']])(
+		'a file URL that cannot be downloaded (%s) is that clip’s error, naming the file, the clip, the task and the URL',
+		async (url) => {
+			ctx.provider.addTask({
+				task_id: 'bad-url',
+				status: 'SUCCESS',
+				data: [
+					{ id: 'b1', title: 'Bad', status: 'complete', audio_url: url },
+					{ id: 'b2', title: 'Good', status: 'complete', audio_url: ctx.provider.addMedia('b2.mp3') },
+				],
+			});
+			const result = await ctx.run({ operation: 'get', taskId: 'bad-url', downloadFiles: ['audio'] }, { continueOnFail: true });
+			expect(result.status).toBe('success');
+			expect(jsonOf(result)[0].error).toBe(`The audio file of clip b1 (task bad-url) has a URL that cannot be downloaded: "${url}".`);
+			expect(Object.keys(result.items[1].binary ?? {})).toEqual(['audio']);
+		},
+	);
 });

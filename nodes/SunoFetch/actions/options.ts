@@ -3,8 +3,64 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { ParameterError, readField } from '../helpers/parameters';
 import type { RequestPolicy } from '../transport/retry';
-import { downloadFields, downloadOptions, type FileKind } from './download';
+import type { FileKind } from '../model/files';
 
+
+export const downloadFields: INodeProperties[] = [
+	{
+		displayName: 'Download Files',
+		name: 'downloadFiles',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Audio', value: 'audio' },
+			{ name: 'Cover Image', value: 'image' },
+			{ name: 'Large Cover Image', value: 'imageLarge' },
+			{ name: 'Video', value: 'video' },
+		],
+		default: [],
+		description:
+			'Files of finished clips to attach as binary data, ready for S3, Google Drive, disk, Telegram or e-mail nodes. Unfinished clips are not downloaded; their item says why in downloadSkipped.',
+	},
+];
+
+export const downloadOptions: INodeProperties[] = [
+	{
+		displayName: 'Binary Property: Audio',
+		name: 'audioProperty',
+		type: 'string',
+		default: 'audio',
+		description: 'The binary property that holds the audio file',
+	},
+	{
+		displayName: 'Binary Property: Cover Image',
+		name: 'imageProperty',
+		type: 'string',
+		default: 'image',
+		description: 'The binary property that holds the cover image',
+	},
+	{
+		displayName: 'Binary Property: Large Cover Image',
+		name: 'imageLargeProperty',
+		type: 'string',
+		default: 'imageLarge',
+		description: 'The binary property that holds the large cover image',
+	},
+	{
+		displayName: 'Binary Property: Video',
+		name: 'videoProperty',
+		type: 'string',
+		default: 'video',
+		description: 'The binary property that holds the video',
+	},
+	{
+		displayName: 'Max File Size (MB)',
+		name: 'maxFileSize',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 500,
+		description: 'A larger file is not downloaded; its item gets an error instead',
+	},
+];
 
 export const sharedFields: INodeProperties[] = [
 	{

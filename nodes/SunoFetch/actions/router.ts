@@ -177,7 +177,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			if (withheld.has(id)) continue;
 			const task = collected.tasks.get(id)!;
 			if (task.taskStatus === 'NOT_FOUND') missingIds.add(id);
-			for (const { json, clip } of taskItems(task, request.simplify)) entries.push({ itemIndex, json, clip });
+			for (const { json, clip } of taskItems(task, request.simplify)) entries.push({ itemIndex, json, clip, task });
 		}
 	}
 

@@ -10,7 +10,7 @@ import {
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
 
-import { BaseUrlError, gatewayBaseUrl } from '../../../credentials/SunoApi.credentials';
+import { BaseUrlError, gatewayBaseUrl as baseUrlOf } from '../../../credentials/SunoApi.credentials';
 import { isTaskNotFound, normaliseResponse } from '../model/normalise';
 import type { Task } from '../model/task';
 import { apiError, httpFailure } from './errors';
@@ -42,7 +42,7 @@ async function connectionOf(this: IExecuteFunctions, itemIndex: number): Promise
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	let baseUrl: string;
 	try {
-		baseUrl = gatewayBaseUrl(credentials);
+		baseUrl = baseUrlOf(credentials);
 	} catch (error) {
 		const description = error instanceof BaseUrlError ? error.description : undefined;
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex, description });
@@ -50,6 +50,11 @@ async function connectionOf(this: IExecuteFunctions, itemIndex: number): Promise
 	const connection = { baseUrl, apiKey: credentials.apiKey as string | undefined };
 	connections.set(this, connection);
 	return connection;
+}
+
+/** The gateway's base URL for this run, by the credential's one rule. */
+export async function gatewayBaseUrl(this: IExecuteFunctions): Promise<string> {
+	return (await connectionOf.call(this, 0)).baseUrl;
 }
 
 /**
