@@ -120,5 +120,33 @@ export class SunoApi implements ICredentialType {
 			json: true,
 			disableFollowRedirect: true,
 		},
+		// n8n's type wants one kind of rule per list; its credential tester reads each rule by its type.
+		rules: [
+			{
+				// A web page (new-api's dashboard answers 200 on paths it does not know) or an error
+				// without the gateway's envelope: the address is not the gateway's Suno route.
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'code',
+					value: undefined,
+					message:
+						'The Base URL answered, but not as a Suno gateway does (no {"code": …} envelope): check the Base URL and its path prefix.',
+				},
+			},
+			...[301, 302, 303, 307, 308].map((code) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: code,
+					message: `The Base URL answered with a redirect (HTTP ${code}), which was not followed: the API key is only ever sent to the Base URL. Enter the gateway's real address.`,
+				},
+			})),
+			{
+				type: 'responseCode' as const,
+				properties: {
+					value: 404,
+					message: 'The Base URL answered HTTP 404 for /suno/fetch: the Base URL or its path prefix looks wrong.',
+				},
+			},
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -186,6 +186,18 @@ describe('the credential test in n8n’s editor API', () => {
 		expect(provider.log.length).toBe(sent);
 	});
 
+	test('says what is wrong when the Base URL is not the gateway’s Suno route: a 404, a web page', async () => {
+		const notFound = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: `${provider.url}/wrong-prefix` });
+		expect(notFound).toMatchObject({ status: 'Error', message: expect.stringContaining('HTTP 404 for /suno/fetch') });
+		provider.setRoute('POST', '/suno/fetch', { status: 200, body: '<!doctype html><html><body>dashboard</body></html>' });
+		try {
+			const page = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: provider.url });
+			expect(page).toMatchObject({ status: 'Error', message: expect.stringContaining('not as a Suno gateway does') });
+		} finally {
+			provider.routes.clear();
+		}
+	});
+
 	test('the node and its credential are loaded in the editor', async () => {
 		const response = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie, 'browser-id': 'e2e' } });
 		const types = await response.json();

@@ -131,7 +131,7 @@ describe('Download Files', () => {
 		expect(second.binary?.audio).toBeDefined();
 		expect(third.json).toEqual({
 			error: 'Could not download the audio file: the file server answered HTTP 404.',
-			errorDescription: `URL: ${ctx.provider.url}/media/deleted-file.mp3`,
+			errorDescription: `Clip gone of task broken-media. URL: ${ctx.provider.url}/media/deleted-file.mp3`,
 		});
 		expect(third.pairedItem).toEqual({ item: 0 });
 	});
@@ -153,7 +153,7 @@ describe('Download Files', () => {
 		const ok = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'] });
 		expect(ok.items[0].binary?.audio).toBeDefined();
 
-		ctx.provider.mediaFaults = [{ dropMidBody: true }];
+		ctx.provider.mediaFaults = [{ dropMidBody: true, headers: { 'content-type': 'audio/mpeg' } }];
 		const broken = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
 		expect(broken.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
 	});
@@ -176,7 +176,7 @@ describe('Download Files', () => {
 		const url = `${ctx.provider.url}/media/${result.items[0].json.clipId ?? ''}`;
 		expect(result.items[0].binary).toBeUndefined();
 		expect(result.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
-		expect(result.items[0].json.errorDescription).toMatch(new RegExp(`^URL: ${url.replace(/[.?]/g, '\\$&')}`));
+		expect(result.items[0].json.errorDescription).toMatch(new RegExp(`^Clip \\S+ of task ${id}\\. URL: ${url.replace(/[.?]/g, '\\$&')}`));
 		expect(mediaRequests()).toHaveLength(1);
 	});
 

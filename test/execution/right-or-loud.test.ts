@@ -118,7 +118,7 @@ describe('settings given by expressions as text', () => {
 
 	it.each([
 		[{ options: { retries: '={{ "three" }}' } }, 'Retries must be a number, not "three".'],
-		[{ options: { batchSize: '={{ 0 }}' } }, 'Batch Size must be from 1 to 1000 (it is 0).'],
+		[{ options: { batchSize: '={{ 0 }}' } }, 'Batch Size must be from 1 to 100 (it is 0).'],
 		[{ options: { concurrency: '={{ "2.5" }}' } }, 'Concurrency must be a whole number (it is 2.5).'],
 		[{ waitForCompletion: '={{ "yes" }}' }, 'Wait for Completion must be true or false, not "yes".'],
 		[{ downloadFiles: '={{ "mp3" }}' }, 'Download Files must be one of "audio", "image", "imageLarge", "video", not "mp3".'],

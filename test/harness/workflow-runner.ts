@@ -316,10 +316,21 @@ export async function runCredentialTest(data: SunoCredentialData): Promise<{ sta
 	} as unknown as IWorkflowExecuteAdditionalData;
 	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
 	const decrypted = { id: '1', name: 'Suno account', type: 'sunoApi', data: { ...data } as ICredentialDataDecryptedObject };
+	// Then the test's rules, as the CLI applies them: response codes on failure, body checks on success.
+	const rules = credential.test!.rules ?? [];
+	let response: INodeExecutionData[][] | undefined;
 	try {
-		await new RoutingNode(context, tempType, decrypted).runNode();
-		return { status: 'OK', message: 'Connection tested successfully' };
+		response = await new RoutingNode(context, tempType, decrypted).runNode();
 	} catch (error) {
-		return { status: 'Error', message: (error as Error).message };
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+		if (status === undefined) return { status: 'Error', message: (error as Error).message };
+		const rule = rules.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
+		return { status: 'Error', message: rule ? rule.properties.message : `Received HTTP status code: ${status}` };
 	}
+	for (const rule of rules) {
+		if (rule.type !== 'responseSuccessBody') continue;
+		const body = response?.[0]?.[0]?.json as IDataObject | undefined;
+		if (body?.[rule.properties.key] === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+	}
+	return { status: 'OK', message: 'Connection tested successfully' };
 }

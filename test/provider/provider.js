@@ -430,7 +430,7 @@ class LocalSunoProvider {
 		if (fault.hang) return undefined;
 		const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null });
 		if (fault.dropMidBody) {
-			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', 'content-length': body.length * 2 });
+			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...fault.headers, 'content-length': body.length * 2 });
 			res.write(body.slice(0, Math.floor(body.length / 2)));
 			return setImmediate(() => res.socket.destroy());
 		}

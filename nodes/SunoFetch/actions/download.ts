@@ -5,7 +5,7 @@
 import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { settleEach } from '../helpers/pool';
-import { FILE_KINDS, fileNameFor, MIME_TYPES, type FileKind } from '../model/files';
+import { extensionFor, FILE_KINDS, fileNameFor, MIME_TYPES, urlExtension, type FileKind } from '../model/files';
 import { normaliseStatus } from '../model/normalise';
 import type { Clip, Task } from '../model/task';
 import { downloadFile } from '../transport/download';
@@ -87,10 +87,13 @@ export async function attachFiles(
 	const outcomes = await settleEach(jobs, settings.concurrency, ({ entry, kind, url, fileName }) =>
 		downloadFile.call(this, url, entry.itemIndex, settings.policy, download.maxBytes, FILE_KINDS[kind].label, (body, contentType) => {
 			const sent = contentType && !/octet-stream|^binary\//.test(contentType) ? contentType : null;
+			// A URL without a file type (`…/file/7f3a`) is named after what the server says it sent.
+			const byType = urlExtension(url) === null ? extensionFor(sent) : null;
+			const name = byType ? fileName.replace(/\.[a-z0-9]+$/, `.${byType}`) : fileName;
 			return this.helpers.prepareBinaryData(
 				body as unknown as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
-				fileName,
-				sent ?? MIME_TYPES[fileName.split('.').pop()!],
+				name,
+				sent ?? MIME_TYPES[name.split('.').pop()!],
 			);
 		}),
 	);
@@ -98,6 +101,10 @@ export async function attachFiles(
 	outcomes.forEach((outcome, index) => {
 		const { entry, kind } = jobs[index];
 		if (!outcome.ok) {
+			// The error replaces the clip's item: say which clip it was.
+			const error = outcome.error as { description?: string };
+			const which = `Clip ${entry.clip!.clipId ?? '(no id)'} of task ${entry.task.taskId}.`;
+			error.description = [which, error.description].filter(Boolean).join(' ');
 			entry.error ??= outcome.error;
 			return;
 		}

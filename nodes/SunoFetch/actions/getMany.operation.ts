@@ -4,7 +4,22 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import { chunk, settleEach } from '../helpers/pool';
 import { requestTasks } from '../transport/request';
 import type { FetchRound, ItemRequest } from './collect';
+import { readField } from '../helpers/parameters';
 import { parseTaskIds } from './ids';
+
+const actionField: INodeProperties = {
+	displayName: 'Action',
+	name: 'action',
+	type: 'options',
+	options: [
+		{ name: 'Any', value: '' },
+		{ name: 'Lyrics', value: 'LYRICS' },
+		{ name: 'Music', value: 'MUSIC' },
+	],
+	default: '',
+	description:
+		'The task type sent with the request (Any sends none). Most gateways ignore it and return every task you ask for.',
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -18,19 +33,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Task IDs separated by commas, spaces or new lines, or an expression that gives a list of IDs. Duplicates are fetched once; the output keeps your order.',
 	},
-	{
-		displayName: 'Action',
-		name: 'action',
-		type: 'options',
-		options: [
-			{ name: 'Any', value: '' },
-			{ name: 'Lyrics', value: 'LYRICS' },
-			{ name: 'Music', value: 'MUSIC' },
-		],
-		default: '',
-		description:
-			'The task type sent with the request (Any sends none). Most gateways ignore it and return every task you ask for.',
-	},
+	actionField,
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['getMany'] } }, properties);
@@ -39,7 +42,7 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 	return {
 		itemIndex,
 		ids: parseTaskIds(this.getNodeParameter('taskIds', itemIndex), 'Task IDs'),
-		group: this.getNodeParameter('action', itemIndex, '') as string,
+		group: readField(actionField, this.getNodeParameter('action', itemIndex, null)) as string,
 	};
 }
 

@@ -1,14 +1,16 @@
 /**
  * Task ids from what a user typed or an expression produced, checked with messages that name the
- * field. Pure: the caller turns a `TaskIdError` into a NodeOperationError.
+ * field. Pure: the caller turns a `ParameterError` into a NodeOperationError.
  */
-export class TaskIdError extends Error {}
+import { ParameterError } from '../helpers/parameters';
 
-const SEPARATORS = /[\s,;]+/;
-const QUOTES = /^["'`]+|["'`]+$/g;
+/** Commas and semicolons, also as a Chinese or Japanese keyboard types them, and white space. */
+const SEPARATORS = /[\s,;\uFF0C\u3001\uFF1B]+/;
+/** Quotes, also typographic ones, and the invisible characters a copy from a chat app brings. */
+const WRAPPING = /^["'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u200B-\u200D\u2060\uFEFF]+|["'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u200B-\u200D\u2060\uFEFF]+$/g;
 
 function cleanId(value: string): string {
-	return value.trim().replace(QUOTES, '').trim();
+	return value.trim().replace(WRAPPING, '').trim();
 }
 
 function splitText(value: string): string[] {
@@ -30,12 +32,13 @@ function jsonList(value: string, field: string): unknown[] | null {
 	const text = value.trim();
 	if (!text.startsWith('[') || !text.endsWith(']')) return null;
 	try {
-		const parsed: unknown = JSON.parse(text);
+		// Bare numbers become text first: JSON.parse would round an id like 12345678901234567890.
+		const parsed: unknown = JSON.parse(text.replace(/([[,]\s*)(-?\d[\d.eE+-]*)(?=\s*[,\]])/g, '$1"$2"'));
 		if (Array.isArray(parsed)) return parsed;
 	} catch {
 		// Task ids never hold brackets: text in brackets that is not JSON is a broken list.
 	}
-	throw new TaskIdError(
+	throw new ParameterError(
 		`${field} looks like a list ("${text.slice(0, 60)}") but is not valid JSON. Give it as ["id1", "id2"], as ids separated by commas, or as an expression that gives a list.`,
 	);
 }
@@ -54,18 +57,18 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 			if (typeof entry === 'string') return splitText(entry);
 			if (typeof entry === 'number' && Number.isFinite(entry)) return [String(entry)];
 			const kind = Array.isArray(entry) ? 'a nested array' : entry === null ? 'null' : typeof entry;
-			throw new TaskIdError(
+			throw new ParameterError(
 				`${field}: entry ${position + 1} of the list is ${kind}, not a task id. Give a list of id strings, e.g. {{ $json.ids }} or {{ $json.tasks.map(t => t.id) }}.`,
 			);
 		});
 	} else {
 		const kind = value === null || value === undefined ? 'empty' : typeof value;
-		throw new TaskIdError(
+		throw new ParameterError(
 			`${field} is ${kind}. Enter task ids separated by commas or new lines, or an expression that gives a list of ids.`,
 		);
 	}
 	if (ids.length === 0) {
-		throw new TaskIdError(`${field} holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.`);
+		throw new ParameterError(`${field} holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.`);
 	}
 	return [...new Set(ids)];
 }
@@ -74,13 +77,13 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 export function parseSingleTaskId(value: unknown, field: string): string {
 	const ids = parseTaskIds(value, field);
 	if (ids.length > 1) {
-		throw new TaskIdError(
+		throw new ParameterError(
 			`${field} holds ${ids.length} ids (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}). Use the Get Many operation for several tasks.`,
 		);
 	}
 	const [id] = ids;
 	if (id === '.' || id === '..') {
-		throw new TaskIdError(`${field} "${id}" is not a task id.`);
+		throw new ParameterError(`${field} "${id}" is not a task id.`);
 	}
 	return id;
 }

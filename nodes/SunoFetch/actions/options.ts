@@ -131,10 +131,10 @@ export const sharedFields: INodeProperties[] = [
 				displayName: 'Batch Size',
 				name: 'batchSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 1000, numberPrecision: 0 },
+				typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
 				default: 100,
 				description:
-					'Task IDs per request (Get Many). One-hub gateways return at most 100 tasks per request.',
+					'Task IDs per request (Get Many), at most 100: one-hub gateways answer at most 100 tasks per request and would leave the rest out',
 			},
 			{
 				displayName: 'Concurrency',
@@ -168,7 +168,7 @@ export const sharedFields: INodeProperties[] = [
 				displayName: 'Request Timeout (Seconds)',
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 1 },
+				typeOptions: { minValue: 1, maxValue: 3600 },
 				default: 60,
 				description: 'How long one request may take before it counts as failed (and is retried)',
 			},
@@ -264,10 +264,22 @@ export function readFetchSettings(this: IExecuteFunctions): FetchSettings {
 
 export function readDownloadSettings(this: IExecuteFunctions): DownloadSettings {
 	const read = fieldReader(this, 0);
-	const property = (kind: FileKind) => read<string>(`${kind}Property`);
-	return {
-		kinds: read('downloadFiles'),
-		properties: { audio: property('audio'), image: property('image'), imageLarge: property('imageLarge'), video: property('video') },
-		maxBytes: read<number>('maxFileSize') * 1e6,
-	};
+	const kinds = read<FileKind[]>('downloadFiles');
+	const properties = Object.fromEntries(
+		(['audio', 'image', 'imageLarge', 'video'] as const).map((kind) => [kind, read<string>(`${kind}Property`)]),
+	) as Record<FileKind, string>;
+	// Two files in one binary property: the second would silently replace the first.
+	const taken = new Map<string, FileKind>();
+	for (const kind of kinds) {
+		const other = taken.get(properties[kind]);
+		if (other) {
+			const label = (name: FileKind) => fields.get(`${name}Property`)!.displayName;
+			throw new NodeOperationError(this.getNode(), `${label(other)} and ${label(kind)} are both "${properties[kind]}".`, {
+				itemIndex: 0,
+				description: 'Each file needs a binary property of its own, or one would replace the other: give them different names.',
+			});
+		}
+		taken.set(properties[kind], kind);
+	}
+	return { kinds, properties, maxBytes: read<number>('maxFileSize') * 1e6 };
 }

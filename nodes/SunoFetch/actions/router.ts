@@ -13,13 +13,13 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { ParameterError } from '../helpers/parameters';
 import { WaitCancelledError } from '../helpers/pause';
 import { taskItems } from '../model/items';
 import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
 import { attachFiles, type OutputEntry } from './download';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
-import { TaskIdError } from './ids';
 import { readDownloadSettings, readFetchSettings, readOutputOptions, type OutputOptions } from './options';
 
 interface Operation {
@@ -114,7 +114,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				...readOutputOptions.call(this, itemIndex),
 			});
 		} catch (error) {
-			fail(itemIndex, error instanceof TaskIdError ? new NodeOperationError(this.getNode(), error.message, { itemIndex }) : error);
+			fail(itemIndex, error instanceof ParameterError ? new NodeOperationError(this.getNode(), error.message, { itemIndex }) : error);
 		}
 	}
 

@@ -24,6 +24,17 @@ export const MIME_TYPES: Record<string, string> = {
 	mp4: 'video/mp4',
 };
 
+/** The file type a URL names (`…/song.wav` → `wav`), if it is one we know. */
+export function urlExtension(url: string): string | null {
+	const named = /\.([a-z0-9]{2,4})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+	return named && named in MIME_TYPES ? named : null;
+}
+
+/** The extension for a MIME type we know (`audio/wav` → `wav`). */
+export function extensionFor(mimeType: string | null): string | null {
+	return Object.keys(MIME_TYPES).find((extension) => MIME_TYPES[extension] === mimeType) ?? null;
+}
+
 /** Characters some file system refuses in a name; control characters are refused by code point. */
 const UNSAFE_IN_NAMES = new Set('/\\:*?"<>|');
 /** ext4 and APFS take 255 UTF-8 bytes a name, NTFS 255 UTF-16 units (never more than the bytes). */
@@ -63,8 +74,7 @@ export function fileNameFor(clip: Clip, url: string, kind: FileKind, copy = 1): 
 	// The large cover is tagged: both covers are JPEGs, and one must not overwrite the other on disk.
 	const { extension: fallbackExtension, tag } = FILE_KINDS[kind];
 	const id = (clip.clipId ?? '').replace(/[^\w-]/g, '').slice(0, 8) || shortHash(clip.audioUrl ?? url);
-	const fromUrl = /\.([a-z0-9]{2,4})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
-	const extension = fromUrl && fromUrl in MIME_TYPES ? fromUrl : fallbackExtension;
+	const extension = urlExtension(url) ?? fallbackExtension;
 	const suffix = `-${id}${tag}${copy > 1 ? `-${copy}` : ''}.${extension}`; // ASCII: one byte a character
 	const safe = trimName(
 		Array.from(clip.title ?? '', (char) => {

@@ -78,6 +78,11 @@ function text(value: unknown): string | null {
 	return null;
 }
 
+/** A file URL; a blank one (`" "`) is no URL, not the gateway's own address. */
+function link(value: unknown): string | null {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+}
+
 function numberOrNull(value: unknown): number | null {
 	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
 	if (typeof value === 'string' && value.trim() !== '') {
@@ -135,10 +140,10 @@ function normaliseClip(raw: JsonObject): Clip {
 		clipId: pick(raw.id, raw.clip_id),
 		title: pick(raw.title),
 		clipStatus: pick(raw.status, raw.state),
-		audioUrl: pick(raw.audio_url),
-		videoUrl: pick(raw.video_url),
-		imageUrl: pick(raw.image_url),
-		imageLargeUrl: pick(raw.image_large_url),
+		audioUrl: link(raw.audio_url),
+		videoUrl: link(raw.video_url),
+		imageUrl: link(raw.image_url),
+		imageLargeUrl: link(raw.image_large_url),
 		lyrics: pick(meta.prompt, raw.prompt, raw.lyric, raw.text),
 		description: pick(meta.gpt_description_prompt, raw.gpt_description_prompt),
 		tags: tagsText(meta.tags) ?? tagsText(raw.tags),
@@ -169,11 +174,18 @@ function statusFromClips(clips: Clip[]): TaskStatus {
 	return states.find((state) => state !== 'SUCCESS') ?? 'UNRECOGNIZED';
 }
 
+/** A clip list some gateways keep as stored JSON text (`"data": "[{…}]"`), as that list. */
+function decoded(value: unknown): unknown {
+	if (typeof value !== 'string' || !/^\s*[[{]/.test(value)) return value;
+	const parsed = parseJson(value.trim());
+	return parsed === NOT_JSON ? value : parsed;
+}
+
 function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
-	const clipSource = raw.clips !== undefined ? raw.clips : raw.data;
+	const clipSource = decoded(raw.clips !== undefined && raw.clips !== null ? raw.clips : raw.data);
 	const rawClips = clipList(clipSource);
 	const clips = rawClips ? rawClips.map(normaliseClip) : [];
-	const lyricsSource = !rawClips && isObject(raw.data) ? raw.data : null;
+	const lyricsSource = !rawClips && isObject(clipSource) ? clipSource : null;
 	// PiAPI lyrics tasks put title/text on the task itself.
 	const lyricsObject = lyricsSource ?? (typeof raw.text === 'string' ? raw : null);
 
@@ -286,7 +298,9 @@ function readTasks(body: unknown, fallbackTaskId: string | null): Task[] {
 	if (!isObject(parsed)) {
 		throw new Unreadable('The provider answered with JSON that is not an object.');
 	}
-	if (isObject(parsed.error) || !isSuccessCode(parsed.code)) {
+	// Error shapes: new-api's `{error: {…}}`, an envelope code other than success, one-api's
+	// `{success: false, message}`, a bare `{error: "text"}`.
+	if (isObject(parsed.error) || typeof parsed.error === 'string' || parsed.success === false || !isSuccessCode(parsed.code)) {
 		const { code, message } = providerErrorOf(parsed);
 		throw new Unreadable(
 			message ?? `The provider answered with code "${code ?? String(parsed.code)}".`,

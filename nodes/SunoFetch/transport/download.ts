@@ -28,6 +28,12 @@ class BrokeOff extends Error {
 /** Store failed for its own reasons (not the stream's): final. */
 class StoreFailed extends Error {}
 
+/** A 200 answer that is not the file (an expired link's web page, an empty body): final. */
+class NotTheFile extends Error {}
+
+/** Answers that are a page or a message, never a song, a cover or a video. */
+const NOT_A_FILE = /^(text\/|application\/(json|xml|xhtml))/i;
+
 type Opened = ProviderResponse & { body: StreamBody };
 
 /**
@@ -61,10 +67,21 @@ export async function downloadFile(
 		})) as Opened;
 		if (response.statusCode < 200 || response.statusCode >= 300) return response;
 		const { body } = response;
-		const declared = Number(response.headers?.['content-length']);
+		const header = response.headers?.['content-length'];
+		const declared = header === undefined ? NaN : Number(header);
 		if (Number.isFinite(declared) && declared > maxBytes) {
 			body.destroy();
 			throw new FileTooLarge(tooLarge(declared));
+		}
+		const type = response.headers?.['content-type'];
+		const contentType = typeof type === 'string' ? type.split(';')[0].trim() : null;
+		if (contentType !== null && NOT_A_FILE.test(contentType)) {
+			body.destroy();
+			throw new NotTheFile(`The file server answered with ${contentType}, not the ${what} (an expired or wrong link?).`);
+		}
+		if (declared === 0) {
+			body.destroy();
+			throw new NotTheFile(`The file server answered with an empty ${what}.`);
 		}
 		// Count what passes without consuming it. Our 'data' listener would start the flow before the
 		// binary store reads (and those chunks would be lost), so the stream is paused again; the
@@ -81,13 +98,13 @@ export async function downloadFile(
 		body.on('newListener', (event) => {
 			if (event === 'data') void Promise.resolve().then(() => body.resume());
 		});
-		const type = response.headers?.['content-type'];
-		stored = await store(body, typeof type === 'string' ? type.split(';')[0].trim() : null).catch((error: Error) => {
+		stored = await store(body, contentType).catch((error: Error) => {
 			body.destroy();
 			const cause = streamError ?? error;
 			if (cause instanceof FileTooLarge) return Promise.reject(cause);
 			return Promise.reject(streamError ? new BrokeOff(cause.message || 'the connection closed early') : new StoreFailed(cause.message));
 		});
+		if (received === 0) throw new NotTheFile(`The file server answered with an empty ${what}.`);
 		return response;
 	};
 
@@ -110,6 +127,7 @@ export async function downloadFile(
 		}
 		if (error instanceof BrokeOff) throw fail({ message: `The download of the ${what} broke off: ${error.message}`, description: `URL: ${url}` });
 		if (error instanceof StoreFailed) throw fail({ message: `Could not store the ${what}: ${error.message}`, description: `URL: ${url}` });
+		if (error instanceof NotTheFile) throw fail({ message: error.message, description: `URL: ${url}` });
 		throw fail(networkFailure(error, host, policy, `The file server for the ${what}`, `URL: ${url}`));
 	}
 	const { response } = outcome;

@@ -9,7 +9,7 @@ export interface RequestPolicy {
 	/** Retries after the first attempt for 429, 5xx and network errors; other 4xx never. */
 	retries: number;
 	timeoutMs: number;
-	/** When set (epoch ms), no retry waits past it: the answer so far is final instead. */
+	/** When set (epoch ms), no Retry-After is waited past it: the answer so far is final instead. */
 	deadline?: number;
 }
 
@@ -104,7 +104,7 @@ export async function withRetries<R extends ProviderResponse>(
 		} catch (error) {
 			const code = networkCode(error);
 			const delay = backoffMs(attempt);
-			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code) || !fitsDeadline(delay, policy)) {
+			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
 				return { error, attempts: attempt + 1 };
 			}
 			await pause(delay, signal);
@@ -114,8 +114,9 @@ export async function withRetries<R extends ProviderResponse>(
 			return { response, attempts: attempt + 1 };
 		}
 		const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
+		// A short backoff may run past the deadline; a Retry-After that the time left cannot honour ends here.
+		if (asked !== null && !fitsDeadline(asked, policy)) return { response, attempts: attempt + 1 };
 		const delay = asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS);
-		if (!fitsDeadline(delay, policy)) return { response, attempts: attempt + 1 };
 		discard(response);
 		await pause(delay, signal);
 	}
