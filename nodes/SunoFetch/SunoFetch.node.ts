@@ -8,7 +8,7 @@ import {
 
 import * as get from './actions/get.operation';
 import * as getMany from './actions/getMany.operation';
-import { sharedFields } from './actions/options';
+import { sharedFields } from '../shared/settings/fields';
 import { router } from './actions/router';
 
 export class SunoFetch implements INodeType {

@@ -1,10 +1,9 @@
 /** "Get": one task by id, `GET /suno/fetch/{id}`. */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { settleEach } from '../helpers/pool';
-import { requestTask } from '../transport/request';
-import type { FetchRound, ItemRequest } from './collect';
-import { parseSingleTaskId } from './ids';
+import type { FetchRound, ItemRequest } from '../../shared/engine/collect';
+import { settleEach } from '../../shared/helpers/pool';
+import { parseSingleTaskId } from '../../shared/settings/ids';
 
 const properties: INodeProperties[] = [
 	{
@@ -22,16 +21,13 @@ export const description = updateDisplayOptions({ show: { operation: ['get'] } }
 
 export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
 	const taskId = parseSingleTaskId(this.getNodeParameter('taskId', itemIndex), 'Task ID');
-	return { itemIndex, ids: [taskId], group: '' };
+	return { itemIndex, ids: [taskId], action: '' };
 }
 
 /** One GET per id, a few at a time. */
-export const fetchRound: FetchRound = async function (this, ids, _group, settings, askerOf) {
-	const outcomes = await settleEach(ids, settings.concurrency, async (id) =>
-		requestTask.call(this, id, askerOf(id), settings.policy),
+export const fetchRound: FetchRound = async (client, ids, _action, settings) => {
+	const outcomes = await settleEach(ids, settings.concurrency, async (id) => await client.getTask(id));
+	return outcomes.map((outcome, index) =>
+		outcome.ok ? { ids: [ids[index]], tasks: outcome.value, single: true } : { ids: [ids[index]], error: outcome.error },
 	);
-	return outcomes.map((outcome, index) => {
-		const id = ids[index];
-		return outcome.ok ? { ids: [id], body: outcome.value, fallbackTaskId: id } : { ids: [id], error: outcome.error };
-	});
 };

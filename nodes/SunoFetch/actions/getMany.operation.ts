@@ -1,11 +1,10 @@
 /** "Get Many": tasks in batches, `POST /suno/fetch` with `{ids, action}`. */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { chunk, settleEach } from '../helpers/pool';
-import { requestTasks } from '../transport/request';
-import type { FetchRound, ItemRequest } from './collect';
-import { readField } from '../helpers/parameters';
-import { parseTaskIds } from './ids';
+import type { FetchRound, ItemRequest } from '../../shared/engine/collect';
+import { chunk, settleEach } from '../../shared/helpers/pool';
+import { parseTaskIds } from '../../shared/settings/ids';
+import { readField } from '../../shared/settings/parameters';
 
 const actionField: INodeProperties = {
 	displayName: 'Action',
@@ -42,19 +41,15 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 	return {
 		itemIndex,
 		ids: parseTaskIds(this.getNodeParameter('taskIds', itemIndex), 'Task IDs'),
-		group: readField(actionField, this.getNodeParameter('action', itemIndex, null)) as string,
+		action: readField(actionField, this.getNodeParameter('action', itemIndex, null)) as string,
 	};
 }
 
 /** The ids of all input items in shared batches of Batch Size, a few batches at a time. */
-export const fetchRound: FetchRound = async function (this, ids, action, settings, askerOf) {
+export const fetchRound: FetchRound = async (client, ids, action, settings) => {
 	const batches = chunk(ids, settings.batchSize);
-	const outcomes = await settleEach(batches, settings.concurrency, async (batch) =>
-		requestTasks.call(this, batch, action, askerOf(batch[0]), settings.policy),
-	);
+	const outcomes = await settleEach(batches, settings.concurrency, async (batch) => await client.getTasks(batch, action));
 	return outcomes.map((outcome, index) =>
-		outcome.ok
-			? { ids: batches[index], body: outcome.value, fallbackTaskId: null }
-			: { ids: batches[index], error: outcome.error },
+		outcome.ok ? { ids: batches[index], tasks: outcome.value, single: false } : { ids: batches[index], error: outcome.error },
 	);
 };

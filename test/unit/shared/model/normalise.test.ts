@@ -1,6 +1,6 @@
-import { normaliseResponse, normaliseStatus, isTaskNotFound, toIsoTime, toProgress } from '../../../nodes/SunoFetch/model/normalise';
-import type { Task } from '../../../nodes/SunoFetch/model/task';
-import { fixture } from '../../fixtures';
+import { normaliseResponse, normaliseStatus, isTaskNotFound, toIsoTime, toProgress } from '../../../../nodes/shared/model/normalise';
+import type { Task } from '../../../../nodes/shared/model/task';
+import { fixture } from '../../../fixtures';
 
 function tasksOf(body: unknown, fallback: string | null = null): Task[] {
 	const result = normaliseResponse(body, fallback);

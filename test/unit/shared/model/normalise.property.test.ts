@@ -1,9 +1,9 @@
 /** Properties of the normaliser and item building, over random provider responses (fast-check). */
 import fc from 'fast-check';
 
-import { taskItems } from '../../../nodes/SunoFetch/model/items';
-import { normaliseResponse } from '../../../nodes/SunoFetch/model/normalise';
-import { notFoundTask } from '../../../nodes/SunoFetch/model/task';
+import { taskItems } from '../../../../nodes/shared/model/items';
+import { normaliseResponse } from '../../../../nodes/shared/model/normalise';
+import { notFoundTask } from '../../../../nodes/shared/model/task';
 
 const word = fc.string({ minLength: 1, maxLength: 12 });
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });

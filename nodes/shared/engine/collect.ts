@@ -2,36 +2,26 @@
  * Fetches every id all input items asked for, once each, and — with Wait for Completion — asks
  * again, for the unfinished ones only, until they finish or Max Wait runs out.
  */
-import type { IExecuteFunctions } from 'n8n-workflow';
-
+import type { SunoClient } from '../client';
 import { pause } from '../helpers/pause';
 import { isFinished, notFoundTask, type Task } from '../model/task';
-import { readTasks } from '../transport/request';
-import type { FetchSettings } from './options';
+import type { FetchSettings } from '../settings/read';
 
-/** What one input item asks for. `group` separates ids that must be fetched apart (the action). */
+/** What one input item asks for. Ids with different actions are fetched apart. */
 export interface ItemRequest {
 	itemIndex: number;
 	ids: string[];
-	group: string;
+	action: string;
 }
 
 /**
- * The answer to one request for `ids`: its body, not yet read (reading waits until every request
- * of the round is sent), or why it failed. `fallbackTaskId` names the task of a bare clip list.
+ * The answer to one request for `ids`: the tasks it returned, or why it failed. `single`: the
+ * request named one id in its URL (Get), so one task in the answer is that id's, whatever its id.
  */
-export type RequestOutcome =
-	| { ids: string[]; body: unknown; fallbackTaskId: string | null }
-	| { ids: string[]; error: unknown };
+export type RoundOutcome = { ids: string[]; tasks: Task[]; single: boolean } | { ids: string[]; error: unknown };
 
-/** One operation's way to request a set of ids once; `askerOf` names the item an error belongs to. */
-export type FetchRound = (
-	this: IExecuteFunctions,
-	ids: string[],
-	group: string,
-	settings: FetchSettings,
-	askerOf: (id: string) => number,
-) => Promise<RequestOutcome[]>;
+/** One operation's way to ask for a set of ids once. */
+export type FetchRound = (client: SunoClient, ids: string[], action: string, settings: FetchSettings) => Promise<RoundOutcome[]>;
 
 export interface Collected {
 	/** Every asked id's latest task; ids the provider did not return are NOT_FOUND tasks. */
@@ -39,7 +29,7 @@ export interface Collected {
 	/** Ids whose request failed, with the error. */
 	errors: Map<string, unknown>;
 	/** With Wait for Completion: ids still unfinished when Max Wait ran out. */
-	unfinished: string[];
+	unfinished: ReadonlySet<string>;
 	/** How long the wait really took, from the first request to the last answer. */
 	waitedMs: number;
 }
@@ -69,54 +59,48 @@ function matchTasks(askedIds: readonly string[], received: readonly Task[], sing
 }
 
 export async function collectTasks(
-	this: IExecuteFunctions,
+	client: SunoClient,
 	fetchRound: FetchRound,
 	requests: readonly ItemRequest[],
 	settings: FetchSettings,
+	signal: AbortSignal | undefined,
 ): Promise<Collected> {
-	const askedBy = new Map<string, { itemIndex: number; group: string }>();
+	const actionOf = new Map<string, string>();
 	for (const request of requests) {
-		for (const id of request.ids) {
-			if (!askedBy.has(id)) askedBy.set(id, { itemIndex: request.itemIndex, group: request.group });
-		}
+		for (const id of request.ids) if (!actionOf.has(id)) actionOf.set(id, request.action);
 	}
-	const askerOf = (id: string) => askedBy.get(id)?.itemIndex ?? 0;
 	const tasks = new Map<string, Task>();
 	const errors = new Map<string, unknown>();
 	const started = Date.now();
 	const wait = settings.wait;
 	const deadline = started + (wait?.maxWaitMs ?? 0);
-	// While waiting, a retry's pause (a long Retry-After) must not outlast Max Wait either.
-	const roundSettings = wait ? { ...settings, policy: { ...settings.policy, deadline } } : settings;
-	let pending = [...askedBy.keys()];
+	// While waiting, no Retry-After is waited for past Max Wait.
+	const asker = wait ? client.until(deadline) : client;
+	let pending = [...actionOf.keys()];
 
 	for (;;) {
-		const byGroup = new Map<string, string[]>();
+		const byAction = new Map<string, string[]>();
 		for (const id of pending) {
-			const group = askedBy.get(id)!.group;
-			const ids = byGroup.get(group);
+			const action = actionOf.get(id)!;
+			const ids = byAction.get(action);
 			if (ids) ids.push(id);
-			else byGroup.set(group, [id]);
+			else byAction.set(action, [id]);
 		}
-		for (const [group, ids] of byGroup) {
-			for (const outcome of await fetchRound.call(this, ids, group, roundSettings, askerOf)) {
-				let received: Task[];
-				try {
-					if ('error' in outcome) throw outcome.error;
-					received = await readTasks.call(this, outcome.body, askerOf(outcome.ids[0]), outcome.fallbackTaskId);
-				} catch (error) {
-					for (const id of outcome.ids) errors.set(id, error);
+		for (const [action, ids] of byAction) {
+			for (const outcome of await fetchRound(asker, ids, action, settings)) {
+				if ('error' in outcome) {
+					for (const id of outcome.ids) errors.set(id, outcome.error);
 					continue;
 				}
-				for (const [id, task] of matchTasks(outcome.ids, received, outcome.fallbackTaskId !== null)) tasks.set(id, task);
+				for (const [id, task] of matchTasks(outcome.ids, outcome.tasks, outcome.single)) tasks.set(id, task);
 			}
 		}
 		pending = pending.filter((id) => !errors.has(id) && !isFinished(tasks.get(id)!.taskStatus));
 		const left = deadline - Date.now();
 		if (!wait || pending.length === 0 || left <= 0) {
-			return { tasks, errors, unfinished: wait ? pending : [], waitedMs: Date.now() - started };
+			return { tasks, errors, unfinished: new Set(wait ? pending : []), waitedMs: Date.now() - started };
 		}
 		// The last round falls on Max Wait itself when the interval would overshoot it.
-		await pause(Math.min(wait.intervalMs, left), this.getExecutionCancelSignal?.());
+		await pause(Math.min(wait.intervalMs, left), signal);
 	}
 }

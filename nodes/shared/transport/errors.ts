@@ -12,18 +12,17 @@ function redact(text: string, secret: string | undefined): string {
 }
 
 export function apiError(
-	this: IExecuteFunctions,
-	itemIndex: number,
+	context: IExecuteFunctions,
 	apiKey: string | undefined,
-	detail: { message: string; description?: string; httpCode?: string },
+	detail: { message: string; description?: string; httpCode?: string; itemIndex?: number },
 ): NodeApiError {
 	const message = redact(detail.message, apiKey);
 	const description = detail.description ? redact(detail.description, apiKey) : undefined;
-	return new NodeApiError(this.getNode(), { message } as JsonObject, {
+	return new NodeApiError(context.getNode(), { message } as JsonObject, {
 		message,
 		description,
 		httpCode: detail.httpCode,
-		itemIndex,
+		itemIndex: detail.itemIndex,
 	});
 }
 

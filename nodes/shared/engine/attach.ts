@@ -4,13 +4,12 @@
  */
 import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import type { SunoClient } from '../client';
 import { settleEach } from '../helpers/pool';
 import { extensionFor, FILE_KINDS, fileNameFor, MIME_TYPES, urlExtension, type FileKind } from '../model/files';
 import { normaliseStatus } from '../model/normalise';
 import type { Clip, Task } from '../model/task';
-import { downloadFile } from '../transport/download';
-import { gatewayBaseUrl } from '../transport/request';
-import type { DownloadSettings, FetchSettings } from './options';
+import type { RunSettings } from '../settings/read';
 
 /** An output item on its way out: files are added to it, or an error replaces it. */
 export interface OutputEntry {
@@ -44,11 +43,11 @@ function absoluteUrl(url: string, baseUrl: string): string | null {
 
 export async function attachFiles(
 	this: IExecuteFunctions,
+	client: SunoClient,
 	entries: OutputEntry[],
-	settings: FetchSettings,
-	download: DownloadSettings,
+	{ fetch: settings, download }: RunSettings,
 ): Promise<void> {
-	const baseUrl = await gatewayBaseUrl.call(this);
+	const { baseUrl } = client;
 	// Two clips never share a name (a save-to-disk step would overwrite one song with the other),
 	// compared without case for macOS and Windows disks; the same clip asked for twice keeps its name.
 	const owners = new Map<string, Clip>();
@@ -85,7 +84,7 @@ export async function attachFiles(
 	}
 
 	const outcomes = await settleEach(jobs, settings.concurrency, ({ entry, kind, url, fileName }) =>
-		downloadFile.call(this, url, entry.itemIndex, settings.policy, download.maxBytes, FILE_KINDS[kind].label, (body, contentType) => {
+		client.download(url, { itemIndex: entry.itemIndex, label: FILE_KINDS[kind].label, maxBytes: download.maxBytes }, (body, contentType) => {
 			const sent = contentType && !/octet-stream|^binary\//.test(contentType) ? contentType : null;
 			// A URL without a file type (`…/file/7f3a`) is named after what the server says it sent.
 			const byType = urlExtension(url) === null ? extensionFor(sent) : null;

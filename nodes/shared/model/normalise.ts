@@ -7,7 +7,7 @@
  * It tolerates numbers as strings, missing fields and unknown ones (kept in `raw`), and never knows
  * about n8n.
  */
-import type { Clip, JsonObject, Task, TaskStatus } from './task';
+import type { Clip, ProviderObject, Task, TaskStatus } from './task';
 
 /** Why a response holds no tasks: the provider's error envelope, or a body we cannot read. */
 export interface ResponseProblem {
@@ -68,7 +68,7 @@ export function normaliseStatus(word: unknown): TaskStatus {
 	return 'UNRECOGNIZED';
 }
 
-function isObject(value: unknown): value is JsonObject {
+function isObject(value: unknown): value is ProviderObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -127,7 +127,7 @@ function tagsText(value: unknown): string | null {
 	return text(value);
 }
 
-function normaliseClip(raw: JsonObject): Clip {
+function normaliseClip(raw: ProviderObject): Clip {
 	const meta = isObject(raw.metadata) ? raw.metadata : {};
 	const pick = (...values: unknown[]) => {
 		for (const value of values) {
@@ -157,10 +157,10 @@ function normaliseClip(raw: JsonObject): Clip {
 }
 
 /** A clip list as an array or as a map keyed by clip id. */
-function clipList(value: unknown): JsonObject[] | null {
+function clipList(value: unknown): ProviderObject[] | null {
 	if (Array.isArray(value)) return value.filter(isObject);
 	if (isObject(value) && Object.values(value).every(isObject) && !('text' in value)) {
-		return Object.values(value) as JsonObject[];
+		return Object.values(value) as ProviderObject[];
 	}
 	return null;
 }
@@ -181,7 +181,7 @@ function decoded(value: unknown): unknown {
 	return parsed === NOT_JSON ? value : parsed;
 }
 
-function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
+function normaliseTask(raw: ProviderObject, fallbackId: string | null): Task {
 	const clipSource = decoded(raw.clips !== undefined && raw.clips !== null ? raw.clips : raw.data);
 	const rawClips = clipList(clipSource);
 	const clips = rawClips ? rawClips.map(normaliseClip) : [];
@@ -222,7 +222,7 @@ function normaliseTask(raw: JsonObject, fallbackId: string | null): Task {
 	};
 }
 
-function looksLikeTask(value: JsonObject): boolean {
+function looksLikeTask(value: ProviderObject): boolean {
 	return 'task_id' in value || 'taskId' in value || ('status' in value && 'clips' in value);
 }
 
@@ -285,14 +285,14 @@ export function isTaskNotFound(statusCode: number, body: unknown): boolean {
  */
 export function normaliseResponse(body: unknown, fallbackTaskId: string | null = null): ReadResult {
 	try {
-		return { tasks: readTasks(body, fallbackTaskId) };
+		return { tasks: tasksIn(body, fallbackTaskId) };
 	} catch (error) {
 		const code = error instanceof Unreadable ? error.code : null;
 		return { problem: { message: (error as Error).message, code } };
 	}
 }
 
-function readTasks(body: unknown, fallbackTaskId: string | null): Task[] {
+function tasksIn(body: unknown, fallbackTaskId: string | null): Task[] {
 	const parsed = parseBody(body);
 	if (Array.isArray(parsed)) return normaliseData(parsed, fallbackTaskId);
 	if (!isObject(parsed)) {

@@ -8,7 +8,7 @@ import { apiError } from './errors';
 import { networkFailure, triedNote, withRetries, type ProviderResponse, type RequestPolicy } from './retry';
 
 /** A readable body as `httpRequest` returns it with `encoding: 'stream'`. */
-interface StreamBody {
+export interface StreamBody {
 	on(event: 'data', listener: (chunk: { length: number }) => void): unknown;
 	on(event: 'error', listener: (error: Error) => void): unknown;
 	on(event: 'newListener', listener: (event: string | symbol) => void): unknown;
@@ -43,7 +43,7 @@ type Opened = ProviderResponse & { body: StreamBody };
  * arrive, and that is final.
  */
 export async function downloadFile(
-	this: IExecuteFunctions,
+	context: IExecuteFunctions,
 	url: string,
 	itemIndex: number,
 	policy: RequestPolicy,
@@ -57,7 +57,7 @@ export async function downloadFile(
 	let stored: IBinaryData | undefined;
 
 	const attempt = async (): Promise<Opened> => {
-		const response = (await this.helpers.httpRequest({
+		const response = (await context.helpers.httpRequest({
 			url,
 			method: 'GET',
 			encoding: 'stream',
@@ -111,13 +111,14 @@ export async function downloadFile(
 	const outcome = await withRetries(
 		attempt,
 		policy,
-		this.getExecutionCancelSignal?.(),
+		context.getExecutionCancelSignal?.(),
 		(response) => response.statusCode >= 200 && response.statusCode < 300,
 		(response) => response.body.destroy(),
 	);
 	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
-		apiError.call(this, itemIndex, undefined, {
+		apiError(context, undefined, {
 			...detail,
+			itemIndex,
 			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
 		});
 	if ('error' in outcome) {

@@ -28,7 +28,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
  */
 export const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'UNKNOWN', 'NOT_FOUND']);
 
-export type JsonObject = { [key: string]: unknown };
+export type ProviderObject = { [key: string]: unknown };
 
 export interface Clip {
 	clipId: string | null;
@@ -47,7 +47,7 @@ export interface Clip {
 	createdAt: string | null;
 	errorMessage: string | null;
 	/** The clip exactly as the provider sent it. */
-	raw: JsonObject;
+	raw: ProviderObject;
 }
 
 export interface Task {
@@ -63,9 +63,9 @@ export interface Task {
 	finishedAt: string | null;
 	clips: Clip[];
 	/** LYRICS tasks carry one lyrics object instead of clips. */
-	lyrics: { title: string | null; text: string | null; status: string | null; raw: JsonObject } | null;
+	lyrics: { title: string | null; text: string | null; status: string | null; raw: ProviderObject } | null;
 	/** The task as sent, clip list included (`data` or `clips`). */
-	raw: JsonObject;
+	raw: ProviderObject;
 }
 
 export function isFinished(status: TaskStatus): boolean {

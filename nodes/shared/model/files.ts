@@ -13,6 +13,8 @@ export const FILE_KINDS = {
 
 export type FileKind = keyof typeof FILE_KINDS;
 
+export const FILE_KIND_NAMES = Object.keys(FILE_KINDS) as FileKind[];
+
 export const MIME_TYPES: Record<string, string> = {
 	mp3: 'audio/mpeg',
 	wav: 'audio/wav',

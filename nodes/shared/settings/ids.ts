@@ -2,7 +2,7 @@
  * Task ids from what a user typed or an expression produced, checked with messages that name the
  * field. Pure: the caller turns a `ParameterError` into a NodeOperationError.
  */
-import { ParameterError } from '../helpers/parameters';
+import { ParameterError } from './parameters';
 
 /** Commas and semicolons, also as a Chinese or Japanese keyboard types them, and white space. */
 const SEPARATORS = /[\s,;\uFF0C\u3001\uFF1B]+/;

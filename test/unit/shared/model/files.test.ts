@@ -1,8 +1,8 @@
 /** File names of downloaded clips: safe on any file system, whole characters, at most 255 bytes. */
 import fc from 'fast-check';
 
-import { fileNameFor } from '../../../nodes/SunoFetch/model/files';
-import type { Clip } from '../../../nodes/SunoFetch/model/task';
+import { fileNameFor } from '../../../../nodes/shared/model/files';
+import type { Clip } from '../../../../nodes/shared/model/task';
 
 const URL_MP3 = 'https://cdn.example/a/song.mp3';
 const clip = (title: string | null, clipId: string | null = 'e9893d04-5b1c-4f2d-9c11-0a1b2c3d4e5f', audioUrl = URL_MP3): Clip =>

@@ -1,0 +1,88 @@
+/**
+ * Collected tasks to what each input item gets: its tasks in the order it asked, one entry per
+ * clip, and per id an error instead where the id's request failed, the id is unknown (On Missing
+ * Task = Fail) or unfinished (On Timeout = Fail). One failed request costs only its own ids.
+ */
+import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+
+import { taskItems } from '../model/items';
+import type { OutputOptions, FetchSettings } from '../settings/read';
+import type { Collected, ItemRequest } from './collect';
+import type { OutputEntry } from './attach';
+import { messages } from './messages';
+
+export interface ItemOutcome {
+	entries: OutputEntry[];
+	/** Errors for this item, each naming its ids. */
+	problems: Error[];
+	/** Its ids that are NOT_FOUND items (for the run's hint). */
+	missing: string[];
+}
+
+/** The error a request met, rebuilt for one item: naming the ids it lost and those that arrived. */
+function namingIds(context: IExecuteFunctions, error: unknown, ids: string[], fetched: string[], itemIndex: number): Error {
+	const failure = error as Error & { description?: string; httpCode?: string };
+	const said = failure.description?.trim();
+	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
+	const arrived = fetched.length > 0 ? messages.fetched(fetched) : undefined;
+	const description = [sentence, messages.notFetched(ids), arrived].filter(Boolean).join(' ');
+	if (error instanceof NodeApiError) {
+		return new NodeApiError(context.getNode(), { message: failure.message } as JsonObject, {
+			message: failure.message,
+			description,
+			httpCode: failure.httpCode ?? undefined,
+			itemIndex,
+		});
+	}
+	return new NodeOperationError(context.getNode(), failure.message, { description, itemIndex });
+}
+
+export function outcomeOf(
+	context: IExecuteFunctions,
+	request: ItemRequest & OutputOptions,
+	collected: Collected,
+	settings: FetchSettings,
+): ItemOutcome {
+	const { itemIndex } = request;
+	const failedBy = new Map<unknown, string[]>();
+	for (const id of request.ids) {
+		if (!collected.errors.has(id)) continue;
+		const error = collected.errors.get(id);
+		const ids = failedBy.get(error);
+		if (ids) ids.push(id);
+		else failedBy.set(error, [id]);
+	}
+	const fetched = request.ids.filter((id) => !collected.errors.has(id));
+	const problems: Error[] = [];
+	for (const [error, ids] of failedBy) problems.push(namingIds(context, error, ids, fetched, itemIndex));
+
+	const missing = fetched.filter((id) => collected.tasks.get(id)!.taskStatus === 'NOT_FOUND');
+	const late = fetched.filter((id) => collected.unfinished.has(id));
+	const withheld = new Set<string>();
+	if (missing.length > 0 && request.onMissing === 'error') {
+		missing.forEach((id) => withheld.add(id));
+		problems.push(new NodeOperationError(context.getNode(), messages.notFound(missing), { itemIndex, description: messages.notFoundHelp }));
+	}
+	if (late.length > 0 && settings.wait?.onTimeout === 'error') {
+		late.forEach((id) => withheld.add(id));
+		problems.push(
+			new NodeOperationError(context.getNode(), messages.unfinished(late, collected.waitedMs), { itemIndex, description: messages.unfinishedHelp }),
+		);
+	}
+
+	const entries: OutputEntry[] = [];
+	for (const id of fetched) {
+		if (withheld.has(id)) continue;
+		const task = collected.tasks.get(id)!;
+		for (const { json, clip } of taskItems(task, request.simplify)) entries.push({ itemIndex, json, clip, task });
+	}
+	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
+}
+
+/** An error as the item n8n shows with On Error → Continue, paired to its input item. */
+export function errorItem(itemIndex: number, error: unknown): INodeExecutionData {
+	const json: INodeExecutionData['json'] = { error: (error as Error).message };
+	const description = (error as { description?: unknown }).description;
+	if (typeof description === 'string' && description !== '') json.errorDescription = description;
+	return { json, pairedItem: { item: itemIndex } };
+}

@@ -1,0 +1,28 @@
+/** What the engine tells a user about the tasks of a run: one home for these words. */
+
+export function listIds(ids: readonly string[]): string {
+	const shown = ids.slice(0, 10).join(', ');
+	return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown;
+}
+
+const countOf = (ids: readonly string[], one: string, many: string) => `${ids.length} ${ids.length === 1 ? one : many}`;
+
+/** `6 s`, `2.5 min`. */
+export function duration(ms: number): string {
+	return ms >= 60_000 ? `${+(ms / 60_000).toFixed(1)} min` : `${Math.round(ms / 1000)} s`;
+}
+
+export const messages = {
+	notFound: (ids: readonly string[]) => `${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`,
+	notFoundHelp:
+		'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
+	unfinished: (ids: readonly string[], waitedMs: number) =>
+		`${countOf(ids, 'task was', 'tasks were')} still unfinished after ${duration(waitedMs)}: ${listIds(ids)}`,
+	unfinishedHelp:
+		'The tasks were not resubmitted and may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait.',
+	notResubmitted: 'They were not resubmitted.',
+	stopped: 'Stopped while waiting for the tasks to finish.',
+	notFetched: (ids: readonly string[]) => `Not fetched: ${listIds(ids)}.`,
+	fetched: (ids: readonly string[]) => `Fetched: ${listIds(ids)}.`,
+	unsupported: (operation: string) => `The operation "${operation}" is not supported.`,
+};

@@ -1,0 +1,115 @@
+/**
+ * Reading the shared fields: each value checked against its definition in fields.ts (type, range,
+ * choices, default), so a value from an expression is taken as n8n gives it ("0", "false") or
+ * refused with a message naming the field.
+ */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { FILE_KIND_NAMES, type FileKind } from '../model/files';
+import type { RequestPolicy } from '../transport/retry';
+import { sharedFields } from './fields';
+import { ParameterError, readField } from './parameters';
+
+/** Per input item: how its tasks become items. */
+export interface OutputOptions {
+	simplify: boolean;
+	onMissing: 'emit' | 'error';
+}
+
+/** For the whole run, read from the first item: how tasks are fetched and waited for. */
+export interface FetchSettings {
+	batchSize: number;
+	concurrency: number;
+	policy: RequestPolicy;
+	wait: { intervalMs: number; maxWaitMs: number; onTimeout: 'emit' | 'error' } | null;
+}
+
+export interface DownloadSettings {
+	kinds: FileKind[];
+	properties: Record<FileKind, string>;
+	maxBytes: number;
+}
+
+const optionsCollection = sharedFields.find((field) => field.name === 'options')!;
+const inOptions = new Set((optionsCollection.options as INodeProperties[]).map((field) => field.name));
+/** Every field by name: its definition is the one home of its default, range and label. */
+const fields = new Map(
+	[...sharedFields, ...(optionsCollection.options as INodeProperties[])].map((field) => [field.name, field]),
+);
+
+/**
+ * Reads fields of one item, each checked against its definition (`readField`); a value its field
+ * cannot take fails the item with a message naming the field.
+ */
+function fieldReader(context: IExecuteFunctions, itemIndex: number) {
+	let options: IDataObject | undefined;
+	const optionsOf = () => {
+		const value = context.getNodeParameter('options', itemIndex, {}) as unknown;
+		if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+			throw new ParameterError(`Options must be an object, not ${JSON.stringify(value)}.`);
+		}
+		return (value ?? {}) as IDataObject;
+	};
+	return <T>(name: string): T => {
+		try {
+			const value = inOptions.has(name) ? (options ??= optionsOf())[name] : context.getNodeParameter(name, itemIndex, null);
+			return readField(fields.get(name)!, value) as T;
+		} catch (error) {
+			if (error instanceof ParameterError) {
+				throw new NodeOperationError(context.getNode(), error.message, {
+					itemIndex,
+					description: 'Fix the value in the node, or the expression that gives it.',
+				});
+			}
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		}
+	};
+}
+
+/** Per input item: how its tasks become items. */
+export function readOutputOptions(this: IExecuteFunctions, itemIndex: number): OutputOptions {
+	const read = fieldReader(this, itemIndex);
+	return { simplify: read('simplify'), onMissing: read('onMissing') };
+}
+
+/** Everything read once per run, from the first item: the items share the requests. */
+export interface RunSettings {
+	fetch: FetchSettings;
+	download: DownloadSettings;
+}
+
+export function readRunSettings(this: IExecuteFunctions): RunSettings {
+	const read = fieldReader(this, 0);
+	const kinds = read<FileKind[]>('downloadFiles');
+	const properties = Object.fromEntries(
+		FILE_KIND_NAMES.map((kind) => [kind, read<string>(`${kind}Property`)]),
+	) as Record<FileKind, string>;
+	// Two files in one binary field: the second would silently replace the first.
+	const taken = new Map<string, FileKind>();
+	for (const kind of kinds) {
+		const other = taken.get(properties[kind]);
+		if (other) {
+			const label = (name: FileKind) => fields.get(`${name}Property`)!.displayName;
+			throw new NodeOperationError(this.getNode(), `${label(other)} and ${label(kind)} are both "${properties[kind]}".`, {
+				itemIndex: 0,
+				description: 'Each file needs a field of its own, or one would replace the other: give them different names.',
+			});
+		}
+		taken.set(properties[kind], kind);
+	}
+	return {
+		fetch: {
+			batchSize: read('batchSize'),
+			concurrency: read('concurrency'),
+			policy: { retries: read('retries'), timeoutMs: read<number>('timeout') * 1000 },
+			wait: read('waitForCompletion')
+				? {
+						intervalMs: read<number>('pollInterval') * 1000,
+						maxWaitMs: read<number>('maxWait') * 60_000,
+						onTimeout: read('onTimeout'),
+					}
+				: null,
+		},
+		download: { kinds, properties, maxBytes: read<number>('maxFileSize') * 1e6 },
+	};
+}

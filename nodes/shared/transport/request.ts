@@ -1,0 +1,68 @@
+/**
+ * One authenticated request to the gateway, with retries and deadlines (retry.ts), and every
+ * failure a NodeApiError that says what to do (errors.ts). The URL is relative: the credential's
+ * `authenticate` puts the gateway's base URL in front, so the key can only go there, and no
+ * redirect is followed for the same reason.
+ */
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+
+import { apiError, httpFailure } from './errors';
+import { networkFailure, triedNote, withinDeadline, withRetries, type ProviderResponse, type RequestPolicy } from './retry';
+
+export const CREDENTIAL_TYPE = 'sunoApi';
+
+/** Where requests go and what must never show in an error. */
+export interface Gateway {
+	baseUrl: string;
+	apiKey: string | undefined;
+}
+
+export async function gatewayRequest(
+	context: IExecuteFunctions,
+	gateway: Gateway,
+	request: {
+		method: IHttpRequestMethods;
+		path: string;
+		body?: IDataObject;
+		policy: RequestPolicy;
+		/** An answer that is not 2xx but still the gateway's answer (an unknown task's 400/404). */
+		accept?: (response: ProviderResponse) => boolean;
+	},
+): Promise<ProviderResponse> {
+	const { method, path, body, policy, accept } = request;
+	const isWanted = (response: ProviderResponse) =>
+		(response.statusCode >= 200 && response.statusCode < 300) || Boolean(accept?.(response));
+	const outcome = await withRetries(
+		async () =>
+			await withinDeadline(
+				context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+					method,
+					url: path,
+					disableFollowRedirect: true,
+					body,
+					json: true,
+					encoding: 'text',
+					timeout: policy.timeoutMs,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				}) as Promise<ProviderResponse>,
+				policy.timeoutMs,
+			),
+		policy,
+		context.getExecutionCancelSignal?.(),
+		isWanted,
+	);
+	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
+		apiError(context, gateway.apiKey, {
+			...detail,
+			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
+		});
+	if ('error' in outcome) {
+		const host = new URL(gateway.baseUrl).host;
+		const hint = 'Check the base URL in the Suno API credential and that the provider is up.';
+		throw fail(networkFailure(outcome.error, host, policy, 'The provider', hint));
+	}
+	if (isWanted(outcome.response)) return outcome.response;
+	const { response } = outcome;
+	throw fail({ ...httpFailure(response, gateway.baseUrl, path), httpCode: String(response.statusCode) });
+}
