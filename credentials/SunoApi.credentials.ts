@@ -78,7 +78,7 @@ export class SunoApi implements ICredentialType {
 				{ name: 'CometAPI', value: 'https://api.cometapi.com' },
 				{ name: 'Custom', value: 'custom' },
 				{ name: 'ElkAPI', value: 'https://api.elkapi.com' },
-				{ name: 'Gpt.ge', value: 'https://api.gpt.ge' },
+				{ name: 'gpt.ge', value: 'https://api.gpt.ge' },
 			],
 			default: 'https://api.cometapi.com',
 			description: 'The aggregator that sells you Suno access. Choose Custom for any other new-api or one-hub gateway.',

@@ -19,8 +19,7 @@ export class SunoFetch implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] === "get" ? "Get task" : "Get many tasks" }}',
-		description:
-			'Look up Suno music or lyrics generation tasks by task id on an API aggregator (CometAPI, ElkAPI, gpt.ge or any new-api gateway) and return one item per song clip with its status, audio, video and cover URLs, title, lyrics, tags and duration. Use it after a song was submitted, to check whether it is finished and get the files.',
+		description: 'Get Suno songs and lyrics by task ID',
 		defaults: { name: 'Suno Fetch' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

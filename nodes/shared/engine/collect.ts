@@ -18,7 +18,7 @@ export interface ItemRequest {
  * The answer to one request for `ids`: the tasks it returned, or why it failed. `single`: the
  * request named one id in its URL (Get), so one task in the answer is that id's, whatever its id.
  */
-export type RoundOutcome = { ids: string[]; tasks: Task[]; single: boolean } | { ids: string[]; error: unknown };
+type RoundOutcome = { ids: string[]; tasks: Task[]; single: boolean } | { ids: string[]; error: unknown };
 
 /** One operation's way to ask for a set of ids once. */
 export type FetchRound = (client: SunoClient, ids: string[], action: string, settings: FetchSettings) => Promise<RoundOutcome[]>;

@@ -11,7 +11,7 @@ import type { Collected, ItemRequest } from './collect';
 import type { OutputEntry } from './attach';
 import { messages } from './messages';
 
-export interface ItemOutcome {
+interface ItemOutcome {
 	entries: OutputEntry[];
 	/** Errors for this item, each naming its ids. */
 	problems: Error[];

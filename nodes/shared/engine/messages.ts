@@ -1,6 +1,6 @@
 /** What the engine tells a user about the tasks of a run: one home for these words. */
 
-export function listIds(ids: readonly string[]): string {
+function listIds(ids: readonly string[]): string {
 	const shown = ids.slice(0, 10).join(', ');
 	return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown;
 }

@@ -1,5 +1,5 @@
 /** Runs `work` over `inputs` with at most `limit` at a time; every outcome is kept, none thrown. */
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export async function settleEach<I, T>(
 	inputs: readonly I[],

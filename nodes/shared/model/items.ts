@@ -3,27 +3,11 @@
  */
 import { deepCopy, type IDataObject } from 'n8n-workflow';
 
+import { NO_CLIP } from './normalise';
 import type { Clip, Task } from './task';
 
 type ClipFields = Omit<Clip, 'raw'>;
 
-const NO_CLIP: ClipFields = {
-	clipId: null,
-	title: null,
-	clipStatus: null,
-	audioUrl: null,
-	videoUrl: null,
-	imageUrl: null,
-	imageLargeUrl: null,
-	lyrics: null,
-	description: null,
-	tags: null,
-	duration: null,
-	model: null,
-	modelVersion: null,
-	createdAt: null,
-	errorMessage: null,
-};
 
 /** One literal, not spreads: this runs once per clip, and a literal is several times faster. */
 function itemJson(task: Task, clip: ClipFields, clipIndex: number | null, clipCount: number): IDataObject {
@@ -58,7 +42,7 @@ function itemJson(task: Task, clip: ClipFields, clipIndex: number | null, clipCo
 }
 
 /** Flat items: the task's fields then the clip's; a task without clips is one item with null clip fields. */
-export function simplifiedItems(task: Task): IDataObject[] {
+function simplifiedItems(task: Task): IDataObject[] {
 	const count = task.clips.length;
 	if (count > 0) return task.clips.map((clip, index) => itemJson(task, clip, index, count));
 	const lyrics = task.lyrics;
@@ -71,7 +55,7 @@ export function simplifiedItems(task: Task): IDataObject[] {
  * Every item gets deep copies: n8n items must share no object a later node may change (nested
  * `metadata`, the task's fields), nor one the same task gives another input item.
  */
-export function rawItems(task: Task): IDataObject[] {
+function rawItems(task: Task): IDataObject[] {
 	const taskObject: IDataObject = { ...(task.raw as IDataObject) };
 	delete taskObject.data; // the clip list, in either dialect
 	delete taskObject.clips;
@@ -89,7 +73,7 @@ export function rawItems(task: Task): IDataObject[] {
 }
 
 /** An output item's JSON and the clip it stands for (null for a task without clips). */
-export interface ClipItem {
+interface ClipItem {
 	json: IDataObject;
 	clip: Clip | null;
 }

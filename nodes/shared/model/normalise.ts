@@ -10,12 +10,12 @@
 import type { Clip, ProviderObject, Task, TaskStatus } from './task';
 
 /** Why a response holds no tasks: the provider's error envelope, or a body we cannot read. */
-export interface ResponseProblem {
+interface ResponseProblem {
 	message: string;
 	code: string | null;
 }
 
-export type ReadResult = { tasks: Task[] } | { problem: ResponseProblem };
+type ReadResult = { tasks: Task[] } | { problem: ResponseProblem };
 
 class Unreadable extends Error {
 	constructor(
@@ -155,6 +155,9 @@ function normaliseClip(raw: ProviderObject): Clip {
 		raw,
 	};
 }
+
+/** A clip with every field empty: what an item of a task without clips carries. */
+export const NO_CLIP: Clip = normaliseClip({});
 
 /** A clip list as an array or as a map keyed by clip id. */
 function clipList(value: unknown): ProviderObject[] | null {

@@ -26,7 +26,7 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
  * States after which polling again cannot change the answer. `UNRECOGNIZED` is not one: a word we
  * do not know may still move on, so a wait keeps polling it until Max Wait.
  */
-export const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'UNKNOWN', 'NOT_FOUND']);
+const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'UNKNOWN', 'NOT_FOUND']);
 
 export type ProviderObject = { [key: string]: unknown };
 

@@ -9,7 +9,7 @@ export class ParameterError extends Error {}
 
 const isUnset = (value: unknown) => value === undefined || value === null;
 
-export function readNumber(
+function readNumber(
 	value: unknown,
 	field: string,
 	rule: { fallback: number; min: number; max?: number; whole?: boolean },
@@ -29,7 +29,7 @@ export function readNumber(
 	return number;
 }
 
-export function readBoolean(value: unknown, field: string, fallback: boolean): boolean {
+function readBoolean(value: unknown, field: string, fallback: boolean): boolean {
 	if (isUnset(value)) return fallback;
 	if (typeof value === 'boolean') return value;
 	const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
@@ -38,7 +38,7 @@ export function readBoolean(value: unknown, field: string, fallback: boolean): b
 	throw new ParameterError(`${field} must be true or false, not ${JSON.stringify(value)}.`);
 }
 
-export function readOption<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
+function readOption<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
 	if (isUnset(value)) return fallback;
 	const word = typeof value === 'string' ? value.trim() : value;
 	const found = allowed.find((option) => option === word);
@@ -49,7 +49,7 @@ export function readOption<T extends string>(value: unknown, field: string, allo
 }
 
 /** A multi-option as a list, or as text separated by commas (an expression's usual answer). */
-export function readOptions<T extends string>(value: unknown, field: string, allowed: readonly T[]): T[] {
+function readOptions<T extends string>(value: unknown, field: string, allowed: readonly T[]): T[] {
 	if (isUnset(value) || value === '') return [];
 	const words = typeof value === 'string' ? value.split(',').filter((word) => word.trim() !== '') : value;
 	if (!Array.isArray(words) || words.some(isUnset)) {
@@ -59,7 +59,7 @@ export function readOptions<T extends string>(value: unknown, field: string, all
 }
 
 /** A name (e.g. a binary property): text, trimmed; empty means the default. */
-export function readName(value: unknown, field: string, fallback: string): string {
+function readName(value: unknown, field: string, fallback: string): string {
 	if (isUnset(value)) return fallback;
 	if (typeof value !== 'string') throw new ParameterError(`${field} must be text, not ${JSON.stringify(value)}.`);
 	return value.trim() === '' ? fallback : value.trim();

@@ -24,7 +24,7 @@ export interface FetchSettings {
 	wait: { intervalMs: number; maxWaitMs: number; onTimeout: 'emit' | 'error' } | null;
 }
 
-export interface DownloadSettings {
+interface DownloadSettings {
 	kinds: FileKind[];
 	properties: Record<FileKind, string>;
 	maxBytes: number;

@@ -44,7 +44,7 @@ function backoffMs(attempt: number): number {
 }
 
 /** Retry-After as seconds or an HTTP date, in ms; null when absent or unreadable. */
-export function retryAfterMs(value: unknown, now = Date.now()): number | null {
+function retryAfterMs(value: unknown, now = Date.now()): number | null {
 	const header = Array.isArray(value) ? value[0] : value;
 	if (typeof header !== 'string' && typeof header !== 'number') return null;
 	const text = String(header).trim();
@@ -57,7 +57,7 @@ function isRetryableStatus(statusCode: number): boolean {
 	return statusCode === 429 || statusCode >= 500;
 }
 
-export function networkCode(error: unknown): string | undefined {
+function networkCode(error: unknown): string | undefined {
 	const failure = error as { cause?: { code?: string }; code?: string };
 	return failure.cause?.code ?? failure.code;
 }
