@@ -62,27 +62,48 @@ async function timeNode(provider: ThreadedProvider, parameters: IDataObject) {
 	if (result.status !== 'success') throw new Error(`node run failed: ${result.error?.message}`);
 	// Keep only figures: holding several runs' items would make later runs pay for a larger heap.
 	const unfinished = result.items.filter((item) => item.json.taskStatus !== 'SUCCESS').length;
-	return { ms, requests: (await provider.stats()).counters.requests - before, items: result.items.length, unfinished };
+	return {
+		ms,
+		requests: (await provider.stats()).counters.requests - before,
+		items: result.items.length,
+		unfinished,
+	};
 }
 
 /** n8n-core loads much of itself on the first execution; a long-running n8n has done so already. */
 async function warmUp(provider: ThreadedProvider) {
-	const ids = await provider.createTasks(Array.from({ length: 1000 }, (_, index) => ({ id: `warm-${index}`, finishAfter: 0 })));
-	for (let run = 0; run < 5; run++) await timeNode(provider, { operation: 'getMany', taskIds: ids.join(',') });
+	const ids = await provider.createTasks(
+		Array.from({ length: 1000 }, (_, index) => ({ id: `warm-${index}`, finishAfter: 0 })),
+	);
+	for (let run = 0; run < 5; run++)
+		await timeNode(provider, { operation: 'getMany', taskIds: ids.join(',') });
 	await provider.reset();
 }
 
 async function economy(provider: ThreadedProvider) {
-	say(`## Get Many against ${LATENCY_MS} ms latency (batch size ${BATCH_SIZE}, concurrency ${CONCURRENCY})`);
+	say(
+		`## Get Many against ${LATENCY_MS} ms latency (batch size ${BATCH_SIZE}, concurrency ${CONCURRENCY})`,
+	);
 	say();
-	say('| ids | node requests | node wall (median of 5) | ⌈N/B⌉ / C × latency | baseline requests | baseline wall | speed-up |');
+	say(
+		'| ids | node requests | node wall (median of 5) | ⌈N/B⌉ / C × latency | baseline requests | baseline wall | speed-up |',
+	);
 	say('|---:|---:|---:|---:|---:|---:|---:|');
 	let perIdMs: number | null = null;
 	for (const size of SIZES) {
 		await provider.reset();
 		await provider.setLatency(LATENCY_MS);
-		const ids = await provider.createTasks(Array.from({ length: size }, (_, index) => ({ id: `bench-${size}-${index}`, finishAfter: 0 })));
-		const parameters = { operation: 'getMany', taskIds: ids.join(','), options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY } };
+		const ids = await provider.createTasks(
+			Array.from({ length: size }, (_, index) => ({
+				id: `bench-${size}-${index}`,
+				finishAfter: 0,
+			})),
+		);
+		const parameters = {
+			operation: 'getMany',
+			taskIds: ids.join(','),
+			options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY },
+		};
 		const runs = [];
 		for (let run = 0; run < 5; run++) runs.push(await timeNode(provider, parameters));
 		const node = runs.sort((a, b) => a.ms - b.ms)[2]; // the median of five
@@ -96,10 +117,22 @@ async function economy(provider: ThreadedProvider) {
 		say(
 			`| ${size} | ${node.requests} | ${node.ms.toFixed(0)} ms | ${idealMs} ms | ${size} | ${(baselineMs / 1000).toFixed(1)} s${extrapolated ? ` (at the ${BASELINE_SAMPLE}-id rate)` : ''} | ${speedUp.toFixed(1)}× |`,
 		);
-		check(`requests for ${size} ids = ⌈N / ${BATCH_SIZE}⌉ = ${expectedRequests}`, String(node.requests), node.requests === expectedRequests);
+		check(
+			`requests for ${size} ids = ⌈N / ${BATCH_SIZE}⌉ = ${expectedRequests}`,
+			String(node.requests),
+			node.requests === expectedRequests,
+		);
 		if (size === 1000) {
-			check('1,000 ids: at least 50× faster than the per-id baseline', `${speedUp.toFixed(1)}×`, speedUp >= 50);
-			check('1,000 ids: within 1.3× of ⌈N/B⌉ / C × latency', `${(node.ms / idealMs).toFixed(2)}× of ${idealMs} ms`, node.ms <= 1.3 * idealMs);
+			check(
+				'1,000 ids: at least 50× faster than the per-id baseline',
+				`${speedUp.toFixed(1)}×`,
+				speedUp >= 50,
+			);
+			check(
+				'1,000 ids: within 1.3× of ⌈N/B⌉ / C × latency',
+				`${(node.ms / idealMs).toFixed(2)}× of ${idealMs} ms`,
+				node.ms <= 1.3 * idealMs,
+			);
 		}
 	}
 	say();
@@ -108,8 +141,18 @@ async function economy(provider: ThreadedProvider) {
 async function overhead(provider: ThreadedProvider) {
 	await provider.reset();
 	const tasks = 5000;
-	const ids = await provider.createTasks(Array.from({ length: tasks }, (_, index) => ({ id: `clip-${index}`, finishAfter: 0, clips: 2 })));
-	const parameters = { operation: 'getMany', taskIds: ids.join(','), options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY } };
+	const ids = await provider.createTasks(
+		Array.from({ length: tasks }, (_, index) => ({
+			id: `clip-${index}`,
+			finishAfter: 0,
+			clips: 2,
+		})),
+	);
+	const parameters = {
+		operation: 'getMany',
+		taskIds: ids.join(','),
+		options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY },
+	};
 	await timeNode(provider, parameters); // warm-up
 	const nodeTimes: number[] = [];
 	const rawTimes: number[] = [];
@@ -119,13 +162,18 @@ async function overhead(provider: ThreadedProvider) {
 		nodeTimes.push(node.ms);
 		// The same requests without the node: POST each batch, parse the JSON, nothing else.
 		const started = performance.now();
-		const batches = Array.from({ length: Math.ceil(tasks / BATCH_SIZE) }, (_, index) => ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE));
+		const batches = Array.from({ length: Math.ceil(tasks / BATCH_SIZE) }, (_, index) =>
+			ids.slice(index * BATCH_SIZE, (index + 1) * BATCH_SIZE),
+		);
 		for (let next = 0; next < batches.length; next += CONCURRENCY) {
 			await Promise.all(
 				batches.slice(next, next + CONCURRENCY).map(async (batch) => {
 					const response = await fetch(`${provider.url}/suno/fetch`, {
 						method: 'POST',
-						headers: { authorization: `Bearer ${provider.apiKey}`, 'content-type': 'application/json' },
+						headers: {
+							authorization: `Bearer ${provider.apiKey}`,
+							'content-type': 'application/json',
+						},
 						body: JSON.stringify({ ids: batch }),
 					});
 					await response.json();
@@ -134,13 +182,20 @@ async function overhead(provider: ThreadedProvider) {
 		}
 		rawTimes.push(performance.now() - started);
 	}
-	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+	const median = (values: number[]) =>
+		[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 	const perClipUs = ((median(nodeTimes) - median(rawTimes)) * 1000) / (tasks * 2);
 	say(`## Overhead on ${tasks * 2} clips (${tasks} tasks, no latency)`);
 	say();
-	say(`Node run ${median(nodeTimes).toFixed(0)} ms (median of 3), the same ${Math.ceil(tasks / BATCH_SIZE)} requests without the node ${median(rawTimes).toFixed(0)} ms: **${perClipUs.toFixed(1)} µs per clip** of the node's own work (normalising, ordering, items, n8n's bookkeeping).`);
+	say(
+		`Node run ${median(nodeTimes).toFixed(0)} ms (median of 3), the same ${Math.ceil(tasks / BATCH_SIZE)} requests without the node ${median(rawTimes).toFixed(0)} ms: **${perClipUs.toFixed(1)} µs per clip** of the node's own work (normalising, ordering, items, n8n's bookkeeping).`,
+	);
 	say();
-	check('overhead below 20 µs per clip on 10,000 clips', `${perClipUs.toFixed(1)} µs`, perClipUs < 20);
+	check(
+		'overhead below 20 µs per clip on 10,000 clips',
+		`${perClipUs.toFixed(1)} µs`,
+		perClipUs < 20,
+	);
 }
 
 async function waiting(provider: ThreadedProvider) {
@@ -178,15 +233,33 @@ async function waiting(provider: ThreadedProvider) {
 	const waitNodeLoop = roundSizes.length * Math.ceil(count / BATCH_SIZE);
 	const lagMs = emittedAt - lastFinish;
 	const unfinishedLeft = node.unfinished;
-	say(`## Wait for Completion: ${count} ids finishing at random over ${spreadMs / 1000} s, poll interval ${intervalMs / 1000} s${SCALE !== 1 ? ` (time scale ${SCALE})` : ''}`);
+	say(
+		`## Wait for Completion: ${count} ids finishing at random over ${spreadMs / 1000} s, poll interval ${intervalMs / 1000} s${SCALE !== 1 ? ` (time scale ${SCALE})` : ''}`,
+	);
 	say();
-	say(`| rounds | ids asked per round | requests | bound Σ⌈unfinished/B⌉ | Wait-node loop re-fetching all ids | lag after the last task finished |`);
+	say(
+		`| rounds | ids asked per round | requests | bound Σ⌈unfinished/B⌉ | Wait-node loop re-fetching all ids | lag after the last task finished |`,
+	);
 	say('|---:|---|---:|---:|---:|---:|');
-	say(`| ${roundSizes.length} | ${roundSizes.join(', ')} | ${fetches.length} | ${bound} | ${waitNodeLoop} | ${(lagMs / 1000).toFixed(2)} s |`);
+	say(
+		`| ${roundSizes.length} | ${roundSizes.join(', ')} | ${fetches.length} | ${bound} | ${waitNodeLoop} | ${(lagMs / 1000).toFixed(2)} s |`,
+	);
 	say();
-	check('wait mode: requests at most Σ ⌈unfinished / batch size⌉ over rounds', `${fetches.length} ≤ ${bound}`, fetches.length <= bound);
-	check('wait mode: every task emitted finished', `${unfinishedLeft} unfinished`, unfinishedLeft === 0);
-	check(`wait mode: lag at most one poll interval (${intervalMs / 1000} s)`, `${(lagMs / 1000).toFixed(2)} s`, lagMs <= intervalMs);
+	check(
+		'wait mode: requests at most Σ ⌈unfinished / batch size⌉ over rounds',
+		`${fetches.length} ≤ ${bound}`,
+		fetches.length <= bound,
+	);
+	check(
+		'wait mode: every task emitted finished',
+		`${unfinishedLeft} unfinished`,
+		unfinishedLeft === 0,
+	);
+	check(
+		`wait mode: lag at most one poll interval (${intervalMs / 1000} s)`,
+		`${(lagMs / 1000).toFixed(2)} s`,
+		lagMs <= intervalMs,
+	);
 }
 
 /**
@@ -198,16 +271,27 @@ async function downloadMemory() {
 	const measure = async (sizeMb: number, mode: string): Promise<Run> => {
 		const provider = await ThreadedProvider.start({ mediaBytes: sizeMb * 1024 * 1024 });
 		try {
-			const [taskId] = await provider.createTasks([{ id: `big-${sizeMb}`, finishAfter: 0, clips: 1 }]);
+			const [taskId] = await provider.createTasks([
+				{ id: `big-${sizeMb}`, finishAfter: 0, clips: 1 },
+			]);
 			const script = join(__dirname, 'download-memory.js');
-			const output = execFileSync(process.execPath, [script, mode, provider.url, provider.apiKey, taskId], { encoding: 'utf8' });
+			const output = execFileSync(
+				process.execPath,
+				[script, mode, provider.url, provider.apiKey, taskId],
+				{ encoding: 'utf8' },
+			);
 			return JSON.parse(output) as Run;
 		} finally {
 			await provider.stop();
 		}
 	};
 	const runs: Array<[string, number, Run]> = [];
-	for (const [mode, sizeMb] of [['filesystem', 50], ['filesystem', 200], ['memory', 50], ['memory', 200]] as const) {
+	for (const [mode, sizeMb] of [
+		['filesystem', 50],
+		['filesystem', 200],
+		['memory', 50],
+		['memory', 200],
+	] as const) {
 		runs.push([mode, sizeMb, await measure(sizeMb, mode)]);
 	}
 	say('## Download Files: peak memory of the process downloading one audio file');
@@ -216,12 +300,18 @@ async function downloadMemory() {
 	say('|---|---:|---:|---:|---:|---:|');
 	for (const [mode, sizeMb, run] of runs) {
 		const name = mode === 'filesystem' ? 'filesystem (n8n default)' : 'in memory';
-		say(`| ${name} | ${sizeMb} MB | ${run.baselineMb.toFixed(0)} MB | ${run.peakMb.toFixed(0)} MB | ${(run.peakMb - run.baselineMb).toFixed(0)} MB | ${(run.ms / 1000).toFixed(1)} s |`);
+		say(
+			`| ${name} | ${sizeMb} MB | ${run.baselineMb.toFixed(0)} MB | ${run.peakMb.toFixed(0)} MB | ${(run.peakMb - run.baselineMb).toFixed(0)} MB | ${(run.ms / 1000).toFixed(1)} s |`,
+		);
 	}
 	say();
 	const growth = (index: number) => runs[index][2].peakMb - runs[index][2].baselineMb;
 	const extra = growth(1) - growth(0);
-	check('filesystem mode: memory flat (growth for 200 MB minus growth for 50 MB under 5 MB)', `${extra.toFixed(1)} MB`, extra < 5);
+	check(
+		'filesystem mode: memory flat (growth for 200 MB minus growth for 50 MB under 5 MB)',
+		`${extra.toFixed(1)} MB`,
+		extra < 5,
+	);
 	const complete = runs.every(([, sizeMb, run]) => run.bytes === sizeMb * 1024 * 1024);
 	check('every download received every byte', complete ? 'yes' : 'no', complete);
 }
@@ -230,9 +320,13 @@ async function main() {
 	const provider = await ThreadedProvider.start();
 	say(`# Benchmark results`);
 	say();
-	say(`${new Date().toISOString().slice(0, 10)} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · n8n-core 2.41.1 (WorkflowExecute) · local provider on 127.0.0.1 in its own thread`);
+	say(
+		`${new Date().toISOString().slice(0, 10)} · ${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length} · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · n8n-core 2.41.1 (WorkflowExecute) · local provider on 127.0.0.1 in its own thread`,
+	);
 	say();
-	say('Baseline: one GET per id, one after another, as n8n\'s HTTP Request node does per item; measured in the same run against the same provider and latency.');
+	say(
+		"Baseline: one GET per id, one after another, as n8n's HTTP Request node does per item; measured in the same run against the same provider and latency.",
+	);
 	say();
 	try {
 		await warmUp(provider);
@@ -247,7 +341,8 @@ async function main() {
 	say();
 	say('| target | measured | result |');
 	say('|---|---|---|');
-	for (const { target, measured, pass } of checks) say(`| ${target} | ${measured} | ${pass ? 'pass' : '**fail**'} |`);
+	for (const { target, measured, pass } of checks)
+		say(`| ${target} | ${measured} | ${pass ? 'pass' : '**fail**'} |`);
 	writeFileSync(join(__dirname, '..', '..', 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
 	process.exitCode = checks.every((entry) => entry.pass) ? 0 : 1;
 }

@@ -13,7 +13,10 @@ async function main() {
 	await runSunoFetch({ parameters: { operation: 'get', taskId }, credentials });
 	const baselineMb = process.resourceUsage().maxRSS / 1024;
 	const started = performance.now();
-	const result = await runSunoFetch({ parameters: { operation: 'get', taskId, downloadFiles: ['audio'] }, credentials });
+	const result = await runSunoFetch({
+		parameters: { operation: 'get', taskId, downloadFiles: ['audio'] },
+		credentials,
+	});
 	const ms = performance.now() - started;
 	if (result.status !== 'success') throw new Error(result.error?.message);
 	const peakMb = process.resourceUsage().maxRSS / 1024;

@@ -4,9 +4,18 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
-import { LocalSunoProvider, type LoggedRequest, type ProviderOptions, type TaskSpec } from '../test/provider/provider';
+import {
+	LocalSunoProvider,
+	type LoggedRequest,
+	type ProviderOptions,
+	type TaskSpec,
+} from '../test/provider/provider';
 
-type Call = { id: number; method: 'createTasks' | 'reset' | 'setLatency' | 'stats' | 'stop'; args: unknown[] };
+type Call = {
+	id: number;
+	method: 'createTasks' | 'reset' | 'setLatency' | 'stats' | 'stop';
+	args: unknown[];
+};
 export interface ProviderStats {
 	counters: LocalSunoProvider['counters'];
 	log: Array<Pick<LoggedRequest, 'method' | 'path' | 'body' | 'at'>>;
@@ -15,14 +24,20 @@ export interface ProviderStats {
 if (!isMainThread && parentPort) {
 	const port = parentPort;
 	const provider = new LocalSunoProvider(workerData as ProviderOptions);
-	void provider.start().then(() => port.postMessage({ ready: true, url: provider.url, apiKey: provider.apiKey }));
+	void provider
+		.start()
+		.then(() => port.postMessage({ ready: true, url: provider.url, apiKey: provider.apiKey }));
 	port.on('message', async ({ id, method, args }: Call) => {
 		let result: unknown;
-		if (method === 'createTasks') result = (args[0] as TaskSpec[]).map((spec) => provider.createTask(spec));
+		if (method === 'createTasks')
+			result = (args[0] as TaskSpec[]).map((spec) => provider.createTask(spec));
 		if (method === 'reset') provider.reset();
 		if (method === 'setLatency') provider.latencyMs = args[0] as number;
 		if (method === 'stats') {
-			result = { counters: provider.counters, log: provider.log.map(({ method: m, path, body, at }) => ({ method: m, path, body, at })) };
+			result = {
+				counters: provider.counters,
+				log: provider.log.map(({ method: m, path, body, at }) => ({ method: m, path, body, at })),
+			};
 		}
 		if (method === 'stop') await provider.stop();
 		port.postMessage({ id, result });

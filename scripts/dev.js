@@ -19,12 +19,17 @@ async function main() {
 	const runtime = n8n.ensureRuntime();
 	const provider = await new LocalSunoProvider({ advance: 20000 }).start(PROVIDER_PORT);
 	provider.seedDemo();
-	console.log(`Local provider: ${provider.url} (key ${provider.apiKey}; POST /suno/submit/music creates tasks)`);
+	console.log(
+		`Local provider: ${provider.url} (key ${provider.apiKey}; POST /suno/submit/music creates tasks)`,
+	);
 
 	const userFolder = path.join(n8n.ROOT, '.dev-n8n');
 	fs.mkdirSync(userFolder, { recursive: true });
 	n8n.installPackage(userFolder);
-	const credential = await n8n.importSunoCredential(runtime, userFolder, { apiKey: provider.apiKey, baseUrl: provider.url });
+	const credential = await n8n.importSunoCredential(runtime, userFolder, {
+		apiKey: provider.apiKey,
+		baseUrl: provider.url,
+	});
 	const files = path.join(userFolder, 'songs');
 	fs.mkdirSync(files, { recursive: true });
 	for (const name of fs.readdirSync(path.join(n8n.ROOT, 'examples'))) {
@@ -36,7 +41,11 @@ async function main() {
 	console.log(`Imported the examples; songs are written to ${files}`);
 
 	const editor = spawn(runtime.node, [runtime.n8n, 'start'], {
-		env: n8n.n8nEnv(userFolder, { N8N_PORT: String(N8N_PORT), N8N_RESTRICT_FILE_ACCESS_TO: files, N8N_LOG_LEVEL: 'warn' }),
+		env: n8n.n8nEnv(userFolder, {
+			N8N_PORT: String(N8N_PORT),
+			N8N_RESTRICT_FILE_ACCESS_TO: files,
+			N8N_LOG_LEVEL: 'warn',
+		}),
 		stdio: 'inherit',
 	});
 	console.log(`n8n editor: http://127.0.0.1:${N8N_PORT} (create the owner account on first visit)`);

@@ -26,7 +26,8 @@ function ensureRuntime() {
 
 /** Copies the built package (package.json + dist) where n8n looks for installed community nodes. */
 function installPackage(userFolder) {
-	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes'))) throw new Error('dist/ is missing: run npm run build first');
+	if (!fs.existsSync(path.join(ROOT, 'dist', 'nodes')))
+		throw new Error('dist/ is missing: run npm run build first');
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
@@ -36,7 +37,11 @@ function installPackage(userFolder) {
 	const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 	fs.writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } }, null, 2),
+		JSON.stringify(
+			{ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: version } },
+			null,
+			2,
+		),
 	);
 }
 
@@ -74,14 +79,19 @@ function n8nEnv(userFolder, extra = {}) {
 /** Runs `n8n <args>` to completion. */
 function runN8n(runtime, userFolder, args, { env = {}, timeoutMs = 180000 } = {}) {
 	return new Promise((resolve, reject) => {
-		const child = spawn(runtime.node, [runtime.n8n, ...args], { env: n8nEnv(userFolder, env), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(runtime.node, [runtime.n8n, ...args], {
+			env: n8nEnv(userFolder, env),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`n8n ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`));
+			reject(
+				new Error(`n8n ${args.join(' ')} did not finish in ${timeoutMs} ms\n${stdout}\n${stderr}`),
+			);
 		}, timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code) => {
@@ -93,7 +103,10 @@ function runN8n(runtime, userFolder, args, { env = {}, timeoutMs = 180000 } = {}
 
 async function mustRun(runtime, userFolder, args, options) {
 	const result = await runN8n(runtime, userFolder, args, options);
-	if (result.code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+	if (result.code !== 0)
+		throw new Error(
+			`n8n ${args.join(' ')} exited ${result.code}\n${result.stdout}\n${result.stderr}`,
+		);
 	return result;
 }
 
@@ -104,9 +117,15 @@ function writeTemp(userFolder, name, data) {
 }
 
 /** Imports a Suno API credential (n8n encrypts it on import). */
-async function importSunoCredential(runtime, userFolder, { id = 'sunolocal0000001', name = 'Suno (local provider)', apiKey, baseUrl, provider = 'custom' }) {
+async function importSunoCredential(
+	runtime,
+	userFolder,
+	{ id = 'sunolocal0000001', name = 'Suno (local provider)', apiKey, baseUrl, provider = 'custom' },
+) {
 	const data = { apiKey, provider, baseUrl: baseUrl ?? '' };
-	const file = writeTemp(userFolder, `credential-${id}.json`, [{ id, name, type: 'sunoApi', data }]);
+	const file = writeTemp(userFolder, `credential-${id}.json`, [
+		{ id, name, type: 'sunoApi', data },
+	]);
 	await mustRun(runtime, userFolder, ['import:credentials', `--input=${file}`]);
 	return { id, name };
 }
@@ -115,7 +134,8 @@ async function importSunoCredential(runtime, userFolder, { id = 'sunolocal000000
 async function importWorkflow(runtime, userFolder, workflow, credential) {
 	const copy = JSON.parse(JSON.stringify(workflow));
 	for (const node of copy.nodes) {
-		if (node.type === `${PACKAGE_NAME}.sunoFetch` && credential) node.credentials = { sunoApi: credential };
+		if (node.type === `${PACKAGE_NAME}.sunoFetch` && credential)
+			node.credentials = { sunoApi: credential };
 	}
 	const file = writeTemp(userFolder, `workflow-${copy.id}.json`, [copy]);
 	await mustRun(runtime, userFolder, ['import:workflow', `--input=${file}`]);
@@ -124,9 +144,14 @@ async function importWorkflow(runtime, userFolder, workflow, credential) {
 
 /** `n8n execute --id … --rawOutput`: returns {code, run} where run is n8n's run data (or null). */
 async function executeWorkflow(runtime, userFolder, workflowId, { env } = {}) {
-	const result = await runN8n(runtime, userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], {
-		env: { N8N_RUNNERS_BROKER_PORT: String(15000 + Math.floor(Math.random() * 10000)), ...env },
-	});
+	const result = await runN8n(
+		runtime,
+		userFolder,
+		['execute', `--id=${workflowId}`, '--rawOutput'],
+		{
+			env: { N8N_RUNNERS_BROKER_PORT: String(15000 + Math.floor(Math.random() * 10000)), ...env },
+		},
+	);
 	return { ...result, run: parseRun(result.stdout) };
 }
 

@@ -3,10 +3,21 @@
 const COLUMNS = [
 	['task', (item) => item.taskId, 26],
 	['status', (item) => item.taskStatus, 11],
-	['clip', (item) => (item.clipIndex === null ? '-' : `${item.clipIndex + 1}/${item.clipCount}`), 4],
+	[
+		'clip',
+		(item) => (item.clipIndex === null ? '-' : `${item.clipIndex + 1}/${item.clipCount}`),
+		4,
+	],
 	['title', (item) => item.title ?? '', 18],
 	['sec', (item) => (item.duration === null ? '' : String(item.duration)), 6],
-	['audio / why not', (item) => item.audioUrl ?? item.failReason ?? (item.lyrics ? `lyrics: ${item.lyrics.split('\n')[1] ?? ''}` : ''), 60],
+	[
+		'audio / why not',
+		(item) =>
+			item.audioUrl ??
+			item.failReason ??
+			(item.lyrics ? `lyrics: ${item.lyrics.split('\n')[1] ?? ''}` : ''),
+		60,
+	],
 ];
 
 function cell(value, width) {
@@ -17,7 +28,8 @@ function cell(value, width) {
 function printItems(items) {
 	console.log(COLUMNS.map(([name, , width]) => cell(name, width)).join('  '));
 	console.log(COLUMNS.map(([, , width]) => '-'.repeat(width)).join('  '));
-	for (const item of items) console.log(COLUMNS.map(([, read, width]) => cell(read(item), width)).join('  '));
+	for (const item of items)
+		console.log(COLUMNS.map(([, read, width]) => cell(read(item), width)).join('  '));
 }
 
 module.exports = { printItems };

@@ -62,7 +62,7 @@ describe('the published package', () => {
 
 /**
  * Runs an ES module in a child Node and returns what it prints as JSON. ESLint loads
- * eslint.config.mjs and the scanner is an ES module: both need import(), which Jest's VM refuses.
+ * eslint.scanner.config.mjs and the scanner is an ES module: both need import(), which Jest's VM refuses.
  * Without Jest's NODE_ENV=test: under it eslint-plugin-n8n-nodes-base takes every file for a
  * node, trigger and credential file at once and reports nonsense.
  */
@@ -84,12 +84,12 @@ interface LintMessage {
 	message: string;
 }
 
-/** `npm run lint`'s config (eslint.config.mjs), given each text as if it were the file at `filePath`. */
+/** `npm run lint:scanner`'s config (eslint.scanner.config.mjs), given each text as if it were the file at `filePath`. */
 function lint(files: Array<{ text: string; filePath: string }>): LintMessage[][] {
 	return inNode(
 		`import { ESLint } from 'eslint';
 		import { readFileSync } from 'node:fs';
-		const eslint = new ESLint({ overrideConfigFile: 'eslint.config.mjs' });
+		const eslint = new ESLint({ overrideConfigFile: 'eslint.scanner.config.mjs' });
 		const results = [];
 		for (const { text, filePath } of JSON.parse(readFileSync(0, 'utf8'))) {
 			const [result] = await eslint.lintText(text, { filePath });
@@ -151,7 +151,7 @@ describe("our lint covers n8n's community-package scanner", () => {
 			`import { ESLint } from 'eslint';
 			${scannerImport}
 			const scan = new ESLint({ overrideConfigFile: true, overrideConfig: await scanner.buildScanConfig() });
-			const ours = new ESLint({ overrideConfigFile: 'eslint.config.mjs' });
+			const ours = new ESLint({ overrideConfigFile: 'eslint.scanner.config.mjs' });
 			const isError = (setting) => [2, 'error'].includes(Array.isArray(setting) ? setting[0] : setting);
 			const missing = {};
 			for (const file of ${JSON.stringify(files)}) {

@@ -1,0 +1,2 @@
+// scripts/ lints with the tests' config (see eslint.tests.config.mjs), not with the rules for shipped code.
+export { default } from '../eslint.tests.config.mjs';
