@@ -37,7 +37,9 @@ export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): str
 		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
 	}
 	if (url.username !== '' || url.password !== '') {
-		throw new BaseUrlError('must not contain a user name or password; put the key in the API Key field.');
+		throw new BaseUrlError(
+			'must not contain a user name or password; put the key in the API Key field.',
+		);
 	}
 	if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
 		throw new BaseUrlError('must not contain a query (?…) or fragment (#…).');
@@ -81,7 +83,8 @@ export class SunoApi implements ICredentialType {
 				{ name: 'gpt.ge', value: 'https://api.gpt.ge' },
 			],
 			default: 'https://api.cometapi.com',
-			description: 'The aggregator that sells you Suno access. Choose Custom for any other new-api or one-hub gateway.',
+			description:
+				'The aggregator that sells you Suno access. Choose Custom for any other new-api or one-hub gateway.',
 		},
 		{
 			displayName: 'Base URL',
@@ -107,7 +110,10 @@ export class SunoApi implements ICredentialType {
 		return {
 			...requestOptions,
 			baseURL: gatewayBaseUrl(credentials),
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` },
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+			},
 		};
 	}
 
@@ -144,7 +150,8 @@ export class SunoApi implements ICredentialType {
 				type: 'responseCode' as const,
 				properties: {
 					value: 404,
-					message: 'The Base URL answered HTTP 404 for /suno/fetch: the Base URL or its path prefix looks wrong.',
+					message:
+						'The Base URL answered HTTP 404 for /suno/fetch: the Base URL or its path prefix looks wrong.',
 				},
 			},
 		] as ICredentialTestRequest['rules'],

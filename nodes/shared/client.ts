@@ -31,7 +31,10 @@ export interface SunoClient {
 	until(deadline: number): SunoClient;
 }
 
-export async function createClient(context: IExecuteFunctions, policy: RequestPolicy): Promise<SunoClient> {
+export async function createClient(
+	context: IExecuteFunctions,
+	policy: RequestPolicy,
+): Promise<SunoClient> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	let baseUrl: string;
 	try {
@@ -43,7 +46,11 @@ export async function createClient(context: IExecuteFunctions, policy: RequestPo
 	return clientFor(context, { baseUrl, apiKey: credentials.apiKey as string | undefined }, policy);
 }
 
-function clientFor(context: IExecuteFunctions, gateway: Gateway, policy: RequestPolicy): SunoClient {
+function clientFor(
+	context: IExecuteFunctions,
+	gateway: Gateway,
+	policy: RequestPolicy,
+): SunoClient {
 	/** The answer read into tasks, or the error the provider sent instead. */
 	const tasksOf = (body: unknown, fallbackTaskId: string | null): Task[] => {
 		const result = normaliseResponse(body, fallbackTaskId);
@@ -66,11 +73,24 @@ function clientFor(context: IExecuteFunctions, gateway: Gateway, policy: Request
 		},
 		async getTasks(taskIds, action) {
 			const body = action === '' ? { ids: [...taskIds] } : { ids: [...taskIds], action };
-			const response = await gatewayRequest(context, gateway, { method: 'POST', path: '/suno/fetch', body, policy });
+			const response = await gatewayRequest(context, gateway, {
+				method: 'POST',
+				path: '/suno/fetch',
+				body,
+				policy,
+			});
 			return tasksOf(response.body, null);
 		},
 		async download(url, file, store) {
-			return await downloadFile(context, url, file.itemIndex, policy, file.maxBytes, file.label, store);
+			return await downloadFile(
+				context,
+				url,
+				file.itemIndex,
+				policy,
+				file.maxBytes,
+				file.label,
+				store,
+			);
 		},
 		until(deadline) {
 			return clientFor(context, gateway, { ...policy, deadline });

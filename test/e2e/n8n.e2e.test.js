@@ -24,7 +24,10 @@ beforeAll(async () => {
 	provider = await new LocalSunoProvider().start();
 	provider.seedDemo();
 	userFolder = n8n.createUserFolder('suno-e2e-');
-	credential = await n8n.importSunoCredential(runtime, userFolder, { apiKey: provider.apiKey, baseUrl: provider.url });
+	credential = await n8n.importSunoCredential(runtime, userFolder, {
+		apiKey: provider.apiKey,
+		baseUrl: provider.url,
+	});
 }, 900000);
 
 afterAll(async () => {
@@ -33,7 +36,12 @@ afterAll(async () => {
 });
 
 async function execute(workflow, options) {
-	const id = await n8n.importWorkflow(runtime, userFolder, workflow, options?.credential ?? credential);
+	const id = await n8n.importWorkflow(
+		runtime,
+		userFolder,
+		workflow,
+		options?.credential ?? credential,
+	);
 	return n8n.executeWorkflow(runtime, userFolder, id, options);
 }
 
@@ -42,13 +50,22 @@ test('example "get one task": one item per clip, with its task', async () => {
 	expect(result.code).toBe(0);
 	const runs = result.run.data.resultData.runData['Suno Fetch'];
 	const items = runs[0].data.main[0];
-	expect(items.map((item) => [item.json.taskId, item.json.taskStatus, item.json.clipIndex, item.json.title])).toEqual([
+	expect(
+		items.map((item) => [
+			item.json.taskId,
+			item.json.taskStatus,
+			item.json.clipIndex,
+			item.json.title,
+		]),
+	).toEqual([
 		['demo-0001-midnight-drive', 'SUCCESS', 0, 'Midnight Drive'],
 		['demo-0001-midnight-drive', 'SUCCESS', 1, 'Midnight Drive'],
 	]);
 	expect(items[0].json.audioUrl).toMatch(new RegExp(`^${provider.url}/media/[0-9a-f-]+\\.mp3$`));
 	expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
-	const request = provider.log.find((entry) => entry.path === '/suno/fetch/demo-0001-midnight-drive');
+	const request = provider.log.find(
+		(entry) => entry.path === '/suno/fetch/demo-0001-midnight-drive',
+	);
 	expect(request.headers.authorization).toBe(`Bearer ${provider.apiKey}`);
 });
 
@@ -56,7 +73,9 @@ test('example "fetch many tasks": every state, the user order, a NOT_FOUND item 
 	const result = await execute(n8n.readExample('fetch-many-tasks.json'));
 	expect(result.code).toBe(0);
 	const task = result.run.data.resultData.runData['Suno Fetch'][0];
-	const rows = task.data.main[0].map(({ json }) => `${json.taskId} ${json.taskStatus} ${json.clipIndex}`);
+	const rows = task.data.main[0].map(
+		({ json }) => `${json.taskId} ${json.taskStatus} ${json.clipIndex}`,
+	);
 	expect(rows).toEqual([
 		'demo-0001-midnight-drive SUCCESS 0',
 		'demo-0001-midnight-drive SUCCESS 1',
@@ -69,33 +88,48 @@ test('example "fetch many tasks": every state, the user order, a NOT_FOUND item 
 		'demo-0005-rejected FAILURE 1',
 		'demo-0006-never-submitted NOT_FOUND null',
 	]);
-	expect(task.hints.map((hint) => hint.message)).toEqual(['1 task id was not found: demo-0006-never-submitted']);
+	expect(task.hints.map((hint) => hint.message)).toEqual([
+		'1 task id was not found: demo-0006-never-submitted',
+	]);
 });
 
 test('example "poll and store": the node downloads finished clips and n8n writes them to disk, byte for byte', async () => {
 	const output = path.join(userFolder, 'songs');
 	fs.mkdirSync(output);
 	const workflow = n8n.readExample('poll-and-store.json');
-	workflow.nodes.find((node) => node.name === 'Pending tasks').parameters.assignments.assignments[1].value = output;
+	workflow.nodes.find(
+		(node) => node.name === 'Pending tasks',
+	).parameters.assignments.assignments[1].value = output;
 	const result = await execute(workflow, { env: { N8N_RESTRICT_FILE_ACCESS_TO: output } });
 	expect(result.code).toBe(0);
 	expect(n8n.nodeItems(result.run, 'Suno Fetch')).toHaveLength(6);
 	const saved = n8n.nodeItems(result.run, 'Only finished clips');
-	expect(saved.map((item) => item.title)).toEqual(['Midnight Drive', 'Midnight Drive', 'Harbour Lights', 'Harbour Lights']);
+	expect(saved.map((item) => item.title)).toEqual([
+		'Midnight Drive',
+		'Midnight Drive',
+		'Harbour Lights',
+		'Harbour Lights',
+	]);
 	const files = fs.readdirSync(output).sort();
 	expect(files).toHaveLength(4);
 	const fetched = result.run.data.resultData.runData['Suno Fetch'][0].data.main[0];
-	expect(fetched.filter((item) => item.binary?.audio).map((item) => item.binary.audio.id.split(':')[0])).toEqual(Array(4).fill('filesystem-v2'));
+	expect(
+		fetched.filter((item) => item.binary?.audio).map((item) => item.binary.audio.id.split(':')[0]),
+	).toEqual(Array(4).fill('filesystem-v2'));
 	expect(fetched.filter((item) => !item.binary).map((item) => item.json.downloadSkipped)).toEqual([
 		'The clip is not finished (streaming): its files are not ready yet.',
 		'The clip is not finished (streaming): its files are not ready yet.',
 	]);
 	const mediaRequests = provider.log.filter((entry) => entry.path.startsWith('/media/'));
-	expect(mediaRequests.map((entry) => entry.headers.authorization)).toEqual(Array(4).fill(undefined));
+	expect(mediaRequests.map((entry) => entry.headers.authorization)).toEqual(
+		Array(4).fill(undefined),
+	);
 	for (const item of saved) {
 		const file = `${item.title}-${item.clipId.slice(0, 8)}.mp3`;
 		expect(files).toContain(file);
-		expect(sha256(fs.readFileSync(path.join(output, file)))).toBe(sha256(mediaBytes(`${item.clipId}.mp3`, 64 * 1024)));
+		expect(sha256(fs.readFileSync(path.join(output, file)))).toBe(
+			sha256(mediaBytes(`${item.clipId}.mp3`, 64 * 1024)),
+		);
 	}
 });
 
@@ -125,7 +159,10 @@ describe('the credential test in n8n’s editor API', () => {
 		const port = 20000 + Math.floor(Math.random() * 20000);
 		baseUrl = `http://127.0.0.1:${port}`;
 		server = spawn(runtime.node, [runtime.n8n, 'start'], {
-			env: n8n.n8nEnv(userFolder, { N8N_PORT: String(port), N8N_RUNNERS_BROKER_PORT: String(port + 1) }),
+			env: n8n.n8nEnv(userFolder, {
+				N8N_PORT: String(port),
+				N8N_RUNNERS_BROKER_PORT: String(port + 1),
+			}),
 			stdio: 'ignore',
 		});
 		const deadline = Date.now() + 120000;
@@ -141,10 +178,18 @@ describe('the credential test in n8n’s editor API', () => {
 		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': 'e2e' },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd-e2e-test' }),
+			body: JSON.stringify({
+				email: 'owner@example.com',
+				firstName: 'E2E',
+				lastName: 'Owner',
+				password: 'Passw0rd-e2e-test',
+			}),
 		});
 		expect(setup.status).toBe(200);
-		cookie = setup.headers.getSetCookie().map((value) => value.split(';')[0]).join('; ');
+		cookie = setup.headers
+			.getSetCookie()
+			.map((value) => value.split(';')[0])
+			.join('; ');
 	}, 180000);
 
 	afterAll(async () => {
@@ -158,7 +203,9 @@ describe('the credential test in n8n’s editor API', () => {
 		const response = await fetch(`${baseUrl}/rest/credentials/test`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', cookie, 'browser-id': 'e2e' },
-			body: JSON.stringify({ credentials: { id: credential.id, name: credential.name, type: 'sunoApi', data } }),
+			body: JSON.stringify({
+				credentials: { id: credential.id, name: credential.name, type: 'sunoApi', data },
+			}),
 		});
 		expect(response.status).toBe(200);
 		return (await response.json()).data;
@@ -166,40 +213,83 @@ describe('the credential test in n8n’s editor API', () => {
 
 	test('passes with the right key and creates nothing', async () => {
 		const before = provider.counters.submit;
-		const result = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: `${provider.url}/` });
+		const result = await testCredential({
+			apiKey: provider.apiKey,
+			provider: 'custom',
+			baseUrl: `${provider.url}/`,
+		});
 		expect(result.status).toBe('OK');
 		expect(provider.counters.submit).toBe(before);
-		expect(provider.log.at(-1)).toMatchObject({ method: 'POST', path: '/suno/fetch', body: '{"ids":[]}' });
+		expect(provider.log.at(-1)).toMatchObject({
+			method: 'POST',
+			path: '/suno/fetch',
+			body: '{"ids":[]}',
+		});
 	});
 
 	test('fails with a wrong key', async () => {
-		const result = await testCredential({ apiKey: 'sk-wrong', provider: 'custom', baseUrl: provider.url });
+		const result = await testCredential({
+			apiKey: 'sk-wrong',
+			provider: 'custom',
+			baseUrl: provider.url,
+		});
 		expect(result.status).toBe('Error');
 	});
 
 	test('uses the node’s base-URL rule: spaces and a trailing slash pass, a trailing /v1 fails saying why', async () => {
-		expect((await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: ` ${provider.url}/ ` })).status).toBe('OK');
+		expect(
+			(
+				await testCredential({
+					apiKey: provider.apiKey,
+					provider: 'custom',
+					baseUrl: ` ${provider.url}/ `,
+				})
+			).status,
+		).toBe('OK');
 		const sent = provider.log.length;
-		const result = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: `${provider.url}/v1` });
+		const result = await testCredential({
+			apiKey: provider.apiKey,
+			provider: 'custom',
+			baseUrl: `${provider.url}/v1`,
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain("The credential's Base URL ends with /v1: remove it.");
 		expect(provider.log.length).toBe(sent);
 	});
 
 	test('says what is wrong when the Base URL is not the gateway’s Suno route: a 404, a web page', async () => {
-		const notFound = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: `${provider.url}/wrong-prefix` });
-		expect(notFound).toMatchObject({ status: 'Error', message: expect.stringContaining('HTTP 404 for /suno/fetch') });
-		provider.setRoute('POST', '/suno/fetch', { status: 200, body: '<!doctype html><html><body>dashboard</body></html>' });
+		const notFound = await testCredential({
+			apiKey: provider.apiKey,
+			provider: 'custom',
+			baseUrl: `${provider.url}/wrong-prefix`,
+		});
+		expect(notFound).toMatchObject({
+			status: 'Error',
+			message: expect.stringContaining('HTTP 404 for /suno/fetch'),
+		});
+		provider.setRoute('POST', '/suno/fetch', {
+			status: 200,
+			body: '<!doctype html><html><body>dashboard</body></html>',
+		});
 		try {
-			const page = await testCredential({ apiKey: provider.apiKey, provider: 'custom', baseUrl: provider.url });
-			expect(page).toMatchObject({ status: 'Error', message: expect.stringContaining('not as a Suno gateway does') });
+			const page = await testCredential({
+				apiKey: provider.apiKey,
+				provider: 'custom',
+				baseUrl: provider.url,
+			});
+			expect(page).toMatchObject({
+				status: 'Error',
+				message: expect.stringContaining('not as a Suno gateway does'),
+			});
 		} finally {
 			provider.routes.clear();
 		}
 	});
 
 	test('the node and its credential are loaded in the editor', async () => {
-		const response = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie, 'browser-id': 'e2e' } });
+		const response = await fetch(`${baseUrl}/types/nodes.json`, {
+			headers: { cookie, 'browser-id': 'e2e' },
+		});
 		const types = await response.json();
 		const node = types.find((type) => type.name === 'n8n-nodes-suno-fetch.sunoFetch');
 		expect(node).toMatchObject({ displayName: 'Suno Fetch', usableAsTool: true });

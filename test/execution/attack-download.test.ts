@@ -9,7 +9,9 @@ import { jsonOf, useProvider } from './setup';
 const ctx = useProvider();
 
 /** A throw-away file server on 127.0.0.1 answering every path with `handler`. */
-async function fileServer(handler: Parameters<typeof createServer>[1]): Promise<{ url: string; server: Server }> {
+async function fileServer(
+	handler: Parameters<typeof createServer>[1],
+): Promise<{ url: string; server: Server }> {
 	const server = createServer(handler);
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
@@ -35,7 +37,10 @@ describe('file servers that answer 200 with something that is not the file', () 
 		});
 		try {
 			finishedTask('html-file', `${url}/files/song.mp3?sig=expired`);
-			const result = await ctx.run({ operation: 'get', taskId: 'html-file', downloadFiles: ['audio'] }, { continueOnFail: true });
+			const result = await ctx.run(
+				{ operation: 'get', taskId: 'html-file', downloadFiles: ['audio'] },
+				{ continueOnFail: true },
+			);
 			const audio = result.items[0].binary?.audio;
 			// Before the fix: binary.audio = "Song-clip-000.mp3", mimeType text/html, 71 bytes of HTML — no error, no downloadSkipped.
 			expect(audio).toBeUndefined();
@@ -52,7 +57,10 @@ describe('file servers that answer 200 with something that is not the file', () 
 		});
 		try {
 			finishedTask('empty-file', `${url}/files/song.mp3`);
-			const result = await ctx.run({ operation: 'get', taskId: 'empty-file', downloadFiles: ['audio'] }, { continueOnFail: true });
+			const result = await ctx.run(
+				{ operation: 'get', taskId: 'empty-file', downloadFiles: ['audio'] },
+				{ continueOnFail: true },
+			);
 			// Before the fix: binary.audio with 0 bytes, no error: a storage node uploads an empty "song".
 			expect(result.items[0].binary?.audio).toBeUndefined();
 			expect(String(result.items[0].json.error ?? '')).toMatch(/audio file/);
@@ -70,7 +78,11 @@ describe('odd URLs', () => {
 		});
 		try {
 			finishedTask('wav-file', `${url}/file/7f3a`);
-			const result = await ctx.run({ operation: 'get', taskId: 'wav-file', downloadFiles: ['audio'] });
+			const result = await ctx.run({
+				operation: 'get',
+				taskId: 'wav-file',
+				downloadFiles: ['audio'],
+			});
 			const audio = result.items[0].binary!.audio;
 			// Before the fix: fileName "Song-clip-000.mp3", fileExtension "mp3", mimeType "audio/wav": saved to disk as a .mp3 that is a WAV.
 			expect(audio.mimeType).toBe('audio/wav');
@@ -82,7 +94,10 @@ describe('odd URLs', () => {
 
 	it('a blank audio_url (" ") is not resolved to the gateway’s own base URL and downloaded as the song', async () => {
 		finishedTask('blank-url', ' ');
-		const result = await ctx.run({ operation: 'get', taskId: 'blank-url', downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
+		const result = await ctx.run(
+			{ operation: 'get', taskId: 'blank-url', downloadFiles: ['audio'], options: { retries: 0 } },
+			{ continueOnFail: true },
+		);
 		// Before the fix: the node requests GET {base}/ (the gateway's root: new-api serves its web UI there with 200).
 		expect(ctx.provider.log.filter((entry) => entry.path === '/')).toHaveLength(0);
 		expect(result.items[0].json.downloadSkipped ?? result.items[0].json.error).toBeTruthy();
@@ -110,7 +125,10 @@ describe('which clip failed', () => {
 	it('a failed download (404) names the task and clip, as a bad URL does', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
 		ctx.provider.mediaFaults = [{ status: 404, body: 'Not Found' }];
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
+		const result = await ctx.run(
+			{ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } },
+			{ continueOnFail: true },
+		);
 		const [item] = jsonOf(result);
 		// Before the fix: {error: "Could not download the audio file: the file server answered HTTP 404.", errorDescription: "URL: …"}
 		// — the clip's item is replaced and nothing says which task or clip it was (only a CDN URL).

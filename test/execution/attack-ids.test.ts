@@ -6,7 +6,8 @@ import { jsonOf, useProvider } from './setup';
 import { LocalSunoProvider } from '../provider/provider';
 
 const ctx = useProvider();
-const fetchRequests = () => ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/fetch'));
+const fetchRequests = () =>
+	ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/fetch'));
 
 describe('case', () => {
 	it('on a case-sensitive gateway, an unknown id is NOT_FOUND even when the same id in another case is asked beside it', async () => {
@@ -27,7 +28,9 @@ describe('case', () => {
 			[id, 'SUCCESS'],
 			[id.toUpperCase(), 'NOT_FOUND'],
 		]);
-		expect(result.hints.map((hint) => hint.message)).toEqual([`1 task id was not found: ${id.toUpperCase()}`]);
+		expect(result.hints.map((hint) => hint.message)).toEqual([
+			`1 task id was not found: ${id.toUpperCase()}`,
+		]);
 	});
 });
 

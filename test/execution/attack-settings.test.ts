@@ -4,7 +4,8 @@
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
-const fetchRequests = () => ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/fetch'));
+const fetchRequests = () =>
+	ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/fetch'));
 
 describe('Wait for Completion', () => {
 	it('a single 503 on the last poll is retried (Retries 3) instead of turning a known IN_PROGRESS task into an error', async () => {
@@ -26,7 +27,11 @@ describe('Wait for Completion', () => {
 
 describe('every setting is checked against its field', () => {
 	it('Action from an expression that is not one of its values is an error naming the field, not sent as is', async () => {
-		const result = await ctx.run({ operation: 'getMany', taskIds: 'a', action: '={{ "Lyrics " }}' });
+		const result = await ctx.run({
+			operation: 'getMany',
+			taskIds: 'a',
+			action: '={{ "Lyrics " }}',
+		});
 		// Before the fix: {"ids":["a"],"action":"Lyrics "} is sent without a word (README: "a value its field cannot take is an error naming the field").
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^Action must be one of/);
@@ -37,11 +42,16 @@ describe('every setting is checked against its field', () => {
 describe('odd numbers', () => {
 	it('a very large Request Timeout ("never time out": 99999999 s) does not make every request time out at once', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
-		const result = await ctx.run({ operation: 'get', taskId: id, options: { timeout: 99999999, retries: 0 } });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			options: { timeout: 99999999, retries: 0 },
+		});
 		// Before the fix: Node truncates the timer to 1 ms and the run fails at once with
 		// "The provider at 127.0.0.1:… did not answer within 99999999 s." (the field has no maximum).
 		const works = result.status === 'success' && jsonOf(result)[0]?.taskStatus === 'SUCCESS';
-		const refused = result.status === 'error' && /^Request Timeout/.test(result.error?.message ?? '');
+		const refused =
+			result.status === 'error' && /^Request Timeout/.test(result.error?.message ?? '');
 		expect(works || refused).toBe(true);
 		expect(fetchRequests().length).toBeLessThanOrEqual(1);
 	});

@@ -3,20 +3,51 @@ import { runSunoFetch } from '../harness/workflow-runner';
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
-const sentIds = () => ctx.provider.log.filter((entry) => entry.path === '/suno/fetch').map((entry) => JSON.parse(entry.body).ids);
+const sentIds = () =>
+	ctx.provider.log
+		.filter((entry) => entry.path === '/suno/fetch')
+		.map((entry) => JSON.parse(entry.body).ids);
 
 describe('task ids', () => {
 	it.each([
-		['getMany', { taskIds: '={{ "" }}' }, 'Task IDs holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.'],
-		['getMany', { taskIds: ' , ;\n ,' }, 'Task IDs holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.'],
-		['getMany', { taskIds: '={{ [] }}' }, 'Task IDs holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.'],
-		['getMany', { taskIds: '={{ ["a", true] }}' }, /^Task IDs: entry 2 of the list is boolean, not a task id/],
-		['getMany', { taskIds: '={{ [["a"], "b"] }}' }, /^Task IDs: entry 1 of the list is a nested array, not a task id/],
+		[
+			'getMany',
+			{ taskIds: '={{ "" }}' },
+			'Task IDs holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.',
+		],
+		[
+			'getMany',
+			{ taskIds: ' , ;\n ,' },
+			'Task IDs holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.',
+		],
+		[
+			'getMany',
+			{ taskIds: '={{ [] }}' },
+			'Task IDs holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.',
+		],
+		[
+			'getMany',
+			{ taskIds: '={{ ["a", true] }}' },
+			/^Task IDs: entry 2 of the list is boolean, not a task id/,
+		],
+		[
+			'getMany',
+			{ taskIds: '={{ [["a"], "b"] }}' },
+			/^Task IDs: entry 1 of the list is a nested array, not a task id/,
+		],
 		['getMany', { taskIds: '={{ ["a", null] }}' }, /^Task IDs: entry 2 of the list is null/],
-		['getMany', { taskIds: '={{ [{ "id": "a" }] }}' }, /^Task IDs: entry 1 of the list is object.*\$json\.tasks\.map/],
+		[
+			'getMany',
+			{ taskIds: '={{ [{ "id": "a" }] }}' },
+			/^Task IDs: entry 1 of the list is object.*\$json\.tasks\.map/,
+		],
 		['getMany', { taskIds: '={{ {"id": 1} }}' }, /^Task IDs is object\. Enter task ids/],
 		['get', { taskId: '={{ "  " }}' }, /^Task ID holds no task id/],
-		['get', { taskId: 'a, b' }, 'Task ID holds 2 ids (a, b). Use the Get Many operation for several tasks.'],
+		[
+			'get',
+			{ taskId: 'a, b' },
+			'Task ID holds 2 ids (a, b). Use the Get Many operation for several tasks.',
+		],
 		['get', { taskId: '..' }, 'Task ID ".." is not a task id.'],
 		['get', { taskId: '.' }, 'Task ID "." is not a task id.'],
 	])('%s %j: named, and nothing is sent', async (operation, parameters, message) => {
@@ -67,11 +98,20 @@ describe('the credential’s base URL', () => {
 		['ftp://example.com', 'must start with http:// or https:// (it is "ftp:").'],
 		['example.com', '"example.com" is not a valid URL.'],
 		['', '"" is not a valid URL.'],
-		['http://user:pw@127.0.0.1', 'must not contain a user name or password; put the key in the API Key field.'],
+		[
+			'http://user:pw@127.0.0.1',
+			'must not contain a user name or password; put the key in the API Key field.',
+		],
 		['http://127.0.0.1?x=1', 'must not contain a query (?…) or fragment (#…).'],
 		['http://127.0.0.1#top', 'must not contain a query (?…) or fragment (#…).'],
-		['https://api.example.com/v1', 'ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).'],
-		['https://api.example.com/v1/', 'ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).'],
+		[
+			'https://api.example.com/v1',
+			'ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).',
+		],
+		[
+			'https://api.example.com/v1/',
+			'ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (https://api.example.com, not https://api.example.com/v1).',
+		],
 	])('%j is named before any request', async (baseUrl, problem) => {
 		const result = await runSunoFetch({
 			parameters: { operation: 'get', taskId: 'a' },

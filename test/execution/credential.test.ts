@@ -13,16 +13,28 @@ const credential = new SunoApi();
 
 describe('Suno API credential', () => {
 	it('its test passes with a good key and creates nothing', async () => {
-		const result = await runCredentialTest({ apiKey: ctx.provider.apiKey, provider: 'custom', baseUrl: `${ctx.provider.url}/` });
+		const result = await runCredentialTest({
+			apiKey: ctx.provider.apiKey,
+			provider: 'custom',
+			baseUrl: `${ctx.provider.url}/`,
+		});
 		expect(result.status).toBe('OK');
 		expect(ctx.provider.log).toHaveLength(1);
-		expect(ctx.provider.log[0]).toMatchObject({ method: 'POST', path: '/suno/fetch', body: '{"ids":[]}' });
+		expect(ctx.provider.log[0]).toMatchObject({
+			method: 'POST',
+			path: '/suno/fetch',
+			body: '{"ids":[]}',
+		});
 		expect(ctx.provider.log[0].headers.authorization).toBe(`Bearer ${ctx.provider.apiKey}`);
 		expect(ctx.provider.counters.submit).toBe(0);
 	});
 
 	it('its test fails with a wrong key (HTTP 401)', async () => {
-		const result = await runCredentialTest({ apiKey: 'sk-wrong', provider: 'custom', baseUrl: ctx.provider.url });
+		const result = await runCredentialTest({
+			apiKey: 'sk-wrong',
+			provider: 'custom',
+			baseUrl: ctx.provider.url,
+		});
 		expect(result.status).toBe('Error');
 	});
 
@@ -35,8 +47,15 @@ describe('Suno API credential', () => {
 	});
 
 	it('sends the key as a bearer token, to the base URL only', async () => {
-		const options = await credential.authenticate({ apiKey: 'sk-1', provider: 'custom', baseUrl: 'https://gw.example/x/' }, { url: '/suno/fetch' });
-		expect(options).toMatchObject({ baseURL: 'https://gw.example/x', url: '/suno/fetch', headers: { Authorization: 'Bearer sk-1' } });
+		const options = await credential.authenticate(
+			{ apiKey: 'sk-1', provider: 'custom', baseUrl: 'https://gw.example/x/' },
+			{ url: '/suno/fetch' },
+		);
+		expect(options).toMatchObject({
+			baseURL: 'https://gw.example/x',
+			url: '/suno/fetch',
+			headers: { Authorization: 'Bearer sk-1' },
+		});
 	});
 });
 
@@ -61,7 +80,10 @@ describe('one base-URL rule for the credential test and the node', () => {
 		const { test, node } = await both(`${ctx.provider.url}/suno-gw/`);
 		expect(test.status).toBe('OK');
 		expect(node.status).toBe('success');
-		expect(ctx.provider.log.map((entry) => entry.path)).toEqual(['/suno-gw/suno/fetch', expect.stringMatching(/^\/suno-gw\/suno\/fetch\/.+/)]);
+		expect(ctx.provider.log.map((entry) => entry.path)).toEqual([
+			'/suno-gw/suno/fetch',
+			expect.stringMatching(/^\/suno-gw\/suno\/fetch\/.+/),
+		]);
 	});
 
 	it('a trailing /v1 is refused by both, with the same message, before any request', async () => {
@@ -84,8 +106,16 @@ describe('the key never leaves the gateway’s origin', () => {
 	afterAll(async () => elsewhere.stop());
 
 	it('the credential test does not follow a redirect to another site', async () => {
-		ctx.provider.setRoute('POST', '/suno/fetch', { status: 302, body: '', headers: { location: `${elsewhere.url}/suno/fetch` } });
-		const result = await runCredentialTest({ apiKey: ctx.provider.apiKey, provider: 'custom', baseUrl: ctx.provider.url });
+		ctx.provider.setRoute('POST', '/suno/fetch', {
+			status: 302,
+			body: '',
+			headers: { location: `${elsewhere.url}/suno/fetch` },
+		});
+		const result = await runCredentialTest({
+			apiKey: ctx.provider.apiKey,
+			provider: 'custom',
+			baseUrl: ctx.provider.url,
+		});
 		expect(result.status).toBe('Error');
 		expect(elsewhere.log).toHaveLength(0);
 	});

@@ -10,13 +10,22 @@ const mediaRequests = () => ctx.provider.log.filter((entry) => entry.path.starts
 describe('Download Files', () => {
 	it('attaches audio, covers and video of finished clips, byte for byte, with MIME types and safe names', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, title: 'Electric / Dance: Party?' });
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio', 'image', 'imageLarge', 'video'] });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			downloadFiles: ['audio', 'image', 'imageLarge', 'video'],
+		});
 		expect(result.status).toBe('success');
 		expect(result.items).toHaveLength(2);
 		for (const item of result.items) {
 			const clipId = item.json.clipId as string;
 			expect(item.json.downloadSkipped).toBeNull();
-			expect(Object.keys(item.binary ?? {}).sort()).toEqual(['audio', 'image', 'imageLarge', 'video']);
+			expect(Object.keys(item.binary ?? {}).sort()).toEqual([
+				'audio',
+				'image',
+				'imageLarge',
+				'video',
+			]);
 			// The large cover is tagged: both covers are JPEGs and must not overwrite each other on disk.
 			const expectations = [
 				['audio', `${clipId}.mp3`, 'audio/mpeg', '.mp3'],
@@ -28,17 +37,36 @@ describe('Download Files', () => {
 				const binary = item.binary![property];
 				expect(binary.mimeType).toBe(mimeType);
 				expect(binary.fileName).toBe(`Electric Dance Party-${clipId.slice(0, 8)}${ending}`);
-				expect(sha256(Buffer.from(binary.data, 'base64'))).toBe(sha256(mediaBytes(served, 64 * 1024)));
+				expect(sha256(Buffer.from(binary.data, 'base64'))).toBe(
+					sha256(mediaBytes(served, 64 * 1024)),
+				);
 			}
 		}
 	});
 
 	it('two clips with the same title never get the same file name, with or without clip ids', async () => {
-		const clip = (id: string | undefined, media: string) => ({ id, title: 'Twin', status: 'complete', audio_url: ctx.provider.addMedia(media) });
-		ctx.provider.addTask({ task_id: 'no-ids', status: 'SUCCESS', data: [clip(undefined, 'twin-a.mp3'), clip(undefined, 'twin-b.mp3')] });
+		const clip = (id: string | undefined, media: string) => ({
+			id,
+			title: 'Twin',
+			status: 'complete',
+			audio_url: ctx.provider.addMedia(media),
+		});
+		ctx.provider.addTask({
+			task_id: 'no-ids',
+			status: 'SUCCESS',
+			data: [clip(undefined, 'twin-a.mp3'), clip(undefined, 'twin-b.mp3')],
+		});
 		// 2026-style ids share their first 8 characters.
-		ctx.provider.addTask({ task_id: 'alike-ids', status: 'SUCCESS', data: [clip('task_01HZ-a', 'twin-c.mp3'), clip('task_01HZ-b', 'twin-d.mp3')] });
-		const result = await ctx.run({ operation: 'getMany', taskIds: 'no-ids, alike-ids', downloadFiles: ['audio'] });
+		ctx.provider.addTask({
+			task_id: 'alike-ids',
+			status: 'SUCCESS',
+			data: [clip('task_01HZ-a', 'twin-c.mp3'), clip('task_01HZ-b', 'twin-d.mp3')],
+		});
+		const result = await ctx.run({
+			operation: 'getMany',
+			taskIds: 'no-ids, alike-ids',
+			downloadFiles: ['audio'],
+		});
 		const names = result.items.map((item) => item.binary!.audio.fileName!);
 		expect(names).toHaveLength(4);
 		expect(new Set(names.map((name) => name.toLowerCase())).size).toBe(4);
@@ -49,9 +77,15 @@ describe('Download Files', () => {
 
 	it('the same clip asked for by two input items keeps one file name', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1, title: 'Echo' });
-		const result = await ctx.run({ operation: 'get', taskId: '={{ $json.id }}', downloadFiles: ['audio'] }, { items: [{ id }, { id }] });
+		const result = await ctx.run(
+			{ operation: 'get', taskId: '={{ $json.id }}', downloadFiles: ['audio'] },
+			{ items: [{ id }, { id }] },
+		);
 		const names = result.items.map((item) => item.binary!.audio.fileName);
-		expect(names).toEqual([`Echo-${String(result.items[0].json.clipId).slice(0, 8)}.mp3`, names[0]]);
+		expect(names).toEqual([
+			`Echo-${String(result.items[0].json.clipId).slice(0, 8)}.mp3`,
+			names[0],
+		]);
 	});
 
 	it('long titles in CJK or emoji make names of whole characters within 255 bytes', async () => {
@@ -59,9 +93,18 @@ describe('Download Files', () => {
 		ctx.provider.addTask({
 			task_id: 'long-titles',
 			status: 'SUCCESS',
-			data: titles.map((title, index) => ({ id: `c${index}`, title, status: 'complete', audio_url: ctx.provider.addMedia(`long-${index}.mp3`) })),
+			data: titles.map((title, index) => ({
+				id: `c${index}`,
+				title,
+				status: 'complete',
+				audio_url: ctx.provider.addMedia(`long-${index}.mp3`),
+			})),
 		});
-		const result = await ctx.run({ operation: 'get', taskId: 'long-titles', downloadFiles: ['audio'] });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: 'long-titles',
+			downloadFiles: ['audio'],
+		});
 		const names = result.items.map((item) => item.binary!.audio.fileName!);
 		expect(names).toEqual([`${'音'.repeat(82)}-c0.mp3`, `${'a'.repeat(99)}🇫🇷-c1.mp3`]);
 		for (const name of names) {
@@ -91,7 +134,11 @@ describe('Download Files', () => {
 
 	it('skips unfinished clips and says why, downloading nothing for them', async () => {
 		const streaming = ctx.provider.createTask({ holdAt: 'IN_PROGRESS', clips: 1 });
-		const result = await ctx.run({ operation: 'getMany', taskIds: `${streaming}, ghost`, downloadFiles: ['audio'] });
+		const result = await ctx.run({
+			operation: 'getMany',
+			taskIds: `${streaming}, ghost`,
+			downloadFiles: ['audio'],
+		});
 		expect(result.status).toBe('success');
 		expect(jsonOf(result).map((item) => item.downloadSkipped)).toEqual([
 			'The clip is not finished (streaming): its files are not ready yet.',
@@ -106,10 +153,24 @@ describe('Download Files', () => {
 			task_id: 'no-video',
 			action: 'MUSIC',
 			status: 'SUCCESS',
-			data: [{ id: 'c1', title: 'T', status: 'complete', audio_url: ctx.provider.addMedia('c1.mp3'), video_url: '' }],
+			data: [
+				{
+					id: 'c1',
+					title: 'T',
+					status: 'complete',
+					audio_url: ctx.provider.addMedia('c1.mp3'),
+					video_url: '',
+				},
+			],
 		});
-		const result = await ctx.run({ operation: 'get', taskId: 'no-video', downloadFiles: ['audio', 'video'] });
-		expect(result.items[0].json.downloadSkipped).toBe('The provider has no video for this clip yet.');
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: 'no-video',
+			downloadFiles: ['audio', 'video'],
+		});
+		expect(result.items[0].json.downloadSkipped).toBe(
+			'The provider has no video for this clip yet.',
+		);
 		expect(Object.keys(result.items[0].binary ?? {})).toEqual(['audio']);
 	});
 
@@ -119,10 +180,22 @@ describe('Download Files', () => {
 			task_id: 'broken-media',
 			action: 'MUSIC',
 			status: 'SUCCESS',
-			data: [{ id: 'gone', title: 'Gone', status: 'complete', audio_url: `${ctx.provider.url}/media/deleted-file.mp3` }],
+			data: [
+				{
+					id: 'gone',
+					title: 'Gone',
+					status: 'complete',
+					audio_url: `${ctx.provider.url}/media/deleted-file.mp3`,
+				},
+			],
 		});
 		const result = await ctx.run(
-			{ operation: 'getMany', taskIds: `${id}, broken-media`, downloadFiles: ['audio'], options: { retries: 0 } },
+			{
+				operation: 'getMany',
+				taskIds: `${id}, broken-media`,
+				downloadFiles: ['audio'],
+				options: { retries: 0 },
+			},
 			{ continueOnFail: true },
 		);
 		expect(result.status).toBe('success');
@@ -140,11 +213,25 @@ describe('Download Files', () => {
 		ctx.provider.addTask({
 			task_id: 'broken',
 			status: 'SUCCESS',
-			data: [{ id: 'x', title: 'X', status: 'complete', audio_url: `${ctx.provider.url}/media/missing.mp3` }],
+			data: [
+				{
+					id: 'x',
+					title: 'X',
+					status: 'complete',
+					audio_url: `${ctx.provider.url}/media/missing.mp3`,
+				},
+			],
 		});
-		const result = await ctx.run({ operation: 'get', taskId: 'broken', downloadFiles: ['audio'], options: { retries: 0 } });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: 'broken',
+			downloadFiles: ['audio'],
+			options: { retries: 0 },
+		});
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Could not download the audio file: the file server answered HTTP 404.');
+		expect(result.error?.message).toBe(
+			'Could not download the audio file: the file server answered HTTP 404.',
+		);
 	});
 
 	it('a connection dropped mid-file is retried, and a clear error when retries run out', async () => {
@@ -154,36 +241,61 @@ describe('Download Files', () => {
 		expect(ok.items[0].binary?.audio).toBeDefined();
 
 		ctx.provider.mediaFaults = [{ dropMidBody: true, headers: { 'content-type': 'audio/mpeg' } }];
-		const broken = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
+		const broken = await ctx.run(
+			{ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } },
+			{ continueOnFail: true },
+		);
 		expect(broken.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
 	});
 
 	it('a download that breaks off after the headers is retried, and the file arrives byte for byte', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
 		ctx.provider.mediaFaults = [{ breakAfterBytes: 20_000 }];
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 1 } });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			downloadFiles: ['audio'],
+			options: { retries: 1 },
+		});
 		expect(result.status).toBe('success');
 		const clipId = result.items[0].json.clipId as string;
 		const audio = result.items[0].binary!.audio;
-		expect(sha256(Buffer.from(audio.data, 'base64'))).toBe(sha256(mediaBytes(`${clipId}.mp3`, 64 * 1024)));
-		expect(mediaRequests().map((request) => request.path)).toEqual([`/media/${clipId}.mp3`, `/media/${clipId}.mp3`]);
+		expect(sha256(Buffer.from(audio.data, 'base64'))).toBe(
+			sha256(mediaBytes(`${clipId}.mp3`, 64 * 1024)),
+		);
+		expect(mediaRequests().map((request) => request.path)).toEqual([
+			`/media/${clipId}.mp3`,
+			`/media/${clipId}.mp3`,
+		]);
 	});
 
 	it('with Retries 0 a download that broke off after the headers is that item’s error, naming the file and URL', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
 		ctx.provider.mediaFaults = [{ breakAfterBytes: 20_000 }];
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, { continueOnFail: true });
+		const result = await ctx.run(
+			{ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } },
+			{ continueOnFail: true },
+		);
 		const url = `${ctx.provider.url}/media/${result.items[0].json.clipId ?? ''}`;
 		expect(result.items[0].binary).toBeUndefined();
 		expect(result.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
-		expect(result.items[0].json.errorDescription).toMatch(new RegExp(`^Clip \\S+ of task ${id}\\. URL: ${url.replace(/[.?]/g, '\\$&')}`));
+		expect(result.items[0].json.errorDescription).toMatch(
+			new RegExp(`^Clip \\S+ of task ${id}\\. URL: ${url.replace(/[.?]/g, '\\$&')}`),
+		);
 		expect(mediaRequests()).toHaveLength(1);
 	});
 
 	it('a download that keeps breaking off stops after the retries, saying how often it was tried', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
-		ctx.provider.mediaFaults = [{ breakAfterBytes: 1000 }, { breakAfterBytes: 1000 }, { breakAfterBytes: 1000 }];
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 2 } }, { continueOnFail: true });
+		ctx.provider.mediaFaults = [
+			{ breakAfterBytes: 1000 },
+			{ breakAfterBytes: 1000 },
+			{ breakAfterBytes: 1000 },
+		];
+		const result = await ctx.run(
+			{ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 2 } },
+			{ continueOnFail: true },
+		);
 		expect(result.items[0].json.error).toMatch(/^The download of the audio file broke off: /);
 		expect(result.items[0].json.errorDescription).toMatch(/Tried 3 times\.$/);
 		expect(mediaRequests()).toHaveLength(3);
@@ -192,28 +304,52 @@ describe('Download Files', () => {
 	it('a file over Max File Size is not downloaded again, whatever the retries', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
 		Object.assign(ctx.provider, { mediaSize: 3 * 1024 * 1024, mediaChunked: true });
-		const unannounced = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { maxFileSize: 1, retries: 3 } });
+		const unannounced = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			downloadFiles: ['audio'],
+			options: { maxFileSize: 1, retries: 3 },
+		});
 		ctx.provider.mediaChunked = false;
-		const announced = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { maxFileSize: 1, retries: 3 } });
+		const announced = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			downloadFiles: ['audio'],
+			options: { maxFileSize: 1, retries: 3 },
+		});
 		ctx.provider.mediaSize = 64 * 1024;
 		expect(unannounced.error?.message).toBe('The audio file is larger than Max File Size (1 MB).');
-		expect(announced.error?.message).toBe('The audio file is larger than Max File Size (3.1 MB > 1 MB).');
+		expect(announced.error?.message).toBe(
+			'The audio file is larger than Max File Size (3.1 MB > 1 MB).',
+		);
 		expect(mediaRequests()).toHaveLength(2);
 	});
 
 	it('Max File Size stops a larger download with a clear error', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
 		ctx.provider.mediaSize = 3 * 1024 * 1024;
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { maxFileSize: 1 } });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			downloadFiles: ['audio'],
+			options: { maxFileSize: 1 },
+		});
 		ctx.provider.mediaSize = 64 * 1024;
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('The audio file is larger than Max File Size (3.1 MB > 1 MB).');
+		expect(result.error?.message).toBe(
+			'The audio file is larger than Max File Size (3.1 MB > 1 MB).',
+		);
 	});
 
 	it('Max File Size also stops a file whose size was not announced (memory mode)', async () => {
 		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
 		Object.assign(ctx.provider, { mediaSize: 3 * 1024 * 1024, mediaChunked: true });
-		const result = await ctx.run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { maxFileSize: 1 } });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: id,
+			downloadFiles: ['audio'],
+			options: { maxFileSize: 1 },
+		});
 		Object.assign(ctx.provider, { mediaSize: 64 * 1024, mediaChunked: false });
 		expect(result.error?.message).toBe('The audio file is larger than Max File Size (1 MB).');
 	});
@@ -225,9 +361,15 @@ describe('Download Files', () => {
 			status: 'SUCCESS',
 			data: [{ id: 'r1', title: 'Rel', status: 'complete', audio_url: '/media/rel.mp3' }],
 		});
-		const result = await ctx.run({ operation: 'get', taskId: 'relative', downloadFiles: ['audio'] });
+		const result = await ctx.run({
+			operation: 'get',
+			taskId: 'relative',
+			downloadFiles: ['audio'],
+		});
 		expect(result.status).toBe('success');
-		expect(sha256(Buffer.from(result.items[0].binary!.audio.data, 'base64'))).toBe(sha256(mediaBytes('rel.mp3', 64 * 1024)));
+		expect(sha256(Buffer.from(result.items[0].binary!.audio.data, 'base64'))).toBe(
+			sha256(mediaBytes('rel.mp3', 64 * 1024)),
+		);
 		expect(mediaRequests()[0].headers.authorization).toBeUndefined();
 	});
 
@@ -239,12 +381,22 @@ describe('Download Files', () => {
 				status: 'SUCCESS',
 				data: [
 					{ id: 'b1', title: 'Bad', status: 'complete', audio_url: url },
-					{ id: 'b2', title: 'Good', status: 'complete', audio_url: ctx.provider.addMedia('b2.mp3') },
+					{
+						id: 'b2',
+						title: 'Good',
+						status: 'complete',
+						audio_url: ctx.provider.addMedia('b2.mp3'),
+					},
 				],
 			});
-			const result = await ctx.run({ operation: 'get', taskId: 'bad-url', downloadFiles: ['audio'] }, { continueOnFail: true });
+			const result = await ctx.run(
+				{ operation: 'get', taskId: 'bad-url', downloadFiles: ['audio'] },
+				{ continueOnFail: true },
+			);
 			expect(result.status).toBe('success');
-			expect(jsonOf(result)[0].error).toBe(`The audio file of clip b1 (task bad-url) has a URL that cannot be downloaded: "${url}".`);
+			expect(jsonOf(result)[0].error).toBe(
+				`The audio file of clip b1 (task bad-url) has a URL that cannot be downloaded: "${url}".`,
+			);
 			expect(Object.keys(result.items[1].binary ?? {})).toEqual(['audio']);
 		},
 	);

@@ -20,23 +20,39 @@ describe('errors a user sees', () => {
 	});
 
 	it('a provider error status carries the provider’s own message and the HTTP code', async () => {
-		ctx.provider.injectFault({ status: 500, body: fixture('07_errors').newapi_batch_db_error__HTTP_500 });
+		ctx.provider.injectFault({
+			status: 500,
+			body: fixture('07_errors').newapi_batch_db_error__HTTP_500,
+		});
 		const result = await ctx.run({ operation: 'getMany', taskIds: 'a', options: { retries: 0 } });
 		expect(result.error?.message).toBe('The provider answered HTTP 500: <db error text>');
-		expect(result.error?.description).toBe('The provider had a problem; try again later. Not fetched: a.');
+		expect(result.error?.description).toBe(
+			'The provider had a problem; try again later. Not fetched: a.',
+		);
 		expect(result.error?.httpCode).toBe('500');
 	});
 
 	it('an HTML page with status 200 is a clear error, not an empty result', async () => {
-		ctx.provider.injectFault({ status: 200, body: '<html><body>Gateway maintenance</body></html>', headers: { 'content-type': 'text/html' } });
+		ctx.provider.injectFault({
+			status: 200,
+			body: '<html><body>Gateway maintenance</body></html>',
+			headers: { 'content-type': 'text/html' },
+		});
 		const result = await ctx.run({ operation: 'get', taskId: 'a' });
-		expect(result.error?.message).toMatch(/^The provider answered with an error: The provider answered with something that is not JSON: "<html><body>Gateway maintenance/);
+		expect(result.error?.message).toMatch(
+			/^The provider answered with an error: The provider answered with something that is not JSON: "<html><body>Gateway maintenance/,
+		);
 	});
 
 	it('an envelope whose code is not success is an error naming the code', async () => {
-		ctx.provider.injectFault({ status: 200, body: { code: 'get_tasks_failed', message: 'database is locked', data: null } });
+		ctx.provider.injectFault({
+			status: 200,
+			body: { code: 'get_tasks_failed', message: 'database is locked', data: null },
+		});
 		const result = await ctx.run({ operation: 'getMany', taskIds: 'a' });
-		expect(result.error?.message).toBe('The provider answered with an error (get_tasks_failed): database is locked');
+		expect(result.error?.message).toBe(
+			'The provider answered with an error (get_tasks_failed): database is locked',
+		);
 	});
 
 	it('an unreachable provider names the host and the network error', async () => {
@@ -52,7 +68,11 @@ describe('errors a user sees', () => {
 		const id = ctx.provider.createTask({ finishAfter: 0 });
 		const result = await runSunoFetch({
 			parameters: { operation: 'get', taskId: id },
-			credentials: { apiKey: ctx.provider.apiKey, provider: 'custom', baseUrl: `${ctx.provider.url}//` },
+			credentials: {
+				apiKey: ctx.provider.apiKey,
+				provider: 'custom',
+				baseUrl: `${ctx.provider.url}//`,
+			},
 		});
 		expect(result.status).toBe('success');
 		expect(ctx.provider.log[0].path).toBe(`/suno/fetch/${id}`);
@@ -65,7 +85,13 @@ describe('errors a user sees', () => {
 			{ items: [{ id }, { id: '' }, { id }], continueOnFail: true },
 		);
 		expect(result.status).toBe('success');
-		expect(result.items.map((item) => [item.json.taskId ?? null, item.json.error ?? null, item.pairedItem])).toEqual([
+		expect(
+			result.items.map((item) => [
+				item.json.taskId ?? null,
+				item.json.error ?? null,
+				item.pairedItem,
+			]),
+		).toEqual([
 			[id, null, { item: 0 }],
 			[id, null, { item: 0 }],
 			[null, expect.stringMatching(/^Task ID holds no task id/), { item: 1 }],
@@ -92,7 +118,10 @@ describe('errors a user sees', () => {
 describe('the key never leaks', () => {
 	it('a provider that echoes the key in its error gets it masked', async () => {
 		const key = ctx.provider.apiKey;
-		ctx.provider.injectFault({ status: 403, body: { error: { message: `token ${key} is disabled`, type: 'new_api_error' } } });
+		ctx.provider.injectFault({
+			status: 403,
+			body: { error: { message: `token ${key} is disabled`, type: 'new_api_error' } },
+		});
 		const result = await ctx.run({ operation: 'getMany', taskIds: 'a' });
 		expect(result.error?.message).toMatch(/rejected the API key \(HTTP 403\)/);
 		expect(result.error?.description).toBe('token *** is disabled. Not fetched: a.');

@@ -27,7 +27,9 @@ async function runIds(ids: string[], parameters: IDataObject = {}) {
 function outcomesOf(result: RunResult, ids: string[]): Outcome[] {
 	expect(result.status).toBe('success');
 	return ids.map((id, index) => {
-		const items = result.items.filter((item) => (item.pairedItem as { item: number }).item === index).map((item) => item.json);
+		const items = result.items
+			.filter((item) => (item.pairedItem as { item: number }).item === index)
+			.map((item) => item.json);
 		expect(items.length).toBeGreaterThan(0);
 		if (items.some((item) => 'error' in item)) {
 			expect(items).toHaveLength(1);
@@ -45,7 +47,10 @@ function outcomesOf(result: RunResult, ids: string[]): Outcome[] {
 
 let known: string[];
 beforeEach(() => {
-	known = [ctx.provider.createTask({ finishAfter: 0 }), ctx.provider.createTask({ finishAfter: 0 })];
+	known = [
+		ctx.provider.createTask({ finishAfter: 0 }),
+		ctx.provider.createTask({ finishAfter: 0 }),
+	];
 });
 
 describe('transport faults', () => {
@@ -65,12 +70,45 @@ describe('transport faults', () => {
 	});
 
 	it.each([
-		['a 429 storm that outlasts the retries', { status: 429, headers: { 'retry-after': '0' }, times: 10 }, /HTTP 429/],
+		[
+			'a 429 storm that outlasts the retries',
+			{ status: 429, headers: { 'retry-after': '0' }, times: 10 },
+			/HTTP 429/,
+		],
 		['5xx that outlasts the retries', { status: 503, times: 10 }, /HTTP 503/],
-		['an HTML error page with status 200', { status: 200, body: '<html>Bad gateway</html>', headers: { 'content-type': 'text/html' }, times: 10 }, /not JSON/],
-		['malformed JSON', { status: 200, body: '{"code":"success","data":[{"task_id":', times: 10 }, /not JSON/],
-		['an envelope with code other than success', { status: 200, body: { code: 'get_tasks_failed', message: 'db locked', data: null }, times: 10 }, /get_tasks_failed/],
-		['an OpenAI-style error with status 200', { status: 200, body: { error: { message: 'channel error', type: 'new_api_error' } }, times: 10 }, /channel error/],
+		[
+			'an HTML error page with status 200',
+			{
+				status: 200,
+				body: '<html>Bad gateway</html>',
+				headers: { 'content-type': 'text/html' },
+				times: 10,
+			},
+			/not JSON/,
+		],
+		[
+			'malformed JSON',
+			{ status: 200, body: '{"code":"success","data":[{"task_id":', times: 10 },
+			/not JSON/,
+		],
+		[
+			'an envelope with code other than success',
+			{
+				status: 200,
+				body: { code: 'get_tasks_failed', message: 'db locked', data: null },
+				times: 10,
+			},
+			/get_tasks_failed/,
+		],
+		[
+			'an OpenAI-style error with status 200',
+			{
+				status: 200,
+				body: { error: { message: 'channel error', type: 'new_api_error' } },
+				times: 10,
+			},
+			/channel error/,
+		],
 	])('%s: an error naming every id', async (_name, fault, message) => {
 		ctx.provider.injectFault(fault);
 		const ids = [...known, 'ghost'];
@@ -89,7 +127,11 @@ describe('transport faults', () => {
 	});
 
 	it('a body that trickles in for ever: stopped at Request Timeout, no hang', async () => {
-		ctx.provider.injectFault({ slowBodyMs: 300, status: 200, body: { code: 'success', message: '', data: [], padding: 'x'.repeat(40) } });
+		ctx.provider.injectFault({
+			slowBodyMs: 300,
+			status: 200,
+			body: { code: 'success', message: '', data: [], padding: 'x'.repeat(40) },
+		});
 		const { result, ms } = await runIds(['ghost'], { options: { timeout: 1, retries: 0 } });
 		expect(outcomesOf(result, ['ghost'])).toEqual(['error']);
 		expect(result.items[0].json.error).toMatch(/did not answer within 1 s/);
@@ -97,7 +139,11 @@ describe('transport faults', () => {
 	});
 
 	it('a body that trickles in slowly still arrives', async () => {
-		ctx.provider.injectFault({ slowBodyMs: 1, status: 200, body: { code: 'success', message: '', data: [] } });
+		ctx.provider.injectFault({
+			slowBodyMs: 1,
+			status: 200,
+			body: { code: 'success', message: '', data: [] },
+		});
 		const { result } = await runIds(['ghost']);
 		expect(outcomesOf(result, ['ghost'])).toEqual(['not_found']);
 	});
@@ -127,14 +173,26 @@ describe('odd but valid answers', () => {
 			code: 200,
 			data: [
 				{ task_id: 'empty', status: 'SUCCESS', data: [] },
-				{ task_id: 'map', status: 'complete', clips: { a: { id: 'a', duration: '12.5' }, b: { id: 'b' } } },
-				{ task_id: 'strings', status: 'SUCCESS', submit_time: '1716191749', progress: '100%', data: [{ id: 'c', duration: '61.5' }] },
+				{
+					task_id: 'map',
+					status: 'complete',
+					clips: { a: { id: 'a', duration: '12.5' }, b: { id: 'b' } },
+				},
+				{
+					task_id: 'strings',
+					status: 'SUCCESS',
+					submit_time: '1716191749',
+					progress: '100%',
+					data: [{ id: 'c', duration: '61.5' }],
+				},
 			],
 		});
 		const ids = ['empty', 'map', 'strings'];
 		const { result } = await runIds(ids);
 		expect(outcomesOf(result, ids)).toEqual(['items', 'items', 'items']);
-		expect(result.items.map((item) => [item.json.taskId, item.json.clipId, item.json.duration])).toEqual([
+		expect(
+			result.items.map((item) => [item.json.taskId, item.json.clipId, item.json.duration]),
+		).toEqual([
 			['empty', null, null],
 			['map', 'a', 12.5],
 			['map', 'b', null],
@@ -144,11 +202,20 @@ describe('odd but valid answers', () => {
 	});
 
 	it('missing fields: a bare task id is an UNRECOGNIZED task, a status-less task takes its clips’ status', async () => {
-		answer({ code: 'success', data: [{ task_id: 'bare' }, { task_id: 'clips-only', data: [{ id: 'x', status: 'streaming' }] }] });
+		answer({
+			code: 'success',
+			data: [
+				{ task_id: 'bare' },
+				{ task_id: 'clips-only', data: [{ id: 'x', status: 'streaming' }] },
+			],
+		});
 		const ids = ['bare', 'clips-only'];
 		const { result } = await runIds(ids);
 		expect(outcomesOf(result, ids)).toEqual(['items', 'items']);
-		expect(result.items.map((item) => item.json.taskStatus)).toEqual(['UNRECOGNIZED', 'IN_PROGRESS']);
+		expect(result.items.map((item) => item.json.taskStatus)).toEqual([
+			'UNRECOGNIZED',
+			'IN_PROGRESS',
+		]);
 	});
 
 	it('a task list with entries that are not tasks is an error naming the ids', async () => {

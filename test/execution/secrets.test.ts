@@ -20,24 +20,45 @@ afterEach(() => provider.reset());
 afterAll(async () => provider.stop());
 
 const run = (parameters: IDataObject, continueOnFail = false) =>
-	runSunoFetch({ parameters, credentials: { apiKey: KEY, provider: 'custom', baseUrl: provider.url }, continueOnFail });
+	runSunoFetch({
+		parameters,
+		credentials: { apiKey: KEY, provider: 'custom', baseUrl: provider.url },
+		continueOnFail,
+	});
 
 const echo = { error: { message: `invalid token ${KEY} (request id: 1)`, type: 'new_api_error' } };
 
 it.each([
 	['401 echoing the key', { status: 401, body: echo }],
 	['403 echoing the key', { status: 403, body: echo }],
-	['500 echoing the key', { status: 500, body: { code: 'x', message: `Bearer ${KEY} rejected upstream`, data: null } }],
-	['an envelope error echoing the key', { status: 200, body: { code: 'bad', message: `key=${KEY}`, data: null } }],
-	['an HTML page echoing the key', { status: 200, body: `<html>Authorization: Bearer ${KEY}</html>` }],
-	['a 429 storm echoing the key', { status: 429, headers: { 'retry-after': '0' }, body: echo, times: 5 }],
+	[
+		'500 echoing the key',
+		{ status: 500, body: { code: 'x', message: `Bearer ${KEY} rejected upstream`, data: null } },
+	],
+	[
+		'an envelope error echoing the key',
+		{ status: 200, body: { code: 'bad', message: `key=${KEY}`, data: null } },
+	],
+	[
+		'an HTML page echoing the key',
+		{ status: 200, body: `<html>Authorization: Bearer ${KEY}</html>` },
+	],
+	[
+		'a 429 storm echoing the key',
+		{ status: 429, headers: { 'retry-after': '0' }, body: echo, times: 5 },
+	],
 ])('%s: masked in the error and its description', async (_name, fault) => {
 	for (const continueOnFail of [false, true]) {
 		provider.injectFault(fault);
 		const before = secretScan.runs;
-		const result = await run({ operation: 'getMany', taskIds: 'a', options: { retries: 0 } }, continueOnFail);
+		const result = await run(
+			{ operation: 'getMany', taskIds: 'a', options: { retries: 0 } },
+			continueOnFail,
+		);
 		expect(secretScan.runs).toBe(before + 1);
-		const shown = continueOnFail ? JSON.stringify(result.items) : `${result.error?.message} ${result.error?.description}`;
+		const shown = continueOnFail
+			? JSON.stringify(result.items)
+			: `${result.error?.message} ${result.error?.description}`;
 		expect(shown).not.toContain(KEY);
 		expect(shown).toContain('***');
 	}
@@ -45,7 +66,11 @@ it.each([
 
 it('network failures and timeouts do not carry the key', async () => {
 	provider.injectFault({ hang: true });
-	const timedOut = await run({ operation: 'get', taskId: 'a', options: { retries: 0, timeout: 1 } });
+	const timedOut = await run({
+		operation: 'get',
+		taskId: 'a',
+		options: { retries: 0, timeout: 1 },
+	});
 	expect(timedOut.status).toBe('error');
 	const refused = await runSunoFetch({
 		parameters: { operation: 'get', taskId: 'a', options: { retries: 0 } },
@@ -57,7 +82,10 @@ it('network failures and timeouts do not carry the key', async () => {
 it('downloads never send it, and their errors never show it', async () => {
 	const id = provider.createTask({ finishAfter: 0, clips: 1 });
 	provider.mediaFaults = [{ status: 500, body: `server error for ${KEY}` }];
-	const result = await run({ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } }, true);
+	const result = await run(
+		{ operation: 'get', taskId: id, downloadFiles: ['audio'], options: { retries: 0 } },
+		true,
+	);
 	expect(JSON.stringify(result.items)).not.toContain(KEY);
 	for (const entry of provider.log.filter((logged) => logged.path.startsWith('/media/'))) {
 		expect(JSON.stringify(entry.headers)).not.toContain(KEY);

@@ -8,7 +8,11 @@ export function useProvider(options: ProviderOptions = {}) {
 		run(parameters: RunOptions['parameters'], extra: Partial<RunOptions> = {}): Promise<RunResult> {
 			return runSunoFetch({
 				parameters,
-				credentials: { apiKey: context.provider.apiKey, provider: 'custom', baseUrl: context.provider.url },
+				credentials: {
+					apiKey: context.provider.apiKey,
+					provider: 'custom',
+					baseUrl: context.provider.url,
+				},
 				...extra,
 			});
 		},

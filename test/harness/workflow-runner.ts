@@ -60,7 +60,9 @@ class SeedItems implements INodeType {
 		defaults: { name: 'Seed Items' },
 		inputs: ['main'],
 		outputs: ['main'],
-		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties],
+		properties: [
+			{ displayName: 'Items', name: 'items', type: 'json', default: '[]' } as INodeProperties,
+		],
 	} as INodeType['description'];
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -77,14 +79,18 @@ const nodeRegistry: Record<string, INodeType> = {
 
 const nodeTypes: INodeTypes = {
 	getByName: (type) => nodeRegistry[type],
-	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeRegistry[type], version),
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeRegistry[type], version),
 	getKnownTypes: () => ({}),
 };
 
 const credentialTypes: Record<string, ICredentialType> = { sunoApi: new SunoApi() };
 
 /** n8n resolves credential expressions with `$credentials` in scope; so do we. */
-export function resolveCredentialValue(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+export function resolveCredentialValue(
+	value: unknown,
+	credentials: ICredentialDataDecryptedObject,
+): unknown {
 	if (typeof value !== 'string' || !value.startsWith('=')) return value;
 	return Expression.resolveWithoutWorkflow(value.slice(1), { $credentials: credentials });
 }
@@ -206,7 +212,9 @@ function assertNoSecret(run: IRun, apiKey: string): void {
 	const record = JSON.stringify(run);
 	if (record.includes(apiKey)) {
 		const at = record.indexOf(apiKey);
-		throw new Error(`The API key leaked into the run: …${record.slice(Math.max(0, at - 80), at)}[KEY]…`);
+		throw new Error(
+			`The API key leaked into the run: …${record.slice(Math.max(0, at - 80), at)}[KEY]…`,
+		);
 	}
 }
 
@@ -231,14 +239,34 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 		},
 	];
-	const connections = { 'Seed Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
-	const workflow = new Workflow({ id: 'wf-test', nodes, connections, nodeTypes, active: false, settings: {} });
+	const connections = {
+		'Seed Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] },
+	};
+	const workflow = new Workflow({
+		id: 'wf-test',
+		nodes,
+		connections,
+		nodeTypes,
+		active: false,
+		settings: {},
+	});
 
 	const mode = options.mode ?? 'manual';
-	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', { id: 'wf-test', name: 'test', nodes, connections, active: false, settings: {} } as never);
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const hooks = new ExecutionLifecycleHooks(mode, 'exec-1', {
+		id: 'wf-test',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: {},
+	} as never);
+	const finished = new Promise<IRun>((resolve) =>
+		hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)),
+	);
 
-	const credentialsHelper = new TestCredentialsHelper({ sunoApi: { ...options.credentials } as ICredentialDataDecryptedObject });
+	const credentialsHelper = new TestCredentialsHelper({
+		sunoApi: { ...options.credentials } as ICredentialDataDecryptedObject,
+	});
 	const additionalData = {
 		executionId: 'exec-1',
 		hooks,
@@ -262,13 +290,22 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 			metadata: {},
 			waitingExecution: {},
 			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: workflow.getNode('Seed Items')!, data: { main: [[{ json: {} }]] }, source: null }],
+			nodeExecutionStack: [
+				{ node: workflow.getNode('Seed Items')!, data: { main: [[{ json: {} }]] }, source: null },
+			],
 		},
 	} as unknown as IRunExecutionData;
 
-	const execution = new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const execution = new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	execution.catch(() => undefined); // a cancelled execution rejects; its run still arrives through the hook
-	const stop = options.cancelAfterMs === undefined ? undefined : setTimeout(() => execution.cancel(), options.cancelAfterMs);
+	const stop =
+		options.cancelAfterMs === undefined
+			? undefined
+			: setTimeout(() => execution.cancel(), options.cancelAfterMs);
 	const run = await finished;
 	if (stop) clearTimeout(stop);
 	assertNoSecret(run, options.credentials.apiKey);
@@ -287,14 +324,22 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
  * request becomes the routing of a temporary declarative node, run by n8n-core's RoutingNode with
  * the credential applied. Resolves "OK" or the error message the editor would show.
  */
-export async function runCredentialTest(data: SunoCredentialData): Promise<{ status: 'OK' | 'Error'; message: string }> {
+export async function runCredentialTest(
+	data: SunoCredentialData,
+): Promise<{ status: 'OK' | 'Error'; message: string }> {
 	const credential = credentialTypes.sunoApi;
 	const tempType = {
 		description: {
 			...new SunoFetch().description,
 			credentials: [{ name: 'sunoApi', required: true }],
 			properties: [
-				{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test!.request } },
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: credential.test!.request },
+				},
 			],
 		},
 	} as unknown as INodeType;
@@ -307,30 +352,64 @@ export async function runCredentialTest(data: SunoCredentialData): Promise<{ sta
 		parameters: {},
 		credentials: { sunoApi: { id: '1', name: 'Suno account' } },
 	};
-	const types: INodeTypes = { getByName: () => tempType, getByNameAndVersion: () => tempType, getKnownTypes: () => ({}) };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: types });
+	const types: INodeTypes = {
+		getByName: () => tempType,
+		getByNameAndVersion: () => tempType,
+		getKnownTypes: () => ({}),
+	};
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: types,
+	});
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ sunoApi: { ...data } as ICredentialDataDecryptedObject }),
+		credentialsHelper: new TestCredentialsHelper({
+			sunoApi: { ...data } as ICredentialDataDecryptedObject,
+		}),
 		restApiUrl: 'http://127.0.0.1/rest',
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new ExecuteContext(workflow, node, additionalData, 'internal', createEmptyRunExecutionData(), 0, [], { main: [[{ json: {} }]] }, { node, data: {}, source: null }, []);
-	const decrypted = { id: '1', name: 'Suno account', type: 'sunoApi', data: { ...data } as ICredentialDataDecryptedObject };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal',
+		createEmptyRunExecutionData(),
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		{ node, data: {}, source: null },
+		[],
+	);
+	const decrypted = {
+		id: '1',
+		name: 'Suno account',
+		type: 'sunoApi',
+		data: { ...data } as ICredentialDataDecryptedObject,
+	};
 	// Then the test's rules, as the CLI applies them: response codes on failure, body checks on success.
 	const rules = credential.test!.rules ?? [];
 	let response: INodeExecutionData[][] | undefined;
 	try {
 		response = await new RoutingNode(context, tempType, decrypted).runNode();
 	} catch (error) {
-		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response?.status;
+		const status = (error as { cause?: { response?: { status?: number } } }).cause?.response
+			?.status;
 		if (status === undefined) return { status: 'Error', message: (error as Error).message };
-		const rule = rules.find((candidate) => candidate.type === 'responseCode' && candidate.properties.value === status);
-		return { status: 'Error', message: rule ? rule.properties.message : `Received HTTP status code: ${status}` };
+		const rule = rules.find(
+			(candidate) => candidate.type === 'responseCode' && candidate.properties.value === status,
+		);
+		return {
+			status: 'Error',
+			message: rule ? rule.properties.message : `Received HTTP status code: ${status}`,
+		};
 	}
 	for (const rule of rules) {
 		if (rule.type !== 'responseSuccessBody') continue;
 		const body = response?.[0]?.[0]?.json as IDataObject | undefined;
-		if (body?.[rule.properties.key] === rule.properties.value) return { status: 'Error', message: rule.properties.message };
+		if (body?.[rule.properties.key] === rule.properties.value)
+			return { status: 'Error', message: rule.properties.message };
 	}
 	return { status: 'OK', message: 'Connection tested successfully' };
 }

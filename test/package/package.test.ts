@@ -14,7 +14,11 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 describe('the published package', () => {
 	const packed = () => {
-		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+		const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		});
 		return (JSON.parse(output)[0].files as Array<{ path: string }>).map((file) => file.path).sort();
 	};
 
@@ -56,7 +60,11 @@ describe('the published package', () => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const { SunoFetch } = require(join(root, 'dist/nodes/SunoFetch/SunoFetch.node.js'));
 		const node = new SunoFetch();
-		expect(node.description).toMatchObject({ name: 'sunoFetch', usableAsTool: true, credentials: [{ name: 'sunoApi', required: true }] });
+		expect(node.description).toMatchObject({
+			name: 'sunoFetch',
+			usableAsTool: true,
+			credentials: [{ name: 'sunoApi', required: true }],
+		});
 	});
 });
 
@@ -106,19 +114,30 @@ const scannerImport = `import { createRequire } from 'node:module';
 	createRequire(import.meta.resolve('@n8n/scan-community-package/scanner/scanner.mjs'))('tmp').setGracefulCleanup();`;
 
 describe("our lint covers n8n's community-package scanner", () => {
-	const text = (changes: Record<string, unknown>) => JSON.stringify({ ...pkg, ...changes }, null, 2) + '\n';
-	const errors = (messages: LintMessage[]) => messages.filter((message) => message.severity === 2).map((message) => message.ruleId);
+	const text = (changes: Record<string, unknown>) =>
+		JSON.stringify({ ...pkg, ...changes }, null, 2) + '\n';
+	const errors = (messages: LintMessage[]) =>
+		messages.filter((message) => message.severity === 2).map((message) => message.ruleId);
 
-	it('lints package.json with the scanner\'s package.json rules; the real package.json is clean', () => {
+	it("lints package.json with the scanner's package.json rules; the real package.json is clean", () => {
 		const cases: Array<[string, Record<string, unknown>]> = [
 			['@n8n/community-nodes/valid-author', { author: { name: pkg.author.name } }],
 			['@n8n/community-nodes/valid-author', { author: 'n8n-nodes-suno-fetch contributors' }],
 			['@n8n/community-nodes/package-name-convention', { name: 'suno-fetch' }],
 			['@n8n/community-nodes/no-runtime-dependencies', { dependencies: { axios: '^1.0.0' } }],
-			['@n8n/community-nodes/valid-peer-dependencies', { peerDependencies: { 'n8n-workflow': '>=1' } }],
+			[
+				'@n8n/community-nodes/valid-peer-dependencies',
+				{ peerDependencies: { 'n8n-workflow': '>=1' } },
+			],
 			['@n8n/community-nodes/no-overrides-field', { overrides: { axios: '1.0.0' } }],
-			['@n8n/community-nodes/no-forbidden-lifecycle-scripts', { scripts: { ...pkg.scripts, postinstall: 'node setup.js' } }],
-			['n8n-nodes-base/community-package-json-keywords-without-official-tag', { keywords: ['n8n', 'suno'] }],
+			[
+				'@n8n/community-nodes/no-forbidden-lifecycle-scripts',
+				{ scripts: { ...pkg.scripts, postinstall: 'node setup.js' } },
+			],
+			[
+				'n8n-nodes-base/community-package-json-keywords-without-official-tag',
+				{ keywords: ['n8n', 'suno'] },
+			],
 		];
 		const [real, ...broken] = lint([
 			{ text: readFileSync(join(root, 'package.json'), 'utf8'), filePath: 'package.json' },
@@ -164,7 +183,7 @@ describe("our lint covers n8n's community-package scanner", () => {
 		expect(missing).toEqual(Object.fromEntries(files.map((file) => [file, []])));
 	});
 
-	it("the real scanner (analyzePackage) passes the source and the packed tarball", () => {
+	it('the real scanner (analyzePackage) passes the source and the packed tarball', () => {
 		const workDir = mkdtempSync(join(tmpdir(), 'suno-scan-'));
 		try {
 			const [{ filename }] = JSON.parse(

@@ -55,7 +55,14 @@ export declare class LocalSunoProvider {
 	pathPrefix: string;
 	caseInsensitiveIds: boolean;
 	log: LoggedRequest[];
-	counters: { requests: number; fetchBatch: number; fetchSingle: number; submit: number; media: number; idsFetched: number };
+	counters: {
+		requests: number;
+		fetchBatch: number;
+		fetchSingle: number;
+		submit: number;
+		media: number;
+		idsFetched: number;
+	};
 	tasks: Map<string, unknown>;
 	start(port?: number): Promise<this>;
 	stop(): Promise<void>;
@@ -64,7 +71,11 @@ export declare class LocalSunoProvider {
 	createTask(spec?: TaskSpec): string;
 	seedDemo(): string[];
 	addMedia(name: string): string;
-	setRoute(method: string, path: string, response: { status?: number; body: unknown; headers?: Record<string, string> }): void;
+	setRoute(
+		method: string,
+		path: string,
+		response: { status?: number; body: unknown; headers?: Record<string, string> },
+	): void;
 	injectFault(fault: Fault): void;
 }
 

@@ -11,14 +11,42 @@ const http = require('node:http');
 const crypto = require('node:crypto');
 
 const MUSIC_STAGES = ['NOT_START', 'QUEUED', 'IN_PROGRESS', 'SUCCESS'];
-const CLIP_STATUS = { NOT_START: null, SUBMITTED: 'submitted', QUEUED: 'queued', IN_PROGRESS: 'streaming', SUCCESS: 'complete', FAILURE: 'error' };
+const CLIP_STATUS = {
+	NOT_START: null,
+	SUBMITTED: 'submitted',
+	QUEUED: 'queued',
+	IN_PROGRESS: 'streaming',
+	SUCCESS: 'complete',
+	FAILURE: 'error',
+};
 const MEDIA_TYPES = { mp3: 'audio/mpeg', jpeg: 'image/jpeg', png: 'image/png', mp4: 'video/mp4' };
 
 const DEMO_TASKS = [
-	{ id: 'demo-0001-midnight-drive', title: 'Midnight Drive', tags: 'synthwave retro night', finishAfter: 0 },
-	{ id: 'demo-0002-harbour-lights', title: 'Harbour Lights', tags: 'acoustic folk ballad', finishAfter: 0 },
-	{ id: 'demo-0003-still-rendering', title: 'Still Rendering', tags: 'lo-fi chill', holdAt: 'IN_PROGRESS' },
-	{ id: 'demo-0004-lyrics', action: 'LYRICS', title: 'Neon Nights', prompt: '[Verse]\nCity lights are calling\nWe run until the morning', finishAfter: 0 },
+	{
+		id: 'demo-0001-midnight-drive',
+		title: 'Midnight Drive',
+		tags: 'synthwave retro night',
+		finishAfter: 0,
+	},
+	{
+		id: 'demo-0002-harbour-lights',
+		title: 'Harbour Lights',
+		tags: 'acoustic folk ballad',
+		finishAfter: 0,
+	},
+	{
+		id: 'demo-0003-still-rendering',
+		title: 'Still Rendering',
+		tags: 'lo-fi chill',
+		holdAt: 'IN_PROGRESS',
+	},
+	{
+		id: 'demo-0004-lyrics',
+		action: 'LYRICS',
+		title: 'Neon Nights',
+		prompt: '[Verse]\nCity lights are calling\nWe run until the morning',
+		finishAfter: 0,
+	},
 	{ id: 'demo-0005-rejected', title: 'Rejected', fail: true, finishAfter: 0 },
 ];
 
@@ -51,7 +79,8 @@ function* mediaChunks(name, size) {
 	yield header.subarray(0, size);
 	const bodySize = Math.max(0, size - header.length);
 	const block = mediaBlock(name, bodySize);
-	for (let sent = 0; sent < bodySize; sent += block.length) yield block.subarray(0, Math.min(block.length, bodySize - sent));
+	for (let sent = 0; sent < bodySize; sent += block.length)
+		yield block.subarray(0, Math.min(block.length, bodySize - sent));
 }
 
 /** Deterministic bytes for a media file, so tests can compare what arrived. */
@@ -89,7 +118,14 @@ class LocalSunoProvider {
 		this.caseInsensitiveIds = false;
 		this.extraMedia = new Set();
 		this.log = [];
-		this.counters = { requests: 0, fetchBatch: 0, fetchSingle: 0, submit: 0, media: 0, idsFetched: 0 };
+		this.counters = {
+			requests: 0,
+			fetchBatch: 0,
+			fetchSingle: 0,
+			submit: 0,
+			media: 0,
+			idsFetched: 0,
+		};
 		this.server = http.createServer((req, res) => this.handle(req, res));
 		this.sockets = new Set();
 		this.server.on('connection', (socket) => {
@@ -152,7 +188,7 @@ class LocalSunoProvider {
 				action,
 				title: spec.title ?? (action === 'LYRICS' ? 'Neon Nights' : 'Electric Dance Party'),
 				tags: spec.tags ?? 'club banger high-energy edm',
-				prompt: spec.prompt ?? '[Verse]\nEverybody in the place\nLet\'s go',
+				prompt: spec.prompt ?? "[Verse]\nEverybody in the place\nLet's go",
 				fail: Boolean(spec.fail),
 				finishAfter,
 				holdAt: spec.holdAt,
@@ -216,11 +252,16 @@ class LocalSunoProvider {
 			if (Date.now() >= live.finishAt) return live.fail ? 'FAILURE' : 'SUCCESS';
 			return live.action === 'LYRICS' ? 'NOT_START' : 'IN_PROGRESS';
 		}
-		const steps = this.advance === 'poll' ? live.polls : Math.floor((Date.now() - live.createdMs) / this.advance);
+		const steps =
+			this.advance === 'poll'
+				? live.polls
+				: Math.floor((Date.now() - live.createdMs) / this.advance);
 		if (steps >= live.finishAfter) return live.fail ? 'FAILURE' : 'SUCCESS';
 		if (live.action === 'LYRICS') return 'NOT_START';
 		const inFlight = MUSIC_STAGES.slice(0, -1);
-		return inFlight[Math.min(inFlight.length - 1, Math.floor((steps * inFlight.length) / live.finishAfter))];
+		return inFlight[
+			Math.min(inFlight.length - 1, Math.floor((steps * inFlight.length) / live.finishAfter))
+		];
 	}
 
 	/** The task as new-api's TaskDto, at its current stage; `seen` counts a poll. */
@@ -232,7 +273,8 @@ class LocalSunoProvider {
 		const now = Math.floor(Date.now() / 1000);
 		if (status === 'IN_PROGRESS' || status === 'SUCCESS') live.startTime ||= now;
 		if (status === 'SUCCESS' || status === 'FAILURE') live.finishTime ||= now;
-		const failReason = live.fail && status === 'FAILURE' ? 'Unable to generate lyrics from the given prompt.' : '';
+		const failReason =
+			live.fail && status === 'FAILURE' ? 'Unable to generate lyrics from the given prompt.' : '';
 		const task = {
 			task_id: live.id,
 			action: live.action,
@@ -245,10 +287,12 @@ class LocalSunoProvider {
 			data: null,
 		};
 		if (live.action === 'LYRICS') {
-			if (status === 'SUCCESS') task.data = { id: live.id, text: live.prompt, title: live.title, status: 'complete' };
+			if (status === 'SUCCESS')
+				task.data = { id: live.id, text: live.prompt, title: live.title, status: 'complete' };
 			return task;
 		}
-		if (status !== 'NOT_START') task.data = live.clipIds.map((clipId) => this.clip(live, clipId, status, failReason));
+		if (status !== 'NOT_START')
+			task.data = live.clipIds.map((clipId) => this.clip(live, clipId, status, failReason));
 		return task;
 	}
 
@@ -268,7 +312,11 @@ class LocalSunoProvider {
 				audio_prompt_id: null,
 				gpt_description_prompt: 'a dance track',
 			},
-			audio_url: done ? media(`${clipId}.mp3`) : status === 'IN_PROGRESS' ? `${this.url}/audiopipe/?item_id=${clipId}` : '',
+			audio_url: done
+				? media(`${clipId}.mp3`)
+				: status === 'IN_PROGRESS'
+					? `${this.url}/audiopipe/?item_id=${clipId}`
+					: '',
 			image_url: done || status === 'IN_PROGRESS' ? media(`image_${clipId}.jpeg`) : '',
 			video_url: done ? media(`${clipId}.mp4`) : '',
 			model_name: 'chirp-v4',
@@ -293,22 +341,33 @@ class LocalSunoProvider {
 		for await (const chunk of req) chunks.push(chunk);
 		const rawBody = Buffer.concat(chunks).toString('utf8');
 		const url = new URL(req.url, 'http://127.0.0.1');
-		const entry = { method: req.method, path: url.pathname, rawPath: req.url, headers: { ...req.headers }, body: rawBody, at: Date.now() };
+		const entry = {
+			method: req.method,
+			path: url.pathname,
+			rawPath: req.url,
+			headers: { ...req.headers },
+			body: rawBody,
+			at: Date.now(),
+		};
 		this.log.push(entry);
 		this.counters.requests += 1;
 
 		if (url.pathname.startsWith('/media/')) {
 			const mediaFault = this.mediaFaults.shift();
 			const name = url.pathname.slice('/media/'.length);
-			if (mediaFault?.breakAfterBytes !== undefined) return this.serveMedia(name, res, mediaFault.breakAfterBytes);
+			if (mediaFault?.breakAfterBytes !== undefined)
+				return this.serveMedia(name, res, mediaFault.breakAfterBytes);
 			if (mediaFault) return this.applyFault(mediaFault, res);
 			return this.serveMedia(name, res);
 		}
-		if (url.pathname.startsWith('/audiopipe/')) return this.send(res, 200, 'live stream', { 'content-type': 'audio/mpeg' });
+		if (url.pathname.startsWith('/audiopipe/'))
+			return this.send(res, 200, 'live stream', { 'content-type': 'audio/mpeg' });
 		// Behind a path prefix (a gateway mounted under /some/prefix): other paths get a proxy's HTML 404.
 		if (this.pathPrefix) {
 			if (!url.pathname.startsWith(`${this.pathPrefix}/`)) {
-				return this.send(res, 404, '<html><body><h1>404 Not Found</h1><hr>nginx</body></html>', { 'content-type': 'text/html' });
+				return this.send(res, 404, '<html><body><h1>404 Not Found</h1><hr>nginx</body></html>', {
+					'content-type': 'text/html',
+				});
 			}
 			url.pathname = url.pathname.slice(this.pathPrefix.length);
 		}
@@ -320,18 +379,30 @@ class LocalSunoProvider {
 		const fixed = this.routes.get(`${req.method} ${url.pathname}`);
 		if (fixed) return this.send(res, fixed.status ?? 200, fixed.body, fixed.headers);
 
-		if (!url.pathname.startsWith('/suno/')) return this.send(res, 404, { error: { message: 'Invalid URL', type: 'invalid_request_error' } });
+		if (!url.pathname.startsWith('/suno/'))
+			return this.send(res, 404, {
+				error: { message: 'Invalid URL', type: 'invalid_request_error' },
+			});
 		if (!this.authorised(req)) {
 			const requestId = `${Date.now()}${crypto.randomBytes(4).toString('hex')}`;
-			return this.send(res, 401, { error: { message: `Invalid token (request id: ${requestId})`, type: 'new_api_error', code: '' } });
+			return this.send(res, 401, {
+				error: {
+					message: `Invalid token (request id: ${requestId})`,
+					type: 'new_api_error',
+					code: '',
+				},
+			});
 		}
-		if (req.method === 'POST' && url.pathname === '/suno/fetch') return this.fetchBatch(rawBody, res);
+		if (req.method === 'POST' && url.pathname === '/suno/fetch')
+			return this.fetchBatch(rawBody, res);
 		if (req.method === 'GET' && url.pathname.startsWith('/suno/fetch/')) {
 			return this.fetchOne(decodeURIComponent(url.pathname.slice('/suno/fetch/'.length)), res);
 		}
 		const submit = /^\/suno\/submit\/([^/]+)$/.exec(url.pathname);
 		if (req.method === 'POST' && submit) return this.submit(submit[1], rawBody, res);
-		return this.send(res, 404, { error: { message: 'Invalid URL', type: 'invalid_request_error' } });
+		return this.send(res, 404, {
+			error: { message: 'Invalid URL', type: 'invalid_request_error' },
+		});
 	}
 
 	fetchBatch(rawBody, res) {
@@ -339,14 +410,23 @@ class LocalSunoProvider {
 		try {
 			body = JSON.parse(rawBody);
 		} catch (error) {
-			return this.send(res, 400, { code: 'invalid_request', message: rawBody === '' ? 'EOF' : error.message, data: null });
+			return this.send(res, 400, {
+				code: 'invalid_request',
+				message: rawBody === '' ? 'EOF' : error.message,
+				data: null,
+			});
 		}
 		const ids = body?.ids;
 		if (ids !== undefined && ids !== null && !Array.isArray(ids)) {
-			return this.send(res, 400, { code: 'invalid_request', message: 'json: cannot unmarshal into ids of type []interface {}', data: null });
+			return this.send(res, 400, {
+				code: 'invalid_request',
+				message: 'json: cannot unmarshal into ids of type []interface {}',
+				data: null,
+			});
 		}
 		this.counters.fetchBatch += 1;
-		if (!ids || ids.length === 0) return this.send(res, 200, { code: 'success', message: '', data: [] });
+		if (!ids || ids.length === 0)
+			return this.send(res, 200, { code: 'success', message: '', data: [] });
 		this.counters.idsFetched += ids.length;
 		// SQL `IN`: each known task once, in database (insertion) order.
 		const found = [...new Set(ids.map(String))]
@@ -354,7 +434,12 @@ class LocalSunoProvider {
 			.filter((task, index, all) => task && all.indexOf(task) === index)
 			.sort((a, b) => a.seq - b.seq);
 		if (this.flavour === 'onehub') found.splice(100);
-		if (found.length === 0) return this.send(res, 200, { code: 'success', message: '', data: this.flavour === 'newapi' ? null : [] });
+		if (found.length === 0)
+			return this.send(res, 200, {
+				code: 'success',
+				message: '',
+				data: this.flavour === 'newapi' ? null : [],
+			});
 		// Gateways keep each task's data as stored JSON; so do we, once a task can no longer change.
 		const data = found.map((stored) => this.renderJson(stored));
 		return this.send(res, 200, `{"code":"success","message":"","data":[${data.join(',')}]}`);
@@ -387,8 +472,10 @@ class LocalSunoProvider {
 		} catch (error) {
 			return this.send(res, 400, { code: 'invalid_request', message: error.message, data: null });
 		}
-		if (action !== 'music' && action !== 'lyrics') return this.send(res, 400, { code: 'invalid_action', message: 'invalid_action', data: null });
-		if (action === 'lyrics' && !body.prompt) return this.send(res, 400, { code: 'invalid_request', message: 'prompt_empty', data: null });
+		if (action !== 'music' && action !== 'lyrics')
+			return this.send(res, 400, { code: 'invalid_action', message: 'invalid_action', data: null });
+		if (action === 'lyrics' && !body.prompt)
+			return this.send(res, 400, { code: 'invalid_request', message: 'prompt_empty', data: null });
 		this.counters.submit += 1;
 		const id = this.createTask({
 			action,
@@ -404,11 +491,17 @@ class LocalSunoProvider {
 		const ext = name.split('.').pop();
 		const known =
 			this.extraMedia.has(name) ||
-			[...this.tasks.values()].some((stored) => stored.live && stored.live.clipIds.some((clipId) => name.includes(clipId)));
-		if (!MEDIA_TYPES[ext] || !known) return this.send(res, 404, 'Not Found', { 'content-type': 'text/plain' });
+			[...this.tasks.values()].some(
+				(stored) => stored.live && stored.live.clipIds.some((clipId) => name.includes(clipId)),
+			);
+		if (!MEDIA_TYPES[ext] || !known)
+			return this.send(res, 404, 'Not Found', { 'content-type': 'text/plain' });
 		this.counters.media += 1;
 		// `mediaChunked` leaves the size unannounced, as some file servers do.
-		res.writeHead(200, { 'content-type': MEDIA_TYPES[ext], ...(this.mediaChunked ? {} : { 'content-length': this.mediaSize }) });
+		res.writeHead(200, {
+			'content-type': MEDIA_TYPES[ext],
+			...(this.mediaChunked ? {} : { 'content-length': this.mediaSize }),
+		});
 		// Streamed with back-pressure, so a 200 MB file costs the provider one 1 MB block.
 		const chunks = mediaChunks(name, this.mediaSize);
 		let sent = 0;
@@ -428,9 +521,18 @@ class LocalSunoProvider {
 	async applyFault(fault, res) {
 		if (fault.drop) return res.socket.destroy();
 		if (fault.hang) return undefined;
-		const body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null });
+		const body =
+			typeof fault.body === 'string'
+				? fault.body
+				: JSON.stringify(
+						fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null },
+					);
 		if (fault.dropMidBody) {
-			res.writeHead(fault.status ?? 200, { 'content-type': 'application/json', ...fault.headers, 'content-length': body.length * 2 });
+			res.writeHead(fault.status ?? 200, {
+				'content-type': 'application/json',
+				...fault.headers,
+				'content-length': body.length * 2,
+			});
 			res.write(body.slice(0, Math.floor(body.length / 2)));
 			return setImmediate(() => res.socket.destroy());
 		}
@@ -443,7 +545,12 @@ class LocalSunoProvider {
 			}
 			return res.end();
 		}
-		return this.send(res, fault.status ?? 500, fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null }, fault.headers);
+		return this.send(
+			res,
+			fault.status ?? 500,
+			fault.body ?? { code: 'fault', message: `injected ${fault.status ?? 500}`, data: null },
+			fault.headers,
+		);
 	}
 
 	send(res, status, body, headers = {}) {
@@ -464,9 +571,13 @@ if (require.main === module) {
 	provider.start(port).then(() => {
 		const ids = provider.seedDemo();
 		process.stdout.write(`Local Suno provider on ${provider.url}\n`);
-		process.stdout.write(`  API key: ${process.env.SUNO_LOCAL_KEY ? '(the value of SUNO_LOCAL_KEY)' : 'local-test-key'}\n`);
+		process.stdout.write(
+			`  API key: ${process.env.SUNO_LOCAL_KEY ? '(the value of SUNO_LOCAL_KEY)' : 'local-test-key'}\n`,
+		);
 		process.stdout.write(`  demo task ids: ${ids.join(', ')}\n`);
-		process.stdout.write('  POST /suno/submit/music or /suno/submit/lyrics creates more; Ctrl-C stops.\n');
+		process.stdout.write(
+			'  POST /suno/submit/music or /suno/submit/lyrics creates more; Ctrl-C stops.\n',
+		);
 	});
 	const stop = () => provider.stop().then(() => process.exit(0));
 	process.on('SIGINT', stop);

@@ -26,8 +26,14 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 
 /** One GET per id, a few at a time. */
 export const fetchRound: FetchRound = async (client, ids, _action, settings) => {
-	const outcomes = await settleEach(ids, settings.concurrency, async (id) => await client.getTask(id));
+	const outcomes = await settleEach(
+		ids,
+		settings.concurrency,
+		async (id) => await client.getTask(id),
+	);
 	return outcomes.map((outcome, index) =>
-		outcome.ok ? { ids: [ids[index]], tasks: outcome.value, single: true } : { ids: [ids[index]], error: outcome.error },
+		outcome.ok
+			? { ids: [ids[index]], tasks: outcome.value, single: true }
+			: { ids: [ids[index]], error: outcome.error },
 	);
 };

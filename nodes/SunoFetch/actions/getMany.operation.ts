@@ -48,8 +48,14 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 /** The ids of all input items in shared batches of Batch Size, a few batches at a time. */
 export const fetchRound: FetchRound = async (client, ids, action, settings) => {
 	const batches = chunk(ids, settings.batchSize);
-	const outcomes = await settleEach(batches, settings.concurrency, async (batch) => await client.getTasks(batch, action));
+	const outcomes = await settleEach(
+		batches,
+		settings.concurrency,
+		async (batch) => await client.getTasks(batch, action),
+	);
 	return outcomes.map((outcome, index) =>
-		outcome.ok ? { ids: batches[index], tasks: outcome.value, single: false } : { ids: batches[index], error: outcome.error },
+		outcome.ok
+			? { ids: batches[index], tasks: outcome.value, single: false }
+			: { ids: batches[index], error: outcome.error },
 	);
 };

@@ -2,11 +2,23 @@
  * Download Files: a finished clip's audio, cover images and video attached to its item as n8n
  * binary data, streamed (so n8n's filesystem binary mode keeps memory flat), a few at a time.
  */
-import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryKeyData,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import type { SunoClient } from '../client';
 import { settleEach } from '../helpers/pool';
-import { extensionFor, FILE_KINDS, fileNameFor, MIME_TYPES, urlExtension, type FileKind } from '../model/files';
+import {
+	extensionFor,
+	FILE_KINDS,
+	fileNameFor,
+	MIME_TYPES,
+	urlExtension,
+	type FileKind,
+} from '../model/files';
 import { normaliseStatus } from '../model/normalise';
 import type { Clip, Task } from '../model/task';
 import type { RunSettings } from '../settings/read';
@@ -24,7 +36,11 @@ export interface OutputEntry {
 function notReady({ clip, task }: OutputEntry): string | null {
 	if (!clip) return 'This item has no clip, so there is nothing to download.';
 	const said = clip.clipStatus ?? task.rawStatus ?? task.taskStatus;
-	if (normaliseStatus(clip.clipStatus) === 'SUCCESS' || (!clip.clipStatus && task.taskStatus === 'SUCCESS')) return null;
+	if (
+		normaliseStatus(clip.clipStatus) === 'SUCCESS' ||
+		(!clip.clipStatus && task.taskStatus === 'SUCCESS')
+	)
+		return null;
 	return `The clip is not finished (${said}): its files are not ready yet.`;
 }
 
@@ -70,12 +86,16 @@ export async function attachFiles(
 			for (const kind of download.kinds) {
 				const given = FILE_KINDS[kind].url(entry.clip);
 				const url = given === null ? null : absoluteUrl(given, baseUrl);
-				if (given === null) skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
+				if (given === null)
+					skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
 				else if (url === null) {
 					entry.error ??= new NodeOperationError(
 						this.getNode(),
 						`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
-						{ itemIndex: entry.itemIndex, description: 'The provider sent it so; only http and https URLs are downloaded.' },
+						{
+							itemIndex: entry.itemIndex,
+							description: 'The provider sent it so; only http and https URLs are downloaded.',
+						},
 					);
 				} else jobs.push({ entry, kind, url, fileName: nameFor(entry.clip, url, kind) });
 			}
@@ -84,17 +104,22 @@ export async function attachFiles(
 	}
 
 	const outcomes = await settleEach(jobs, settings.concurrency, ({ entry, kind, url, fileName }) =>
-		client.download(url, { itemIndex: entry.itemIndex, label: FILE_KINDS[kind].label, maxBytes: download.maxBytes }, (body, contentType) => {
-			const sent = contentType && !/octet-stream|^binary\//.test(contentType) ? contentType : null;
-			// A URL without a file type (`…/file/7f3a`) is named after what the server says it sent.
-			const byType = urlExtension(url) === null ? extensionFor(sent) : null;
-			const name = byType ? fileName.replace(/\.[a-z0-9]+$/, `.${byType}`) : fileName;
-			return this.helpers.prepareBinaryData(
-				body as unknown as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
-				name,
-				sent ?? MIME_TYPES[name.split('.').pop()!],
-			);
-		}),
+		client.download(
+			url,
+			{ itemIndex: entry.itemIndex, label: FILE_KINDS[kind].label, maxBytes: download.maxBytes },
+			(body, contentType) => {
+				const sent =
+					contentType && !/octet-stream|^binary\//.test(contentType) ? contentType : null;
+				// A URL without a file type (`…/file/7f3a`) is named after what the server says it sent.
+				const byType = urlExtension(url) === null ? extensionFor(sent) : null;
+				const name = byType ? fileName.replace(/\.[a-z0-9]+$/, `.${byType}`) : fileName;
+				return this.helpers.prepareBinaryData(
+					body as unknown as Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0],
+					name,
+					sent ?? MIME_TYPES[name.split('.').pop()!],
+				);
+			},
+		),
 	);
 
 	outcomes.forEach((outcome, index) => {

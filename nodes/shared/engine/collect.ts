@@ -18,10 +18,17 @@ export interface ItemRequest {
  * The answer to one request for `ids`: the tasks it returned, or why it failed. `single`: the
  * request named one id in its URL (Get), so one task in the answer is that id's, whatever its id.
  */
-type RoundOutcome = { ids: string[]; tasks: Task[]; single: boolean } | { ids: string[]; error: unknown };
+type RoundOutcome =
+	| { ids: string[]; tasks: Task[]; single: boolean }
+	| { ids: string[]; error: unknown };
 
 /** One operation's way to ask for a set of ids once. */
-export type FetchRound = (client: SunoClient, ids: string[], action: string, settings: FetchSettings) => Promise<RoundOutcome[]>;
+export type FetchRound = (
+	client: SunoClient,
+	ids: string[],
+	action: string,
+	settings: FetchSettings,
+) => Promise<RoundOutcome[]>;
 
 export interface Collected {
 	/** Every asked id's latest task; ids the provider did not return are NOT_FOUND tasks. */
@@ -41,7 +48,11 @@ export interface Collected {
  * the first copy counts, the rest are ignored. A single GET answered with one task under another id
  * (the gateway's own id for it) is that task.
  */
-function matchTasks(askedIds: readonly string[], received: readonly Task[], single: boolean): Map<string, Task> {
+function matchTasks(
+	askedIds: readonly string[],
+	received: readonly Task[],
+	single: boolean,
+): Map<string, Task> {
 	const exact = new Map<string, Task>();
 	const folded = new Map<string, Task>();
 	for (const task of received) {
@@ -92,13 +103,19 @@ export async function collectTasks(
 					for (const id of outcome.ids) errors.set(id, outcome.error);
 					continue;
 				}
-				for (const [id, task] of matchTasks(outcome.ids, outcome.tasks, outcome.single)) tasks.set(id, task);
+				for (const [id, task] of matchTasks(outcome.ids, outcome.tasks, outcome.single))
+					tasks.set(id, task);
 			}
 		}
 		pending = pending.filter((id) => !errors.has(id) && !isFinished(tasks.get(id)!.taskStatus));
 		const left = deadline - Date.now();
 		if (!wait || pending.length === 0 || left <= 0) {
-			return { tasks, errors, unfinished: new Set(wait ? pending : []), waitedMs: Date.now() - started };
+			return {
+				tasks,
+				errors,
+				unfinished: new Set(wait ? pending : []),
+				waitedMs: Date.now() - started,
+			};
 		}
 		// The last round falls on Max Wait itself when the interval would overshoot it.
 		await pause(Math.min(wait.intervalMs, left), signal);

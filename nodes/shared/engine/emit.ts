@@ -3,7 +3,13 @@
  * clip, and per id an error instead where the id's request failed, the id is unknown (On Missing
  * Task = Fail) or unfinished (On Timeout = Fail). One failed request costs only its own ids.
  */
-import { NodeApiError, NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { taskItems } from '../model/items';
 import type { OutputOptions, FetchSettings } from '../settings/read';
@@ -20,7 +26,13 @@ interface ItemOutcome {
 }
 
 /** The error a request met, rebuilt for one item: naming the ids it lost and those that arrived. */
-function namingIds(context: IExecuteFunctions, error: unknown, ids: string[], fetched: string[], itemIndex: number): Error {
+function namingIds(
+	context: IExecuteFunctions,
+	error: unknown,
+	ids: string[],
+	fetched: string[],
+	itemIndex: number,
+): Error {
 	const failure = error as Error & { description?: string; httpCode?: string };
 	const said = failure.description?.trim();
 	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
@@ -54,19 +66,28 @@ export function outcomeOf(
 	}
 	const fetched = request.ids.filter((id) => !collected.errors.has(id));
 	const problems: Error[] = [];
-	for (const [error, ids] of failedBy) problems.push(namingIds(context, error, ids, fetched, itemIndex));
+	for (const [error, ids] of failedBy)
+		problems.push(namingIds(context, error, ids, fetched, itemIndex));
 
 	const missing = fetched.filter((id) => collected.tasks.get(id)!.taskStatus === 'NOT_FOUND');
 	const late = fetched.filter((id) => collected.unfinished.has(id));
 	const withheld = new Set<string>();
 	if (missing.length > 0 && request.onMissing === 'error') {
 		missing.forEach((id) => withheld.add(id));
-		problems.push(new NodeOperationError(context.getNode(), messages.notFound(missing), { itemIndex, description: messages.notFoundHelp }));
+		problems.push(
+			new NodeOperationError(context.getNode(), messages.notFound(missing), {
+				itemIndex,
+				description: messages.notFoundHelp,
+			}),
+		);
 	}
 	if (late.length > 0 && settings.wait?.onTimeout === 'error') {
 		late.forEach((id) => withheld.add(id));
 		problems.push(
-			new NodeOperationError(context.getNode(), messages.unfinished(late, collected.waitedMs), { itemIndex, description: messages.unfinishedHelp }),
+			new NodeOperationError(context.getNode(), messages.unfinished(late, collected.waitedMs), {
+				itemIndex,
+				description: messages.unfinishedHelp,
+			}),
 		);
 	}
 
@@ -74,7 +95,8 @@ export function outcomeOf(
 	for (const id of fetched) {
 		if (withheld.has(id)) continue;
 		const task = collected.tasks.get(id)!;
-		for (const { json, clip } of taskItems(task, request.simplify)) entries.push({ itemIndex, json, clip, task });
+		for (const { json, clip } of taskItems(task, request.simplify))
+			entries.push({ itemIndex, json, clip, task });
 	}
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }

@@ -8,7 +8,12 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { createClient } from '../client';
 import { WaitCancelledError } from '../helpers/pause';
 import { ParameterError } from '../settings/parameters';
-import { readOutputOptions, readRunSettings, type OutputOptions, type RunSettings } from '../settings/read';
+import {
+	readOutputOptions,
+	readRunSettings,
+	type OutputOptions,
+	type RunSettings,
+} from '../settings/read';
 import { attachFiles, type OutputEntry } from './attach';
 import { collectTasks, type FetchRound, type ItemRequest } from './collect';
 import { errorItem, outcomeOf } from './emit';
@@ -19,7 +24,10 @@ export interface FetchOperation {
 	fetchRound: FetchRound;
 }
 
-export async function fetchTasks(this: IExecuteFunctions, operation: FetchOperation): Promise<INodeExecutionData[][]> {
+export async function fetchTasks(
+	this: IExecuteFunctions,
+	operation: FetchOperation,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	// Output per input item, so error items keep their place among the others.
 	const output: INodeExecutionData[][] = items.map(() => []);
@@ -35,7 +43,10 @@ export async function fetchTasks(this: IExecuteFunctions, operation: FetchOperat
 		settings = readRunSettings.call(this);
 		client = await createClient(this, settings.fetch.policy);
 	} catch (error) {
-		const failure = error instanceof NodeOperationError ? error : new NodeOperationError(this.getNode(), error as Error);
+		const failure =
+			error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
 		if (!this.continueOnFail()) throw failure;
 		return [items.map((_item, itemIndex) => errorItem(itemIndex, failure))];
 	}
@@ -44,16 +55,33 @@ export async function fetchTasks(this: IExecuteFunctions, operation: FetchOperat
 	const requests: Array<ItemRequest & OutputOptions> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			requests.push({ ...operation.readRequest.call(this, itemIndex), ...readOutputOptions.call(this, itemIndex) });
+			requests.push({
+				...operation.readRequest.call(this, itemIndex),
+				...readOutputOptions.call(this, itemIndex),
+			});
 		} catch (error) {
-			fail(itemIndex, error instanceof ParameterError ? new NodeOperationError(this.getNode(), error.message, { itemIndex }) : error);
+			fail(
+				itemIndex,
+				error instanceof ParameterError
+					? new NodeOperationError(this.getNode(), error.message, { itemIndex })
+					: error,
+			);
 		}
 	}
 
 	// 3. Everything at once.
 	const signal = this.getExecutionCancelSignal?.();
-	const collected = await collectTasks(client, operation.fetchRound, requests, settings.fetch, signal).catch((error: Error) => {
-		throw new NodeOperationError(this.getNode(), error instanceof WaitCancelledError ? messages.stopped : error);
+	const collected = await collectTasks(
+		client,
+		operation.fetchRound,
+		requests,
+		settings.fetch,
+		signal,
+	).catch((error: Error) => {
+		throw new NodeOperationError(
+			this.getNode(),
+			error instanceof WaitCancelledError ? messages.stopped : error,
+		);
 	});
 
 	// 4. Each item's outcome; without On Error → Continue the first problem stops the run before any download.
@@ -80,7 +108,8 @@ export async function fetchTasks(this: IExecuteFunctions, operation: FetchOperat
 	}
 	for (const { itemIndex, error } of problems) output[itemIndex].push(errorItem(itemIndex, error));
 
-	if (missing.size > 0) this.addExecutionHints({ message: messages.notFound([...missing]), location: 'outputPane' });
+	if (missing.size > 0)
+		this.addExecutionHints({ message: messages.notFound([...missing]), location: 'outputPane' });
 	if (collected.unfinished.size > 0 && settings.fetch.wait?.onTimeout === 'emit') {
 		const message = `${messages.unfinished([...collected.unfinished], collected.waitedMs)}. ${messages.notResubmitted}`;
 		this.addExecutionHints({ message, location: 'outputPane' });

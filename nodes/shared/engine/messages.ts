@@ -5,7 +5,8 @@ function listIds(ids: readonly string[]): string {
 	return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown;
 }
 
-const countOf = (ids: readonly string[], one: string, many: string) => `${ids.length} ${ids.length === 1 ? one : many}`;
+const countOf = (ids: readonly string[], one: string, many: string) =>
+	`${ids.length} ${ids.length === 1 ? one : many}`;
 
 /** `6 s`, `2.5 min`. */
 export function duration(ms: number): string {
@@ -13,7 +14,8 @@ export function duration(ms: number): string {
 }
 
 export const messages = {
-	notFound: (ids: readonly string[]) => `${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`,
+	notFound: (ids: readonly string[]) =>
+		`${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`,
 	notFoundHelp:
 		'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
 	unfinished: (ids: readonly string[], waitedMs: number) =>

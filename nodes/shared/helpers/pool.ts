@@ -24,6 +24,7 @@ export async function settleEach<I, T>(
 
 export function chunk<T>(values: readonly T[], size: number): T[][] {
 	const chunks: T[][] = [];
-	for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
+	for (let start = 0; start < values.length; start += size)
+		chunks.push(values.slice(start, start + size));
 	return chunks;
 }

@@ -5,10 +5,34 @@
 import type { Clip } from './task';
 
 export const FILE_KINDS = {
-	audio: { label: 'audio file', url: (clip: Clip) => clip.audioUrl, extension: 'mp3', property: 'audio', tag: '' },
-	image: { label: 'cover image', url: (clip: Clip) => clip.imageUrl, extension: 'jpeg', property: 'image', tag: '' },
-	imageLarge: { label: 'large cover image', url: (clip: Clip) => clip.imageLargeUrl, extension: 'jpeg', property: 'imageLarge', tag: '-large' },
-	video: { label: 'video', url: (clip: Clip) => clip.videoUrl, extension: 'mp4', property: 'video', tag: '' },
+	audio: {
+		label: 'audio file',
+		url: (clip: Clip) => clip.audioUrl,
+		extension: 'mp3',
+		property: 'audio',
+		tag: '',
+	},
+	image: {
+		label: 'cover image',
+		url: (clip: Clip) => clip.imageUrl,
+		extension: 'jpeg',
+		property: 'image',
+		tag: '',
+	},
+	imageLarge: {
+		label: 'large cover image',
+		url: (clip: Clip) => clip.imageLargeUrl,
+		extension: 'jpeg',
+		property: 'imageLarge',
+		tag: '-large',
+	},
+	video: {
+		label: 'video',
+		url: (clip: Clip) => clip.videoUrl,
+		extension: 'mp4',
+		property: 'video',
+		tag: '',
+	},
 } as const;
 
 export type FileKind = keyof typeof FILE_KINDS;
@@ -62,7 +86,8 @@ const utf8Bytes = (text: string) =>
 /** 8 hex digits (FNV-1a): a stable tag for a clip the provider gave no id. */
 function shortHash(text: string): string {
 	let hash = 0x811c9dc5;
-	for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
+	for (let index = 0; index < text.length; index++)
+		hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193) >>> 0;
 	return hash.toString(16).padStart(8, '0');
 }
 
@@ -75,13 +100,18 @@ function shortHash(text: string): string {
 export function fileNameFor(clip: Clip, url: string, kind: FileKind, copy = 1): string {
 	// The large cover is tagged: both covers are JPEGs, and one must not overwrite the other on disk.
 	const { extension: fallbackExtension, tag } = FILE_KINDS[kind];
-	const id = (clip.clipId ?? '').replace(/[^\w-]/g, '').slice(0, 8) || shortHash(clip.audioUrl ?? url);
+	const id =
+		(clip.clipId ?? '').replace(/[^\w-]/g, '').slice(0, 8) || shortHash(clip.audioUrl ?? url);
 	const extension = urlExtension(url) ?? fallbackExtension;
 	const suffix = `-${id}${tag}${copy > 1 ? `-${copy}` : ''}.${extension}`; // ASCII: one byte a character
 	const safe = trimName(
 		Array.from(clip.title ?? '', (char) => {
 			const point = char.codePointAt(0)!;
-			const unsafe = point < 0x20 || point === 0x7f || (point >= 0xd800 && point <= 0xdfff) || UNSAFE_IN_NAMES.has(char);
+			const unsafe =
+				point < 0x20 ||
+				point === 0x7f ||
+				(point >= 0xd800 && point <= 0xdfff) ||
+				UNSAFE_IN_NAMES.has(char);
 			return unsafe ? ' ' : char;
 		})
 			.join('')
@@ -96,4 +126,3 @@ export function fileNameFor(clip: Clip, url: string, kind: FileKind, copy = 1): 
 	}
 	return `${trimName(title) || 'Suno clip'}${suffix}`;
 }
-

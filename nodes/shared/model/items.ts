@@ -8,9 +8,13 @@ import type { Clip, Task } from './task';
 
 type ClipFields = Omit<Clip, 'raw'>;
 
-
 /** One literal, not spreads: this runs once per clip, and a literal is several times faster. */
-function itemJson(task: Task, clip: ClipFields, clipIndex: number | null, clipCount: number): IDataObject {
+function itemJson(
+	task: Task,
+	clip: ClipFields,
+	clipIndex: number | null,
+	clipCount: number,
+): IDataObject {
 	return {
 		taskId: task.taskId,
 		action: task.action,
@@ -46,7 +50,9 @@ function simplifiedItems(task: Task): IDataObject[] {
 	const count = task.clips.length;
 	if (count > 0) return task.clips.map((clip, index) => itemJson(task, clip, index, count));
 	const lyrics = task.lyrics;
-	const clipless = lyrics ? { ...NO_CLIP, title: lyrics.title, lyrics: lyrics.text, clipStatus: lyrics.status } : NO_CLIP;
+	const clipless = lyrics
+		? { ...NO_CLIP, title: lyrics.title, lyrics: lyrics.text, clipStatus: lyrics.status }
+		: NO_CLIP;
 	return [itemJson(task, clipless, null, 0)];
 }
 

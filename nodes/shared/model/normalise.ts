@@ -61,7 +61,10 @@ const STATUS_WORDS: Record<string, TaskStatus> = {
 /** Maps any provider's status word to our vocabulary; a word we do not know is `UNRECOGNIZED`. */
 export function normaliseStatus(word: unknown): TaskStatus {
 	if (typeof word !== 'string' || word.trim() === '') return 'UNRECOGNIZED';
-	const key = word.trim().toLowerCase().replace(/[\s-]+/g, '_');
+	const key = word
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
 	if (key in STATUS_WORDS) return STATUS_WORDS[key];
 	// sunoapi.org style: CREATE_TASK_FAILED, GENERATE_AUDIO_FAILED, SENSITIVE_WORD_ERROR …
 	if (/_(failed|error)$/.test(key)) return 'FAILURE';
@@ -278,7 +281,10 @@ export function providerErrorOf(body: unknown): { code: string | null; message: 
 export function isTaskNotFound(statusCode: number, body: unknown): boolean {
 	if (statusCode !== 400 && statusCode !== 404) return false;
 	const { code, message } = providerErrorOf(body);
-	return /^task[_ ]not[_ ]exists?$/i.test(code ?? '') || /^task[_ ]not[_ ]exists?$/i.test((message ?? '').trim());
+	return (
+		/^task[_ ]not[_ ]exists?$/i.test(code ?? '') ||
+		/^task[_ ]not[_ ]exists?$/i.test((message ?? '').trim())
+	);
 }
 
 /**
@@ -303,7 +309,12 @@ function tasksIn(body: unknown, fallbackTaskId: string | null): Task[] {
 	}
 	// Error shapes: new-api's `{error: {…}}`, an envelope code other than success, one-api's
 	// `{success: false, message}`, a bare `{error: "text"}`.
-	if (isObject(parsed.error) || typeof parsed.error === 'string' || parsed.success === false || !isSuccessCode(parsed.code)) {
+	if (
+		isObject(parsed.error) ||
+		typeof parsed.error === 'string' ||
+		parsed.success === false ||
+		!isSuccessCode(parsed.code)
+	) {
 		const { code, message } = providerErrorOf(parsed);
 		throw new Unreadable(
 			message ?? `The provider answered with code "${code ?? String(parsed.code)}".`,
@@ -322,7 +333,9 @@ function normaliseData(data: unknown, fallbackTaskId: string | null): Task[] {
 	if (Array.isArray(data)) {
 		const objects = data.filter(isObject);
 		if (objects.length !== data.length) {
-			throw new Unreadable('The provider answered with a task list that holds entries that are not tasks.');
+			throw new Unreadable(
+				'The provider answered with a task list that holds entries that are not tasks.',
+			);
 		}
 		if (objects.length > 0 && !objects.some(looksLikeTask)) {
 			// A bare clip list: one task whose id we only know from the request.

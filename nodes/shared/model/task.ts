@@ -26,7 +26,12 @@ export type TaskStatus = (typeof TASK_STATUSES)[number];
  * States after which polling again cannot change the answer. `UNRECOGNIZED` is not one: a word we
  * do not know may still move on, so a wait keeps polling it until Max Wait.
  */
-const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set(['SUCCESS', 'FAILURE', 'UNKNOWN', 'NOT_FOUND']);
+const FINISHED_STATUSES: ReadonlySet<TaskStatus> = new Set([
+	'SUCCESS',
+	'FAILURE',
+	'UNKNOWN',
+	'NOT_FOUND',
+]);
 
 export type ProviderObject = { [key: string]: unknown };
 
@@ -63,7 +68,12 @@ export interface Task {
 	finishedAt: string | null;
 	clips: Clip[];
 	/** LYRICS tasks carry one lyrics object instead of clips. */
-	lyrics: { title: string | null; text: string | null; status: string | null; raw: ProviderObject } | null;
+	lyrics: {
+		title: string | null;
+		text: string | null;
+		status: string | null;
+		raw: ProviderObject;
+	} | null;
 	/** The task as sent, clip list included (`data` or `clips`). */
 	raw: ProviderObject;
 }

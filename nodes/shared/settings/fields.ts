@@ -98,7 +98,8 @@ export const sharedFields: INodeProperties[] = [
 			{
 				name: 'Output Tasks as They Are',
 				value: 'emit',
-				description: 'Return the unfinished tasks with their current status, and a hint naming them',
+				description:
+					'Return the unfinished tasks with their current status, and a hint naming them',
 			},
 			{
 				name: 'Fail',
@@ -107,7 +108,8 @@ export const sharedFields: INodeProperties[] = [
 			},
 		],
 		default: 'emit',
-		description: 'What to do when tasks are still unfinished after Max Wait. Tasks are never resubmitted.',
+		description:
+			'What to do when tasks are still unfinished after Max Wait. Tasks are never resubmitted.',
 	},
 	{
 		displayName: 'Options',
@@ -151,7 +153,8 @@ export const sharedFields: INodeProperties[] = [
 					},
 				],
 				default: 'emit',
-				description: 'What to do with an ID the provider does not know (a typo, or a task of another account)',
+				description:
+					'What to do with an ID the provider does not know (a typo, or a task of another account)',
 			},
 			...fileFields,
 			{

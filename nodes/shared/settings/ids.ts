@@ -7,7 +7,8 @@ import { ParameterError } from './parameters';
 /** Commas and semicolons, also as a Chinese or Japanese keyboard types them, and white space. */
 const SEPARATORS = /[\s,;\uFF0C\u3001\uFF1B]+/;
 /** Quotes, also typographic ones, and the invisible characters a copy from a chat app brings. */
-const WRAPPING = /^["'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u200B-\u200D\u2060\uFEFF]+|["'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u200B-\u200D\u2060\uFEFF]+$/g;
+const WRAPPING =
+	/^["'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u200B-\u200D\u2060\uFEFF]+|["'`\u2018\u2019\u201C\u201D\u201E\u00AB\u00BB\u300C\u300D\u200B-\u200D\u2060\uFEFF]+$/g;
 
 function cleanId(value: string): string {
 	return value.trim().replace(WRAPPING, '').trim();
@@ -33,7 +34,9 @@ function jsonList(value: string, field: string): unknown[] | null {
 	if (!text.startsWith('[') || !text.endsWith(']')) return null;
 	try {
 		// Bare numbers become text first: JSON.parse would round an id like 12345678901234567890.
-		const parsed: unknown = JSON.parse(text.replace(/([[,]\s*)(-?\d[\d.eE+-]*)(?=\s*[,\]])/g, '$1"$2"'));
+		const parsed: unknown = JSON.parse(
+			text.replace(/([[,]\s*)(-?\d[\d.eE+-]*)(?=\s*[,\]])/g, '$1"$2"'),
+		);
 		if (Array.isArray(parsed)) return parsed;
 	} catch {
 		// Task ids never hold brackets: text in brackets that is not JSON is a broken list.
@@ -68,7 +71,9 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 		);
 	}
 	if (ids.length === 0) {
-		throw new ParameterError(`${field} holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.`);
+		throw new ParameterError(
+			`${field} holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.`,
+		);
 	}
 	return [...new Set(ids)];
 }

@@ -38,7 +38,12 @@ function readBoolean(value: unknown, field: string, fallback: boolean): boolean 
 	throw new ParameterError(`${field} must be true or false, not ${JSON.stringify(value)}.`);
 }
 
-function readOption<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
+function readOption<T extends string>(
+	value: unknown,
+	field: string,
+	allowed: readonly T[],
+	fallback: T,
+): T {
 	if (isUnset(value)) return fallback;
 	const word = typeof value === 'string' ? value.trim() : value;
 	const found = allowed.find((option) => option === word);
@@ -51,9 +56,12 @@ function readOption<T extends string>(value: unknown, field: string, allowed: re
 /** A multi-option as a list, or as text separated by commas (an expression's usual answer). */
 function readOptions<T extends string>(value: unknown, field: string, allowed: readonly T[]): T[] {
 	if (isUnset(value) || value === '') return [];
-	const words = typeof value === 'string' ? value.split(',').filter((word) => word.trim() !== '') : value;
+	const words =
+		typeof value === 'string' ? value.split(',').filter((word) => word.trim() !== '') : value;
 	if (!Array.isArray(words) || words.some(isUnset)) {
-		throw new ParameterError(`${field} must be a list of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`);
+		throw new ParameterError(
+			`${field} must be a list of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`,
+		);
 	}
 	return [...new Set(words.map((word) => readOption(word, field, allowed, allowed[0])))];
 }
@@ -61,7 +69,8 @@ function readOptions<T extends string>(value: unknown, field: string, allowed: r
 /** A name (e.g. a binary property): text, trimmed; empty means the default. */
 function readName(value: unknown, field: string, fallback: string): string {
 	if (isUnset(value)) return fallback;
-	if (typeof value !== 'string') throw new ParameterError(`${field} must be text, not ${JSON.stringify(value)}.`);
+	if (typeof value !== 'string')
+		throw new ParameterError(`${field} must be text, not ${JSON.stringify(value)}.`);
 	return value.trim() === '' ? fallback : value.trim();
 }
 
@@ -72,11 +81,17 @@ function readName(value: unknown, field: string, fallback: string): string {
  */
 export function readField(field: INodeProperties, value: unknown): unknown {
 	const label = field.displayName;
-	const choices = () => (field.options ?? []).map((option) => String((option as { value: unknown }).value));
+	const choices = () =>
+		(field.options ?? []).map((option) => String((option as { value: unknown }).value));
 	switch (field.type) {
 		case 'number': {
 			const { minValue = -Infinity, maxValue, numberPrecision } = field.typeOptions ?? {};
-			return readNumber(value, label, { fallback: field.default as number, min: minValue, max: maxValue, whole: numberPrecision === 0 });
+			return readNumber(value, label, {
+				fallback: field.default as number,
+				min: minValue,
+				max: maxValue,
+				whole: numberPrecision === 0,
+			});
 		}
 		case 'boolean':
 			return readBoolean(value, label, field.default as boolean);

@@ -3,7 +3,12 @@
  * choices, default), so a value from an expression is taken as n8n gives it ("0", "false") or
  * refused with a message naming the field.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
 
 import { FILE_KIND_NAMES, type FileKind } from '../model/files';
 import type { RequestPolicy } from '../transport/retry';
@@ -31,10 +36,15 @@ interface DownloadSettings {
 }
 
 const optionsCollection = sharedFields.find((field) => field.name === 'options')!;
-const inOptions = new Set((optionsCollection.options as INodeProperties[]).map((field) => field.name));
+const inOptions = new Set(
+	(optionsCollection.options as INodeProperties[]).map((field) => field.name),
+);
 /** Every field by name: its definition is the one home of its default, range and label. */
 const fields = new Map(
-	[...sharedFields, ...(optionsCollection.options as INodeProperties[])].map((field) => [field.name, field]),
+	[...sharedFields, ...(optionsCollection.options as INodeProperties[])].map((field) => [
+		field.name,
+		field,
+	]),
 );
 
 /**
@@ -45,14 +55,20 @@ function fieldReader(context: IExecuteFunctions, itemIndex: number) {
 	let options: IDataObject | undefined;
 	const optionsOf = () => {
 		const value = context.getNodeParameter('options', itemIndex, {}) as unknown;
-		if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
+		if (
+			value !== null &&
+			value !== undefined &&
+			(typeof value !== 'object' || Array.isArray(value))
+		) {
 			throw new ParameterError(`Options must be an object, not ${JSON.stringify(value)}.`);
 		}
 		return (value ?? {}) as IDataObject;
 	};
 	return <T>(name: string): T => {
 		try {
-			const value = inOptions.has(name) ? (options ??= optionsOf())[name] : context.getNodeParameter(name, itemIndex, null);
+			const value = inOptions.has(name)
+				? (options ??= optionsOf())[name]
+				: context.getNodeParameter(name, itemIndex, null);
 			return readField(fields.get(name)!, value) as T;
 		} catch (error) {
 			if (error instanceof ParameterError) {
@@ -90,10 +106,15 @@ export function readRunSettings(this: IExecuteFunctions): RunSettings {
 		const other = taken.get(properties[kind]);
 		if (other) {
 			const label = (name: FileKind) => fields.get(`${name}Property`)!.displayName;
-			throw new NodeOperationError(this.getNode(), `${label(other)} and ${label(kind)} are both "${properties[kind]}".`, {
-				itemIndex: 0,
-				description: 'Each file needs a field of its own, or one would replace the other: give them different names.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`${label(other)} and ${label(kind)} are both "${properties[kind]}".`,
+				{
+					itemIndex: 0,
+					description:
+						'Each file needs a field of its own, or one would replace the other: give them different names.',
+				},
+			);
 		}
 		taken.set(properties[kind], kind);
 	}

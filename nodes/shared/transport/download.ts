@@ -5,7 +5,13 @@
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
 import { apiError } from './errors';
-import { networkFailure, triedNote, withRetries, type ProviderResponse, type RequestPolicy } from './retry';
+import {
+	networkFailure,
+	triedNote,
+	withRetries,
+	type ProviderResponse,
+	type RequestPolicy,
+} from './retry';
 
 /** A readable body as `httpRequest` returns it with `encoding: 'stream'`. */
 export interface StreamBody {
@@ -77,7 +83,9 @@ export async function downloadFile(
 		const contentType = typeof type === 'string' ? type.split(';')[0].trim() : null;
 		if (contentType !== null && NOT_A_FILE.test(contentType)) {
 			body.destroy();
-			throw new NotTheFile(`The file server answered with ${contentType}, not the ${what} (an expired or wrong link?).`);
+			throw new NotTheFile(
+				`The file server answered with ${contentType}, not the ${what} (an expired or wrong link?).`,
+			);
 		}
 		if (declared === 0) {
 			body.destroy();
@@ -102,7 +110,11 @@ export async function downloadFile(
 			body.destroy();
 			const cause = streamError ?? error;
 			if (cause instanceof FileTooLarge) return Promise.reject(cause);
-			return Promise.reject(streamError ? new BrokeOff(cause.message || 'the connection closed early') : new StoreFailed(cause.message));
+			return Promise.reject(
+				streamError
+					? new BrokeOff(cause.message || 'the connection closed early')
+					: new StoreFailed(cause.message),
+			);
 		});
 		if (received === 0) throw new NotTheFile(`The file server answered with an empty ${what}.`);
 		return response;
@@ -124,12 +136,26 @@ export async function downloadFile(
 	if ('error' in outcome) {
 		const { error } = outcome;
 		if (error instanceof FileTooLarge) {
-			throw fail({ message: error.message, description: `URL: ${url}. Raise Max File Size in the node's options to download it.` });
+			throw fail({
+				message: error.message,
+				description: `URL: ${url}. Raise Max File Size in the node's options to download it.`,
+			});
 		}
-		if (error instanceof BrokeOff) throw fail({ message: `The download of the ${what} broke off: ${error.message}`, description: `URL: ${url}` });
-		if (error instanceof StoreFailed) throw fail({ message: `Could not store the ${what}: ${error.message}`, description: `URL: ${url}` });
-		if (error instanceof NotTheFile) throw fail({ message: error.message, description: `URL: ${url}` });
-		throw fail(networkFailure(error, host, policy, `The file server for the ${what}`, `URL: ${url}`));
+		if (error instanceof BrokeOff)
+			throw fail({
+				message: `The download of the ${what} broke off: ${error.message}`,
+				description: `URL: ${url}`,
+			});
+		if (error instanceof StoreFailed)
+			throw fail({
+				message: `Could not store the ${what}: ${error.message}`,
+				description: `URL: ${url}`,
+			});
+		if (error instanceof NotTheFile)
+			throw fail({ message: error.message, description: `URL: ${url}` });
+		throw fail(
+			networkFailure(error, host, policy, `The file server for the ${what}`, `URL: ${url}`),
+		);
 	}
 	const { response } = outcome;
 	if (response.statusCode < 200 || response.statusCode >= 300) {

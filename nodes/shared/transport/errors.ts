@@ -45,7 +45,10 @@ export function httpFailure(
 	const said = message ?? code ?? undefined;
 	if (statusCode >= 300 && statusCode < 400) {
 		const location = response.headers?.location;
-		const target = typeof location === 'string' ? absoluteOrQuoted(location, `${baseUrl}${path}`) : 'another address';
+		const target =
+			typeof location === 'string'
+				? absoluteOrQuoted(location, `${baseUrl}${path}`)
+				: 'another address';
 		return {
 			message: `The provider answered with a redirect (HTTP ${statusCode}) to ${target}; it was not followed.`,
 			description: `The API key is only ever sent to the Base URL (${baseUrl}). If the redirect points to your gateway's real address, enter that address as the Base URL in the Suno API credential.`,

@@ -7,7 +7,14 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError, httpFailure } from './errors';
-import { networkFailure, triedNote, withinDeadline, withRetries, type ProviderResponse, type RequestPolicy } from './retry';
+import {
+	networkFailure,
+	triedNote,
+	withinDeadline,
+	withRetries,
+	type ProviderResponse,
+	type RequestPolicy,
+} from './retry';
 
 export const CREDENTIAL_TYPE = 'sunoApi';
 
@@ -64,5 +71,8 @@ export async function gatewayRequest(
 	}
 	if (isWanted(outcome.response)) return outcome.response;
 	const { response } = outcome;
-	throw fail({ ...httpFailure(response, gateway.baseUrl, path), httpCode: String(response.statusCode) });
+	throw fail({
+		...httpFailure(response, gateway.baseUrl, path),
+		httpCode: String(response.statusCode),
+	});
 }

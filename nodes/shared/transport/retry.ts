@@ -69,7 +69,10 @@ function networkCode(error: unknown): string | undefined {
 export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 	const done = new AbortController();
 	const deadline = pause(ms, done.signal).then(
-		() => Promise.reject(Object.assign(new Error(`no complete answer within ${ms} ms`), { code: 'ETIMEDOUT' })),
+		() =>
+			Promise.reject(
+				Object.assign(new Error(`no complete answer within ${ms} ms`), { code: 'ETIMEDOUT' }),
+			),
 		() => new Promise<never>(() => undefined), // the work finished first: this side never settles
 	);
 	try {
@@ -113,7 +116,8 @@ export async function withRetries<R extends ProviderResponse>(
 		if (isFinal(response) || !canRetry || !isRetryableStatus(response.statusCode)) {
 			return { response, attempts: attempt + 1 };
 		}
-		const asked = response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
+		const asked =
+			response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
 		// A short backoff may run past the deadline; a Retry-After that the time left cannot honour ends here.
 		if (asked !== null && !fitsDeadline(asked, policy)) return { response, attempts: attempt + 1 };
 		const delay = asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS);
@@ -123,7 +127,13 @@ export async function withRetries<R extends ProviderResponse>(
 }
 
 /** What a user reads when a request could not be completed at all. `what` names the server. */
-export function networkFailure(error: unknown, host: string, policy: RequestPolicy, what: string, hint: string) {
+export function networkFailure(
+	error: unknown,
+	host: string,
+	policy: RequestPolicy,
+	what: string,
+	hint: string,
+) {
 	const code = networkCode(error);
 	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
 	// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
@@ -144,5 +154,5 @@ export function networkFailure(error: unknown, host: string, policy: RequestPoli
 			};
 }
 
-export const triedNote = (attempts: number) => (attempts > 1 ? `Tried ${attempts} times.` : undefined);
-
+export const triedNote = (attempts: number) =>
+	attempts > 1 ? `Tried ${attempts} times.` : undefined;

@@ -12,16 +12,37 @@ const clip = fc.record(
 	{
 		id: word,
 		title: maybe(fc.string()),
-		status: maybe(fc.constantFrom('submitted', 'queued', 'streaming', 'complete', 'error', 'weird')),
+		status: maybe(
+			fc.constantFrom('submitted', 'queued', 'streaming', 'complete', 'error', 'weird'),
+		),
 		audio_url: maybe(fc.webUrl()),
-		metadata: maybe(fc.record({ duration: maybe(fc.oneof(fc.double({ noNaN: true }), fc.constant(null))), tags: maybe(fc.string()) })),
+		metadata: maybe(
+			fc.record({
+				duration: maybe(fc.oneof(fc.double({ noNaN: true }), fc.constant(null))),
+				tags: maybe(fc.string()),
+			}),
+		),
 	},
 	{ requiredKeys: ['id'] },
 );
 
-const lyrics = fc.record({ id: word, text: fc.string(), title: fc.string(), status: fc.constant('complete') });
+const lyrics = fc.record({
+	id: word,
+	text: fc.string(),
+	title: fc.string(),
+	status: fc.constant('complete'),
+});
 
-const taskStatus = fc.constantFrom('NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE', 'UNKNOWN', 'mystery');
+const taskStatus = fc.constantFrom(
+	'NOT_START',
+	'SUBMITTED',
+	'QUEUED',
+	'IN_PROGRESS',
+	'SUCCESS',
+	'FAILURE',
+	'UNKNOWN',
+	'mystery',
+);
 
 /** A task in either dialect: `data` (array of clips, lyrics object or null) or a `clips` map. */
 const task = (taskId: string) =>
@@ -36,7 +57,11 @@ const task = (taskId: string) =>
 		fc.record({
 			task_id: fc.constant(taskId),
 			status: fc.constantFrom('completed', 'processing', 'failed'),
-			clips: fc.array(clip, { maxLength: 4 }).map((clips) => Object.fromEntries(clips.map((entry, index) => [`${entry.id}-${index}`, entry]))),
+			clips: fc
+				.array(clip, { maxLength: 4 })
+				.map((clips) =>
+					Object.fromEntries(clips.map((entry, index) => [`${entry.id}-${index}`, entry])),
+				),
 		}),
 	);
 
@@ -46,7 +71,13 @@ const scenario = fc
 	.chain((ids) =>
 		fc.record({
 			ids: fc.constant(ids),
-			returned: fc.subarray(ids).chain((subset) => fc.tuple(...subset.map((id) => task(id))).chain((tasks) => fc.shuffledSubarray(tasks, { minLength: tasks.length }))),
+			returned: fc
+				.subarray(ids)
+				.chain((subset) =>
+					fc
+						.tuple(...subset.map((id) => task(id)))
+						.chain((tasks) => fc.shuffledSubarray(tasks, { minLength: tasks.length })),
+				),
 			code: fc.constantFrom('success', 200, '200'),
 		}),
 	);
@@ -64,7 +95,12 @@ describe('normaliser properties', () => {
 				const items = ids.flatMap((id) => taskItems(byId.get(id) ?? notFoundTask(id), simplify));
 				expect(result.tasks).toHaveLength(returned.length);
 				expect(items).toHaveLength(clipCount + clipless + missing);
-				if (simplify) expect(items.map((item) => item.json.taskId)).toEqual(ids.flatMap((id) => Array(taskItems(byId.get(id) ?? notFoundTask(id), true).length).fill(id)));
+				if (simplify)
+					expect(items.map((item) => item.json.taskId)).toEqual(
+						ids.flatMap((id) =>
+							Array(taskItems(byId.get(id) ?? notFoundTask(id), true).length).fill(id),
+						),
+					);
 			}),
 			{ numRuns: 300 },
 		);
@@ -92,11 +128,26 @@ describe('normaliser properties', () => {
 	});
 
 	it('never throws on envelopes whose data is random JSON, and the statuses stay in the vocabulary', () => {
-		const vocabulary = ['NOT_START', 'SUBMITTED', 'QUEUED', 'IN_PROGRESS', 'SUCCESS', 'FAILURE', 'UNKNOWN', 'UNRECOGNIZED'];
+		const vocabulary = [
+			'NOT_START',
+			'SUBMITTED',
+			'QUEUED',
+			'IN_PROGRESS',
+			'SUCCESS',
+			'FAILURE',
+			'UNKNOWN',
+			'UNRECOGNIZED',
+		];
 		fc.assert(
 			fc.property(fc.jsonValue(), (data) => {
-				const result = normaliseResponse({ code: 'success', data: Array.isArray(data) ? data : [{ task_id: 't', ...((typeof data === 'object' && data) || {}) }] });
-				if ('tasks' in result) for (const entry of result.tasks) expect(vocabulary).toContain(entry.taskStatus);
+				const result = normaliseResponse({
+					code: 'success',
+					data: Array.isArray(data)
+						? data
+						: [{ task_id: 't', ...((typeof data === 'object' && data) || {}) }],
+				});
+				if ('tasks' in result)
+					for (const entry of result.tasks) expect(vocabulary).toContain(entry.taskStatus);
 			}),
 			{ numRuns: 500 },
 		);

@@ -1,10 +1,17 @@
-import { normaliseResponse, normaliseStatus, isTaskNotFound, toIsoTime, toProgress } from '../../../../nodes/shared/model/normalise';
+import {
+	normaliseResponse,
+	normaliseStatus,
+	isTaskNotFound,
+	toIsoTime,
+	toProgress,
+} from '../../../../nodes/shared/model/normalise';
 import type { Task } from '../../../../nodes/shared/model/task';
 import { fixture } from '../../../fixtures';
 
 function tasksOf(body: unknown, fallback: string | null = null): Task[] {
 	const result = normaliseResponse(body, fallback);
-	if (!('tasks' in result)) throw new Error(`expected tasks, got problem: ${result.problem.message}`);
+	if (!('tasks' in result))
+		throw new Error(`expected tasks, got problem: ${result.problem.message}`);
 	return result.tasks;
 }
 
@@ -15,47 +22,52 @@ function problemOf(body: unknown) {
 }
 
 describe('normaliseResponse on the providers’ pages', () => {
-	it.each(['seed_cometapi_batch_in_progress', 'seed_elkapi_batch_in_progress', 'seed_aggregator_batch_in_progress'])(
-		'%s: one IN_PROGRESS MUSIC task with two streaming clips',
-		(name) => {
-			const [task, ...rest] = tasksOf(fixture(name));
-			expect(rest).toHaveLength(0);
-			expect(task).toMatchObject({
-				taskId: '346c5d10-a4a1-4f49-a851-66a7dae6cfaf',
-				action: 'MUSIC',
-				taskStatus: 'IN_PROGRESS',
-				rawStatus: 'IN_PROGRESS',
-				progress: 0,
-				failReason: null,
-				submittedAt: '2024-05-20T07:55:49.000Z',
-				startedAt: '2024-05-20T07:56:26.000Z',
-				finishedAt: null,
-			});
-			expect(task.clips.map((clip) => clip.clipId)).toEqual([
-				'e9893d04-6a63-4007-8473-64b706eca4d1',
-				'fe69611b-fc72-4f6e-b476-5eef0b88c2e3',
-			]);
-			expect(task.clips[0]).toMatchObject({
-				title: 'Electric Dance Party',
-				clipStatus: 'streaming',
-				audioUrl: 'https://audiopipe.suno.ai/?item_id=e9893d04-6a63-4007-8473-64b706eca4d1',
-				videoUrl: null,
-				tags: 'club banger high-energy edm',
-				description: 'miku dance',
-				duration: null,
-				model: 'chirp-v3',
-				modelVersion: 'v3',
-			});
-			expect(task.clips[0].lyrics).toMatch(/^\[Verse\]\nEverybody in the place/);
-			// notify_hook is kept in the raw task, not lost.
-			expect(task.raw).toHaveProperty('notify_hook', '');
-			expect(task.raw).toHaveProperty('data');
-		},
-	);
+	it.each([
+		'seed_cometapi_batch_in_progress',
+		'seed_elkapi_batch_in_progress',
+		'seed_aggregator_batch_in_progress',
+	])('%s: one IN_PROGRESS MUSIC task with two streaming clips', (name) => {
+		const [task, ...rest] = tasksOf(fixture(name));
+		expect(rest).toHaveLength(0);
+		expect(task).toMatchObject({
+			taskId: '346c5d10-a4a1-4f49-a851-66a7dae6cfaf',
+			action: 'MUSIC',
+			taskStatus: 'IN_PROGRESS',
+			rawStatus: 'IN_PROGRESS',
+			progress: 0,
+			failReason: null,
+			submittedAt: '2024-05-20T07:55:49.000Z',
+			startedAt: '2024-05-20T07:56:26.000Z',
+			finishedAt: null,
+		});
+		expect(task.clips.map((clip) => clip.clipId)).toEqual([
+			'e9893d04-6a63-4007-8473-64b706eca4d1',
+			'fe69611b-fc72-4f6e-b476-5eef0b88c2e3',
+		]);
+		expect(task.clips[0]).toMatchObject({
+			title: 'Electric Dance Party',
+			clipStatus: 'streaming',
+			audioUrl: 'https://audiopipe.suno.ai/?item_id=e9893d04-6a63-4007-8473-64b706eca4d1',
+			videoUrl: null,
+			tags: 'club banger high-energy edm',
+			description: 'miku dance',
+			duration: null,
+			model: 'chirp-v3',
+			modelVersion: 'v3',
+		});
+		expect(task.clips[0].lyrics).toMatch(/^\[Verse\]\nEverybody in the place/);
+		// notify_hook is kept in the raw task, not lost.
+		expect(task.raw).toHaveProperty('notify_hook', '');
+		expect(task.raw).toHaveProperty('data');
+	});
 
 	it('gpt.ge: a SUCCESS task with a complete clip, duration and created_at', () => {
 		const [task] = tasksOf(fixture('seed_gptge_batch_success'));
-		expect(task).toMatchObject({ taskStatus: 'SUCCESS', progress: 100, finishedAt: '2024-09-21T09:44:57.000Z' });
+		expect(task).toMatchObject({
+			taskStatus: 'SUCCESS',
+			progress: 100,
+			finishedAt: '2024-09-21T09:44:57.000Z',
+		});
 		expect(task.clips[0]).toMatchObject({
 			clipId: '3435e194-50e7-4edc-9442-bffe072fccfc',
 			title: 'Happy Weekend',
@@ -88,7 +100,11 @@ describe('normaliseResponse on the providers’ pages', () => {
 	it('PiAPI legacy clips map from the notes', () => {
 		const [task] = tasksOf(fixture('06_clips_map_piapi_legacy'));
 		expect(task.taskStatus).toBe('SUCCESS');
-		expect(task.clips[0]).toMatchObject({ title: 'Shadows of Fury', duration: 138.6, tags: 'Rock Metal' });
+		expect(task.clips[0]).toMatchObject({
+			title: 'Shadows of Fury',
+			duration: 138.6,
+			tags: 'Rock Metal',
+		});
 	});
 });
 
@@ -116,7 +132,10 @@ describe('normaliseResponse on the gateways’ variants', () => {
 			failReason: 'Unable to generate lyrics from the given prompt.',
 			startedAt: null,
 		});
-		expect(task.clips[0]).toMatchObject({ clipStatus: 'error', errorMessage: 'Unable to generate lyrics from the given prompt.' });
+		expect(task.clips[0]).toMatchObject({
+			clipStatus: 'error',
+			errorMessage: 'Unable to generate lyrics from the given prompt.',
+		});
 	});
 
 	it('the 2026 task object: task_… ids, numeric id and extra fields kept raw', () => {
@@ -148,15 +167,32 @@ describe('normaliseResponse on the gateways’ variants', () => {
 				{
 					task_id: 't1',
 					status: 'SUCCESS',
-					data: [{ clip_id: 'c1', state: 'succeeded', tags: ['pop', 'happy'], prompt: 'la la', duration: '61.5' }],
+					data: [
+						{
+							clip_id: 'c1',
+							state: 'succeeded',
+							tags: ['pop', 'happy'],
+							prompt: 'la la',
+							duration: '61.5',
+						},
+					],
 				},
 			],
 		});
-		expect(task.clips[0]).toMatchObject({ clipId: 'c1', clipStatus: 'succeeded', tags: 'pop, happy', lyrics: 'la la', duration: 61.5 });
+		expect(task.clips[0]).toMatchObject({
+			clipId: 'c1',
+			clipStatus: 'succeeded',
+			tags: 'pop, happy',
+			lyrics: 'la la',
+			duration: 61.5,
+		});
 	});
 
 	it('numbers as strings: times and progress', () => {
-		const [task] = tasksOf({ code: 'success', data: { task_id: 't', status: 'SUCCESS', submit_time: '1716191749', progress: '100%' } });
+		const [task] = tasksOf({
+			code: 'success',
+			data: { task_id: 't', status: 'SUCCESS', submit_time: '1716191749', progress: '100%' },
+		});
 		expect(task).toMatchObject({ submittedAt: '2024-05-20T07:55:49.000Z', progress: 100 });
 	});
 
@@ -177,11 +213,15 @@ describe('problems are returned, not thrown', () => {
 	});
 
 	it('an OpenAI-style error object', () => {
-		expect(problemOf(fixture('07_errors').newapi_auth_2026__HTTP_401).message).toMatch(/^Invalid token/);
+		expect(problemOf(fixture('07_errors').newapi_auth_2026__HTTP_401).message).toMatch(
+			/^Invalid token/,
+		);
 	});
 
 	it('an HTML page and malformed JSON name what came back', () => {
-		expect(problemOf('<html><body>502 Bad Gateway</body></html>').message).toMatch(/not JSON: "<html><body>502 Bad Gateway/);
+		expect(problemOf('<html><body>502 Bad Gateway</body></html>').message).toMatch(
+			/not JSON: "<html><body>502 Bad Gateway/,
+		);
 		expect(problemOf('{"code": "success", "data": [').message).toMatch(/not JSON/);
 	});
 
@@ -227,7 +267,13 @@ describe('helpers', () => {
 	});
 
 	it('progress: only ever "0%" or "100%" from gateways, tolerated otherwise', () => {
-		expect([toProgress('0%'), toProgress('100%'), toProgress(55), toProgress('x'), toProgress(250)]).toEqual([0, 100, 55, null, 100]);
+		expect([
+			toProgress('0%'),
+			toProgress('100%'),
+			toProgress(55),
+			toProgress('x'),
+			toProgress(250),
+		]).toEqual([0, 100, 55, null, 100]);
 	});
 
 	it('task_not_exist as new-api 400, one-hub 404 and Suno-API "task not exist"', () => {
