@@ -8,7 +8,8 @@
 import { NodeOperationError, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
 
 import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
-import { isTaskNotFound, normaliseResponse } from './model/normalise';
+import { isTaskNotFound } from './model/errors';
+import { normaliseResponse } from './model/normalise';
 import type { Task } from './model/task';
 import { downloadFile, type StreamBody } from './transport/download';
 import { apiError } from './transport/errors';

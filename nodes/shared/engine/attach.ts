@@ -19,7 +19,7 @@ import {
 	urlExtension,
 	type FileKind,
 } from '../model/files';
-import { normaliseStatus } from '../model/normalise';
+import { normaliseStatus } from '../model/status';
 import type { Clip, Task } from '../model/task';
 import type { RunSettings } from '../settings/read';
 

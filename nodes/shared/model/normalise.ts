@@ -7,7 +7,19 @@
  * It tolerates numbers as strings, missing fields and unknown ones (kept in `raw`), and never knows
  * about n8n.
  */
+import { providerErrorOf } from './errors';
+import { normaliseStatus } from './status';
 import type { Clip, ProviderObject, Task, TaskStatus } from './task';
+import {
+	isObject,
+	link,
+	NOT_JSON,
+	numberOrNull,
+	parseJson,
+	text,
+	toIsoTime,
+	toProgress,
+} from './values';
 
 /** Why a response holds no tasks: the provider's error envelope, or a body we cannot read. */
 interface ResponseProblem {
@@ -24,102 +36,6 @@ class Unreadable extends Error {
 	) {
 		super(message);
 	}
-}
-
-const STATUS_WORDS: Record<string, TaskStatus> = {
-	not_start: 'NOT_START',
-	not_started: 'NOT_START',
-	created: 'NOT_START',
-	submitted: 'SUBMITTED',
-	queued: 'QUEUED',
-	queue: 'QUEUED',
-	queueing: 'QUEUED',
-	pending: 'QUEUED',
-	waiting: 'QUEUED',
-	in_progress: 'IN_PROGRESS',
-	processing: 'IN_PROGRESS',
-	streaming: 'IN_PROGRESS',
-	running: 'IN_PROGRESS',
-	generating: 'IN_PROGRESS',
-	success: 'SUCCESS',
-	succeeded: 'SUCCESS',
-	successful: 'SUCCESS',
-	complete: 'SUCCESS',
-	completed: 'SUCCESS',
-	finished: 'SUCCESS',
-	done: 'SUCCESS',
-	failure: 'FAILURE',
-	failed: 'FAILURE',
-	fail: 'FAILURE',
-	error: 'FAILURE',
-	cancelled: 'FAILURE',
-	canceled: 'FAILURE',
-	timeout: 'FAILURE',
-	unknown: 'UNKNOWN',
-};
-
-/** Maps any provider's status word to our vocabulary; a word we do not know is `UNRECOGNIZED`. */
-export function normaliseStatus(word: unknown): TaskStatus {
-	if (typeof word !== 'string' || word.trim() === '') return 'UNRECOGNIZED';
-	const key = word
-		.trim()
-		.toLowerCase()
-		.replace(/[\s-]+/g, '_');
-	if (key in STATUS_WORDS) return STATUS_WORDS[key];
-	// sunoapi.org style: CREATE_TASK_FAILED, GENERATE_AUDIO_FAILED, SENSITIVE_WORD_ERROR …
-	if (/_(failed|error)$/.test(key)) return 'FAILURE';
-	return 'UNRECOGNIZED';
-}
-
-function isObject(value: unknown): value is ProviderObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function text(value: unknown): string | null {
-	if (typeof value === 'string') return value === '' ? null : value;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	return null;
-}
-
-/** A file URL; a blank one (`" "`) is no URL, not the gateway's own address. */
-function link(value: unknown): string | null {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-}
-
-function numberOrNull(value: unknown): number | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	if (typeof value === 'string' && value.trim() !== '') {
-		const parsed = Number(value);
-		return Number.isFinite(parsed) ? parsed : null;
-	}
-	return null;
-}
-
-const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-
-/** Unix seconds (or milliseconds, or an ISO string) to ISO 8601; 0 means "not yet" and is null. */
-export function toIsoTime(value: unknown): string | null {
-	if (typeof value === 'string' && CANONICAL_ISO.test(value)) return value; // already what Date would give
-	if (value === 0 || value === null || value === undefined || value === '') return null;
-	const seconds = numberOrNull(value);
-	if (seconds !== null) {
-		if (seconds <= 0) return null;
-		const ms = seconds < 1e11 ? seconds * 1000 : seconds;
-		const date = new Date(ms);
-		return Number.isNaN(date.getTime()) ? null : date.toISOString();
-	}
-	if (typeof value === 'string' && value.trim() !== '') {
-		const date = new Date(value);
-		return Number.isNaN(date.getTime()) ? null : date.toISOString();
-	}
-	return null;
-}
-
-/** "0%", "100%", 100 or "55" to a number 0–100; anything else is null. */
-export function toProgress(value: unknown): number | null {
-	const parsed = numberOrNull(typeof value === 'string' ? value.replace('%', '') : value);
-	if (parsed === null) return null;
-	return Math.min(100, Math.max(0, parsed));
 }
 
 function tagsText(value: unknown): string | null {
@@ -239,16 +155,6 @@ function isSuccessCode(code: unknown): boolean {
 	return false;
 }
 
-const NOT_JSON = Symbol('not JSON');
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return NOT_JSON;
-	}
-}
-
 /** Bodies come as text from the transport (parsed here, off the request path), or already parsed. */
 function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
@@ -260,31 +166,6 @@ function parseBody(body: unknown): unknown {
 		throw new Unreadable(`The provider answered with something that is not JSON: "${preview}"`);
 	}
 	return parsed;
-}
-
-/** The provider's own error message from any of the error shapes the gateways use. */
-export function providerErrorOf(body: unknown): { code: string | null; message: string | null } {
-	const parsed = typeof body === 'string' ? parseJson(body.trim()) : body;
-	if (!isObject(parsed)) return { code: null, message: null };
-	const inner = isObject(parsed.error) ? parsed.error : parsed;
-	return {
-		code: text(inner.code) ?? text(inner.type),
-		message: text(inner.message) ?? text(inner.msg) ?? text(inner.detail) ?? text(parsed.error),
-	};
-}
-
-/**
- * The gateway saying "no such task": new-api answers an unknown single id with 400, one-hub with
- * 404, both with the code `task_not_exist`; Suno-API with "task not exist". Any other 400 or 404
- * (an HTML page, a proxy's "no route") is not about the task.
- */
-export function isTaskNotFound(statusCode: number, body: unknown): boolean {
-	if (statusCode !== 400 && statusCode !== 404) return false;
-	const { code, message } = providerErrorOf(body);
-	return (
-		/^task[_ ]not[_ ]exists?$/i.test(code ?? '') ||
-		/^task[_ ]not[_ ]exists?$/i.test((message ?? '').trim())
-	);
 }
 
 /**

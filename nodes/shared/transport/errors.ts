@@ -1,7 +1,7 @@
 /** Failures as users read them: NodeApiErrors that say what to do, with the API key masked. */
 import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { providerErrorOf } from '../model/normalise';
+import { providerErrorOf } from '../model/errors';
 import type { ProviderResponse } from './retry';
 
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */

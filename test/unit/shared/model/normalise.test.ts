@@ -1,10 +1,7 @@
-import {
-	normaliseResponse,
-	normaliseStatus,
-	isTaskNotFound,
-	toIsoTime,
-	toProgress,
-} from '../../../../nodes/shared/model/normalise';
+import { isTaskNotFound } from '../../../../nodes/shared/model/errors';
+import { normaliseResponse } from '../../../../nodes/shared/model/normalise';
+import { normaliseStatus } from '../../../../nodes/shared/model/status';
+import { toIsoTime, toProgress } from '../../../../nodes/shared/model/values';
 import type { Task } from '../../../../nodes/shared/model/task';
 import { fixture } from '../../../fixtures';
 

@@ -1,0 +1,27 @@
+/** What a gateway's error answer says, from any of the error shapes the gateways use. */
+import { isObject, parseJson, text } from './values';
+
+/** The provider's own error message from any of the error shapes the gateways use. */
+export function providerErrorOf(body: unknown): { code: string | null; message: string | null } {
+	const parsed = typeof body === 'string' ? parseJson(body.trim()) : body;
+	if (!isObject(parsed)) return { code: null, message: null };
+	const inner = isObject(parsed.error) ? parsed.error : parsed;
+	return {
+		code: text(inner.code) ?? text(inner.type),
+		message: text(inner.message) ?? text(inner.msg) ?? text(inner.detail) ?? text(parsed.error),
+	};
+}
+
+/**
+ * The gateway saying "no such task": new-api answers an unknown single id with 400, one-hub with
+ * 404, both with the code `task_not_exist`; Suno-API with "task not exist". Any other 400 or 404
+ * (an HTML page, a proxy's "no route") is not about the task.
+ */
+export function isTaskNotFound(statusCode: number, body: unknown): boolean {
+	if (statusCode !== 400 && statusCode !== 404) return false;
+	const { code, message } = providerErrorOf(body);
+	return (
+		/^task[_ ]not[_ ]exists?$/i.test(code ?? '') ||
+		/^task[_ ]not[_ ]exists?$/i.test((message ?? '').trim())
+	);
+}
