@@ -139,6 +139,13 @@ export class SunoApi implements ICredentialType {
 						'The Base URL answered, but not as a Suno gateway does (no {"code": …} envelope): check the Base URL and its path prefix.',
 				},
 			},
+			...[401, 403].map((code) => ({
+				type: 'responseCode' as const,
+				properties: {
+					value: code,
+					message: `The provider rejected the API key (HTTP ${code}): check the API key, and that the Base URL is the provider that issued it.`,
+				},
+			})),
 			...[301, 302, 303, 307, 308].map((code) => ({
 				type: 'responseCode' as const,
 				properties: {

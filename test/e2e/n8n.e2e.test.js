@@ -234,6 +234,7 @@ describe('the credential test in n8n’s editor API', () => {
 			baseUrl: provider.url,
 		});
 		expect(result.status).toBe('Error');
+		expect(result.message).toMatch(/^The provider rejected the API key \(HTTP 401\)/);
 	});
 
 	test('uses the node’s base-URL rule: spaces and a trailing slash pass, a trailing /v1 fails saying why', async () => {

@@ -36,6 +36,9 @@ describe('Suno API credential', () => {
 			baseUrl: ctx.provider.url,
 		});
 		expect(result.status).toBe('Error');
+		expect(result.message).toBe(
+			'The provider rejected the API key (HTTP 401): check the API key, and that the Base URL is the provider that issued it.',
+		);
 	});
 
 	it.each([

@@ -47,7 +47,8 @@ const fileFields: INodeProperties[] = (
 	name,
 	type: 'string',
 	default: binaryName,
-	displayOptions: whenDownloading,
+	// Each only when its own file is chosen (the value is also that file's kind).
+	displayOptions: { show: { '/downloadFiles': [binaryName] } },
 	description: `The binary field of the output item that holds the ${file}`,
 }));
 
