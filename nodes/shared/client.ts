@@ -16,12 +16,18 @@ import { apiError } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
 import type { RequestPolicy } from './transport/retry';
 
+/**
+ * An answer, read into tasks when called (or the NodeApiError the provider sent instead). Reading
+ * waits until a round's other requests are sent: parsing on arrival would hold the next request.
+ */
+export type Answer = () => Task[];
+
 export interface SunoClient {
 	readonly baseUrl: string;
 	/** `GET /suno/fetch/{id}`: the task (none when the gateway says it does not exist). */
-	getTask(taskId: string): Promise<Task[]>;
+	getTask(taskId: string): Promise<Answer>;
 	/** `POST /suno/fetch`: the tasks the gateway knows among `taskIds` (it leaves out the others). */
-	getTasks(taskIds: readonly string[], action: string): Promise<Task[]>;
+	getTasks(taskIds: readonly string[], action: string): Promise<Answer>;
 	/** A clip's file into `store`, plain (never with the key), with the same retries. */
 	download(
 		url: string,
@@ -70,7 +76,7 @@ function clientFor(
 				policy,
 				accept: ({ statusCode, body }) => isTaskNotFound(statusCode, body),
 			});
-			return response.statusCode >= 300 ? [] : tasksOf(response.body, taskId);
+			return () => (response.statusCode >= 300 ? [] : tasksOf(response.body, taskId));
 		},
 		async getTasks(taskIds, action) {
 			const body = action === '' ? { ids: [...taskIds] } : { ids: [...taskIds], action };
@@ -80,7 +86,7 @@ function clientFor(
 				body,
 				policy,
 			});
-			return tasksOf(response.body, null);
+			return () => tasksOf(response.body, null);
 		},
 		async download(url, file, store) {
 			return await downloadFile(

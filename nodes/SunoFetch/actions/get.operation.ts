@@ -33,7 +33,7 @@ export const fetchRound: FetchRound = async (client, ids, _action, settings) => 
 	);
 	return outcomes.map((outcome, index) =>
 		outcome.ok
-			? { ids: [ids[index]], tasks: outcome.value, single: true }
+			? { ids: [ids[index]], answer: outcome.value, single: true }
 			: { ids: [ids[index]], error: outcome.error },
 	);
 };

@@ -55,7 +55,7 @@ export const fetchRound: FetchRound = async (client, ids, action, settings) => {
 	);
 	return outcomes.map((outcome, index) =>
 		outcome.ok
-			? { ids: batches[index], tasks: outcome.value, single: false }
+			? { ids: batches[index], answer: outcome.value, single: false }
 			: { ids: batches[index], error: outcome.error },
 	);
 };

@@ -2,7 +2,7 @@
  * Fetches every id all input items asked for, once each, and — with Wait for Completion — asks
  * again, for the unfinished ones only, until they finish or Max Wait runs out.
  */
-import type { SunoClient } from '../client';
+import type { Answer, SunoClient } from '../client';
 import { pause } from '../helpers/pause';
 import { isFinished, notFoundTask, type Task } from '../model/task';
 import type { FetchSettings } from '../settings/read';
@@ -15,11 +15,12 @@ export interface ItemRequest {
 }
 
 /**
- * The answer to one request for `ids`: the tasks it returned, or why it failed. `single`: the
- * request named one id in its URL (Get), so one task in the answer is that id's, whatever its id.
+ * The answer to one request for `ids`, read once the round's requests are all sent, or why it
+ * failed. `single`: the request named one id in its URL (Get), so one task in the answer is that
+ * id's, whatever its id.
  */
 type RoundOutcome =
-	| { ids: string[]; tasks: Task[]; single: boolean }
+	| { ids: string[]; answer: Answer; single: boolean }
 	| { ids: string[]; error: unknown };
 
 /** One operation's way to ask for a set of ids once. */
@@ -99,11 +100,15 @@ export async function collectTasks(
 		}
 		for (const [action, ids] of byAction) {
 			for (const outcome of await fetchRound(asker, ids, action, settings)) {
-				if ('error' in outcome) {
-					for (const id of outcome.ids) errors.set(id, outcome.error);
+				let received: Task[];
+				try {
+					if ('error' in outcome) throw outcome.error;
+					received = outcome.answer();
+				} catch (error) {
+					for (const id of outcome.ids) errors.set(id, error);
 					continue;
 				}
-				for (const [id, task] of matchTasks(outcome.ids, outcome.tasks, outcome.single))
+				for (const [id, task] of matchTasks(outcome.ids, received, outcome.single))
 					tasks.set(id, task);
 			}
 		}
