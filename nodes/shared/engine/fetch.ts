@@ -5,10 +5,10 @@
  */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { createClient } from '../client';
+import { createClient, type SunoClient } from '../client';
 import { WaitCancelledError } from '../helpers/pause';
-import { ParameterError } from '../settings/parameters';
 import {
+	parameterFailure,
 	readOutputOptions,
 	readRunSettings,
 	type OutputOptions,
@@ -38,15 +38,12 @@ export async function fetchTasks(
 
 	// 1. The run's settings and the client: a problem there fails every item.
 	let settings: RunSettings;
-	let client: Awaited<ReturnType<typeof createClient>>;
+	let client: SunoClient;
 	try {
 		settings = readRunSettings.call(this);
 		client = await createClient(this, settings.fetch.policy);
 	} catch (error) {
-		const failure =
-			error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(this.getNode(), error as Error);
+		const failure = parameterFailure(this, error, 0);
 		if (!this.continueOnFail()) throw failure;
 		return [items.map((_item, itemIndex) => errorItem(itemIndex, failure))];
 	}
@@ -60,12 +57,7 @@ export async function fetchTasks(
 				...readOutputOptions.call(this, itemIndex),
 			});
 		} catch (error) {
-			fail(
-				itemIndex,
-				error instanceof ParameterError
-					? new NodeOperationError(this.getNode(), error.message, { itemIndex })
-					: error,
-			);
+			fail(itemIndex, parameterFailure(this, error, itemIndex));
 		}
 	}
 

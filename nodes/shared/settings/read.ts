@@ -71,15 +71,21 @@ function fieldReader(context: IExecuteFunctions, itemIndex: number) {
 				: context.getNodeParameter(name, itemIndex, null);
 			return readField(fields.get(name)!, value) as T;
 		} catch (error) {
-			if (error instanceof ParameterError) {
-				throw new NodeOperationError(context.getNode(), error.message, {
-					itemIndex,
-					description: 'Fix the value in the node, or the expression that gives it.',
-				});
-			}
-			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+			throw parameterFailure(context, error, itemIndex);
 		}
 	};
+}
+
+/** A value a field cannot take, as the item's error; anything else wrapped for n8n. */
+export function parameterFailure(context: IExecuteFunctions, error: unknown, itemIndex: number) {
+	if (error instanceof NodeOperationError) return error;
+	if (error instanceof ParameterError) {
+		return new NodeOperationError(context.getNode(), error.message, {
+			itemIndex,
+			description: 'Fix the value in the node, or the expression that gives it.',
+		});
+	}
+	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 /** Per input item: how its tasks become items. */
