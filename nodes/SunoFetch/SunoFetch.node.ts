@@ -8,7 +8,7 @@ import {
 
 import * as get from './actions/get.operation';
 import * as getMany from './actions/getMany.operation';
-import { sharedFields } from '../shared/settings/fields';
+import { engineFields } from '../shared/settings/fields';
 import { router } from './actions/router';
 
 export class SunoFetch implements INodeType {
@@ -49,7 +49,7 @@ export class SunoFetch implements INodeType {
 			},
 			...get.description,
 			...getMany.description,
-			...sharedFields,
+			...engineFields('fetch'),
 		],
 	};
 

@@ -5,7 +5,12 @@
  * NodeApiError that says what to do. Nothing is kept between runs: many executions share one
  * process on a queue-mode worker.
  */
-import { NodeOperationError, type IBinaryData, type IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryData,
+	type IDataObject,
+	type IExecuteFunctions,
+} from 'n8n-workflow';
 
 import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
 import { isTaskNotFound } from './model/errors';
@@ -15,6 +20,10 @@ import { downloadFile, type StreamBody } from './transport/download';
 import { apiError } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
 import type { RequestPolicy } from './transport/retry';
+import { submitTask, type Submitted } from './transport/submit';
+
+/** The gateways' submit routes: `POST /suno/submit/{music|lyrics}`. */
+export type SubmitRoute = 'music' | 'lyrics';
 
 /**
  * An answer, read into tasks when called (or the NodeApiError the provider sent instead). Reading
@@ -28,6 +37,8 @@ export interface SunoClient {
 	getTask(taskId: string): Promise<Answer>;
 	/** `POST /suno/fetch`: the tasks the gateway knows among `taskIds` (it leaves out the others). */
 	getTasks(taskIds: readonly string[], action: string): Promise<Answer>;
+	/** `POST /suno/submit/{route}`, paid: sent again only when the provider surely created nothing. */
+	submit(route: SubmitRoute, body: IDataObject, itemIndex: number): Promise<Submitted>;
 	/** A clip's file into `store`, plain (never with the key), with the same retries. */
 	download(
 		url: string,
@@ -87,6 +98,14 @@ function clientFor(
 				policy,
 			});
 			return () => tasksOf(response.body, null);
+		},
+		async submit(route, body, itemIndex) {
+			return await submitTask(context, gateway, {
+				path: `/suno/submit/${route}`,
+				body,
+				policy,
+				itemIndex,
+			});
 		},
 		async download(url, file, store) {
 			return await downloadFile(

@@ -1,8 +1,8 @@
 /** "Get": one task by id, `GET /suno/fetch/{id}`. */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { FetchRound, ItemRequest } from '../../shared/engine/collect';
-import { settleEach } from '../../shared/helpers/pool';
+import type { ItemRequest } from '../../shared/engine/collect';
+import { singleRound } from '../../shared/engine/rounds';
 import { parseSingleTaskId } from '../../shared/settings/ids';
 
 const properties: INodeProperties[] = [
@@ -25,15 +25,4 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 }
 
 /** One GET per id, a few at a time. */
-export const fetchRound: FetchRound = async (client, ids, _action, settings) => {
-	const outcomes = await settleEach(
-		ids,
-		settings.concurrency,
-		async (id) => await client.getTask(id),
-	);
-	return outcomes.map((outcome, index) =>
-		outcome.ok
-			? { ids: [ids[index]], answer: outcome.value, single: true }
-			: { ids: [ids[index]], error: outcome.error },
-	);
-};
+export const fetchRound = singleRound;

@@ -1,8 +1,8 @@
 /** "Get Many": tasks in batches, `POST /suno/fetch` with `{ids, action}`. */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { FetchRound, ItemRequest } from '../../shared/engine/collect';
-import { chunk, settleEach } from '../../shared/helpers/pool';
+import type { ItemRequest } from '../../shared/engine/collect';
+import { batchRound } from '../../shared/engine/rounds';
 import { parseTaskIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
@@ -45,17 +45,5 @@ export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemReq
 	};
 }
 
-/** The ids of all input items in shared batches of Batch Size, a few batches at a time. */
-export const fetchRound: FetchRound = async (client, ids, action, settings) => {
-	const batches = chunk(ids, settings.batchSize);
-	const outcomes = await settleEach(
-		batches,
-		settings.concurrency,
-		async (batch) => await client.getTasks(batch, action),
-	);
-	return outcomes.map((outcome, index) =>
-		outcome.ok
-			? { ids: batches[index], answer: outcome.value, single: false }
-			: { ids: batches[index], error: outcome.error },
-	);
-};
+/** The ids of all input items in shared batches of Batch Size. */
+export const fetchRound = batchRound;

@@ -22,7 +22,7 @@ import {
 } from './values';
 
 /** Why a response holds no tasks: the provider's error envelope, or a body we cannot read. */
-interface ResponseProblem {
+export interface ResponseProblem {
 	message: string;
 	code: string | null;
 }
@@ -155,8 +155,32 @@ function isSuccessCode(code: unknown): boolean {
 	return false;
 }
 
-/** Bodies come as text from the transport (parsed here, off the request path), or already parsed. */
-function parseBody(body: unknown): unknown {
+/**
+ * The provider's error in an answer's envelope, or null when it reports success. Error shapes:
+ * new-api's `{error: {…}}`, an envelope code other than success, one-api's `{success: false,
+ * message}`, a bare `{error: "text"}`.
+ */
+export function envelopeProblem(parsed: ProviderObject): ResponseProblem | null {
+	if (
+		isObject(parsed.error) ||
+		typeof parsed.error === 'string' ||
+		parsed.success === false ||
+		!isSuccessCode(parsed.code)
+	) {
+		const { code, message } = providerErrorOf(parsed);
+		return {
+			message: message ?? `The provider answered with code "${code ?? String(parsed.code)}".`,
+			code,
+		};
+	}
+	return null;
+}
+
+/**
+ * Bodies come as text from the transport (parsed here, off the request path), or already parsed.
+ * An empty or non-JSON body throws, with the message a user reads.
+ */
+export function parseBody(body: unknown): unknown {
 	if (typeof body !== 'string') return body;
 	const trimmed = body.trim();
 	if (trimmed === '') throw new Unreadable('The provider answered with an empty body.');
@@ -188,20 +212,8 @@ function tasksIn(body: unknown, fallbackTaskId: string | null): Task[] {
 	if (!isObject(parsed)) {
 		throw new Unreadable('The provider answered with JSON that is not an object.');
 	}
-	// Error shapes: new-api's `{error: {…}}`, an envelope code other than success, one-api's
-	// `{success: false, message}`, a bare `{error: "text"}`.
-	if (
-		isObject(parsed.error) ||
-		typeof parsed.error === 'string' ||
-		parsed.success === false ||
-		!isSuccessCode(parsed.code)
-	) {
-		const { code, message } = providerErrorOf(parsed);
-		throw new Unreadable(
-			message ?? `The provider answered with code "${code ?? String(parsed.code)}".`,
-			code,
-		);
-	}
+	const problem = envelopeProblem(parsed);
+	if (problem) throw new Unreadable(problem.message, problem.code);
 	if (!('data' in parsed)) {
 		if (looksLikeTask(parsed)) return [normaliseTask(parsed, fallbackTaskId)];
 		throw new Unreadable('The provider answered without a "data" field.');

@@ -1,8 +1,12 @@
 /**
- * The fields both operations share. Each field's default, range and choices are written here once:
- * the editor shows them, and the readers (read.ts) check values against them.
+ * The fields the engine reads, for both nodes. Each field's default, range and choices are written
+ * here once: the editor shows them, and the readers (read.ts) check values against them. The two
+ * nodes differ only where this file says so (`EngineNode`).
  */
 import type { INodeProperties } from 'n8n-workflow';
+
+/** Suno Fetch only reads; Suno Generate submits (paid) and then, by default, waits. */
+export type EngineNode = 'fetch' | 'generate';
 
 const downloadFields: INodeProperties[] = [
 	{
@@ -52,129 +56,176 @@ const fileFields: INodeProperties[] = (
 	description: `The binary field of the output item that holds the ${file}`,
 }));
 
-export const sharedFields: INodeProperties[] = [
-	{
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
+const wording = {
+	fetch: {
+		wait: 'Whether to poll until every task is finished (SUCCESS, FAILURE, UNKNOWN or NOT_FOUND) before returning. Each round asks only for the unfinished tasks.',
+		batchSize:
+			'Task IDs per request (Get Many), at most 100: one-hub gateways answer at most 100 tasks per request and would leave the rest out',
+		concurrency: 'How many requests may be in flight at once',
+		timeout: 'How long one request may take before it counts as failed (and is retried)',
+		retries:
+			'How often to repeat a request that met a rate limit (429, after its Retry-After), a server error (5xx) or a network error. Fetching only reads, so this is always safe.',
 	},
-	...downloadFields,
-	{
+	generate: {
+		wait: 'Whether to wait for the songs (or lyrics) and return them as Suno Fetch does, one item per clip. Off: one item per submitted task with its ID, to fetch later.',
+		batchSize:
+			'Task IDs per status request while waiting, at most 100: one-hub gateways answer at most 100 tasks per request',
+		concurrency: 'How many requests (submits, status polls, downloads) may be in flight at once',
+		timeout:
+			'How long one request may take before it counts as failed. A poll or download is then retried; a submit is not, as the provider may have created the task.',
+		retries:
+			'How often to repeat a status poll or download that met a rate limit (429), a server error (5xx) or a network error. A submit is repeated only when the provider surely created nothing (a 429, or a connection refused), never after a 5xx or a timeout.',
+	},
+};
+
+/** Sent with every submit of Suno Generate. */
+const additionalBodyFields: INodeProperties = {
+	displayName: 'Additional Body Fields (JSON)',
+	name: 'additionalBodyFields',
+	type: 'json',
+	default: '{}',
+	description:
+		'More fields for the submit\'s JSON body, for what your provider documents beyond this node (e.g. {"negative_tags": "heavy metal"}). Stock new-api gateways drop fields they do not know, without an error.',
+};
+
+/** Shown only while waiting, on Suno Generate (without a wait it returns task IDs, not clips). */
+const whileWaiting = { show: { waitForCompletion: [true] } };
+
+/** The engine's fields for one node, in the order the editor shows them. */
+export function engineFields(node: EngineNode): INodeProperties[] {
+	const words = wording[node];
+	const onlyWhenWaiting = node === 'generate' ? { displayOptions: whileWaiting } : {};
+	const waitField: INodeProperties = {
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
 		type: 'boolean',
-		default: false,
-		description:
-			'Whether to poll until every task is finished (SUCCESS, FAILURE, UNKNOWN or NOT_FOUND) before returning. Each round asks only for the unfinished tasks.',
-	},
-	{
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 15,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description:
-			'Seconds between rounds. Gateways refresh their tasks from Suno every 15 seconds, so polling faster only costs requests.',
-	},
-	{
-		displayName: 'Max Wait (Minutes)',
-		name: 'maxWait',
-		type: 'number',
-		typeOptions: { minValue: 0.1, numberPrecision: 1 },
-		default: 5,
-		displayOptions: { show: { waitForCompletion: [true] } },
-		description:
-			'How long to wait at most. The node holds the execution while it waits: for longer waits use a Wait node loop or a schedule.',
-	},
-	{
-		displayName: 'On Timeout',
-		name: 'onTimeout',
-		type: 'options',
-		displayOptions: { show: { waitForCompletion: [true] } },
-		options: [
-			{
-				name: 'Output Tasks as They Are',
-				value: 'emit',
-				description:
-					'Return the unfinished tasks with their current status, and a hint naming them',
-			},
-			{
-				name: 'Fail',
-				value: 'error',
-				description: 'Stop with an error that names the unfinished tasks',
-			},
-		],
-		default: 'emit',
-		description:
-			'What to do when tasks are still unfinished after Max Wait. Tasks are never resubmitted.',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
-				default: 100,
-				description:
-					'Task IDs per request (Get Many), at most 100: one-hub gateways answer at most 100 tasks per request and would leave the rest out',
-			},
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 20, numberPrecision: 0 },
-				default: 5,
-				description: 'How many requests may be in flight at once',
-			},
-			maxFileSizeField,
-			{
-				displayName: 'On Missing Task',
-				name: 'onMissing',
-				type: 'options',
-				options: [
-					{
-						name: 'Output a NOT_FOUND Item',
-						value: 'emit',
-						description: 'Each unknown ID becomes an item with taskStatus NOT_FOUND',
-					},
-					{
-						name: 'Fail',
-						value: 'error',
-						description: 'Stop with an error that names the unknown IDs',
-					},
-				],
-				default: 'emit',
-				description:
-					'What to do with an ID the provider does not know (a typo, or a task of another account)',
-			},
-			...fileFields,
-			{
-				displayName: 'Request Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 3600 },
-				default: 60,
-				description: 'How long one request may take before it counts as failed (and is retried)',
-			},
-			{
-				displayName: 'Retries',
-				name: 'retries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
-				default: 3,
-				description:
-					'How often to repeat a request that met a rate limit (429, after its Retry-After), a server error (5xx) or a network error. Fetching only reads, so this is always safe.',
-			},
-		],
-	},
-];
+		// Generating is "a prompt in, a song out": waiting is what a user expects there.
+		default: node === 'generate',
+		description: words.wait,
+	};
+	const output: INodeProperties[] = [
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
+			...onlyWhenWaiting,
+		},
+		...downloadFields.map((field) => ({ ...field, ...onlyWhenWaiting })),
+	];
+	return [
+		...(node === 'generate' ? [waitField, ...output] : [...output, waitField]),
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 15,
+			displayOptions: whileWaiting,
+			description:
+				'Seconds between rounds. Gateways refresh their tasks from Suno every 15 seconds, so polling faster only costs requests.',
+		},
+		{
+			displayName: 'Max Wait (Minutes)',
+			name: 'maxWait',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 5,
+			displayOptions: whileWaiting,
+			description:
+				'How long to wait at most. The node holds the execution while it waits: for longer waits use a Wait node loop or a schedule.',
+		},
+		{
+			displayName: 'On Timeout',
+			name: 'onTimeout',
+			type: 'options',
+			displayOptions: whileWaiting,
+			options: [
+				{
+					name: 'Output Tasks as They Are',
+					value: 'emit',
+					description:
+						'Return the unfinished tasks with their current status, and a hint naming them',
+				},
+				{
+					name: 'Fail',
+					value: 'error',
+					description: 'Stop with an error that names the unfinished tasks',
+				},
+			],
+			default: 'emit',
+			description:
+				'What to do when tasks are still unfinished after Max Wait. Tasks are never resubmitted.',
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			// Alphabetical, as n8n's lint asks.
+			options: [...(node === 'generate' ? [additionalBodyFields] : []), ...optionFields(words)],
+		},
+	];
+}
+
+function optionFields(words: (typeof wording)[EngineNode]): INodeProperties[] {
+	return [
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 100, numberPrecision: 0 },
+			default: 100,
+			description: words.batchSize,
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20, numberPrecision: 0 },
+			default: 5,
+			description: words.concurrency,
+		},
+		maxFileSizeField,
+		{
+			displayName: 'On Missing Task',
+			name: 'onMissing',
+			type: 'options',
+			options: [
+				{
+					name: 'Output a NOT_FOUND Item',
+					value: 'emit',
+					description: 'Each unknown ID becomes an item with taskStatus NOT_FOUND',
+				},
+				{
+					name: 'Fail',
+					value: 'error',
+					description: 'Stop with an error that names the unknown IDs',
+				},
+			],
+			default: 'emit',
+			description:
+				'What to do with an ID the provider does not know (a typo, or a task of another account)',
+		},
+		...fileFields,
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: 60,
+			description: words.timeout,
+		},
+		{
+			displayName: 'Retries',
+			name: 'retries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+			default: 3,
+			description: words.retries,
+		},
+	];
+}

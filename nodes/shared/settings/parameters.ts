@@ -74,6 +74,25 @@ function readName(value: unknown, field: string, fallback: string): string {
 	return value.trim() === '' ? fallback : value.trim();
 }
 
+/** A JSON object, given as one or as its text (the editor's JSON field gives text). */
+function readJsonObject(value: unknown, field: string): Record<string, unknown> {
+	if (isUnset(value) || (typeof value === 'string' && value.trim() === '')) return {};
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw new ParameterError(`${field} is not valid JSON: ${(error as Error).message}.`);
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new ParameterError(
+			`${field} must be a JSON object such as {"negative_tags": "metal"}, not ${JSON.stringify(value)}.`,
+		);
+	}
+	return parsed as Record<string, unknown>;
+}
+
 /**
  * A value read as its field's definition says: the type, range (`minValue`, `maxValue`, whole
  * numbers for `numberPrecision: 0`), choices and default all come from the field, and messages
@@ -99,6 +118,8 @@ export function readField(field: INodeProperties, value: unknown): unknown {
 			return readOption(value, label, choices(), field.default as string);
 		case 'multiOptions':
 			return readOptions(value, label, choices());
+		case 'json':
+			return readJsonObject(value, label);
 		default:
 			return readName(value, label, field.default as string);
 	}

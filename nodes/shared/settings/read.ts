@@ -12,7 +12,6 @@ import {
 
 import { FILE_KIND_NAMES, type FileKind } from '../model/files';
 import type { RequestPolicy } from '../transport/retry';
-import { sharedFields } from './fields';
 import { ParameterError, readField } from './parameters';
 
 /** Per input item: how its tasks become items. */
@@ -35,23 +34,26 @@ interface DownloadSettings {
 	maxBytes: number;
 }
 
-const optionsCollection = sharedFields.find((field) => field.name === 'options')!;
-const inOptions = new Set(
-	(optionsCollection.options as INodeProperties[]).map((field) => field.name),
-);
-/** Every field by name: its definition is the one home of its default, range and label. */
-const fields = new Map(
-	[...sharedFields, ...(optionsCollection.options as INodeProperties[])].map((field) => [
-		field.name,
-		field,
-	]),
-);
+/** A node's engine fields (fields.ts) by name, and which of them sit in its Options collection. */
+export interface FieldSet {
+	byName: Map<string, INodeProperties>;
+	inOptions: Set<string>;
+}
+
+export function fieldSet(properties: INodeProperties[]): FieldSet {
+	const options = (properties.find((field) => field.name === 'options')?.options ??
+		[]) as INodeProperties[];
+	return {
+		byName: new Map([...properties, ...options].map((field) => [field.name, field])),
+		inOptions: new Set(options.map((field) => field.name)),
+	};
+}
 
 /**
  * Reads fields of one item, each checked against its definition (`readField`); a value its field
  * cannot take fails the item with a message naming the field.
  */
-function fieldReader(context: IExecuteFunctions, itemIndex: number) {
+export function fieldReader(context: IExecuteFunctions, fields: FieldSet, itemIndex: number) {
 	let options: IDataObject | undefined;
 	const optionsOf = () => {
 		const value = context.getNodeParameter('options', itemIndex, {}) as unknown;
@@ -66,10 +68,10 @@ function fieldReader(context: IExecuteFunctions, itemIndex: number) {
 	};
 	return <T>(name: string): T => {
 		try {
-			const value = inOptions.has(name)
+			const value = fields.inOptions.has(name)
 				? (options ??= optionsOf())[name]
 				: context.getNodeParameter(name, itemIndex, null);
-			return readField(fields.get(name)!, value) as T;
+			return readField(fields.byName.get(name)!, value) as T;
 		} catch (error) {
 			throw parameterFailure(context, error, itemIndex);
 		}
@@ -89,8 +91,12 @@ export function parameterFailure(context: IExecuteFunctions, error: unknown, ite
 }
 
 /** Per input item: how its tasks become items. */
-export function readOutputOptions(this: IExecuteFunctions, itemIndex: number): OutputOptions {
-	const read = fieldReader(this, itemIndex);
+export function readOutputOptions(
+	this: IExecuteFunctions,
+	fields: FieldSet,
+	itemIndex: number,
+): OutputOptions {
+	const read = fieldReader(this, fields, itemIndex);
 	return { simplify: read('simplify'), onMissing: read('onMissing') };
 }
 
@@ -100,8 +106,9 @@ export interface RunSettings {
 	download: DownloadSettings;
 }
 
-export function readRunSettings(this: IExecuteFunctions): RunSettings {
-	const read = fieldReader(this, 0);
+export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunSettings {
+	const read = fieldReader(this, fields, 0);
+	const waiting = read<boolean>('waitForCompletion');
 	const kinds = read<FileKind[]>('downloadFiles');
 	const properties = Object.fromEntries(
 		FILE_KIND_NAMES.map((kind) => [kind, read<string>(`${kind}Property`)]),
@@ -111,7 +118,7 @@ export function readRunSettings(this: IExecuteFunctions): RunSettings {
 	for (const kind of kinds) {
 		const other = taken.get(properties[kind]);
 		if (other) {
-			const label = (name: FileKind) => fields.get(`${name}Property`)!.displayName;
+			const label = (name: FileKind) => fields.byName.get(`${name}Property`)!.displayName;
 			throw new NodeOperationError(
 				this.getNode(),
 				`${label(other)} and ${label(kind)} are both "${properties[kind]}".`,
@@ -129,7 +136,7 @@ export function readRunSettings(this: IExecuteFunctions): RunSettings {
 			batchSize: read('batchSize'),
 			concurrency: read('concurrency'),
 			policy: { retries: read('retries'), timeoutMs: read<number>('timeout') * 1000 },
-			wait: read('waitForCompletion')
+			wait: waiting
 				? {
 						intervalMs: read<number>('pollInterval') * 1000,
 						maxWaitMs: read<number>('maxWait') * 60_000,

@@ -9,10 +9,13 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 import { apiError, httpFailure } from './errors';
 import {
 	networkFailure,
+	REPEAT_READ,
 	triedNote,
 	withinDeadline,
 	withRetries,
+	type Attempt,
 	type ProviderResponse,
+	type RepeatRule,
 	type RequestPolicy,
 } from './retry';
 
@@ -24,22 +27,26 @@ export interface Gateway {
 	apiKey: string | undefined;
 }
 
-export async function gatewayRequest(
+export interface GatewayRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	policy: RequestPolicy;
+	/** An answer that is not 2xx but still the gateway's answer (an unknown task's 400/404). */
+	accept?: (response: ProviderResponse) => boolean;
+}
+
+const isWantedBy = (request: GatewayRequest) => (response: ProviderResponse) =>
+	(response.statusCode >= 200 && response.statusCode < 300) || Boolean(request.accept?.(response));
+
+/** Sends `request` as often as `repeat` allows: the final answer, or the error that ended it. */
+export async function sendToGateway(
 	context: IExecuteFunctions,
-	gateway: Gateway,
-	request: {
-		method: IHttpRequestMethods;
-		path: string;
-		body?: IDataObject;
-		policy: RequestPolicy;
-		/** An answer that is not 2xx but still the gateway's answer (an unknown task's 400/404). */
-		accept?: (response: ProviderResponse) => boolean;
-	},
-): Promise<ProviderResponse> {
-	const { method, path, body, policy, accept } = request;
-	const isWanted = (response: ProviderResponse) =>
-		(response.statusCode >= 200 && response.statusCode < 300) || Boolean(accept?.(response));
-	const outcome = await withRetries(
+	request: GatewayRequest,
+	repeat: RepeatRule,
+): Promise<Attempt<ProviderResponse>> {
+	const { method, path, body, policy } = request;
+	return await withRetries(
 		async () =>
 			await withinDeadline(
 				context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
@@ -57,8 +64,21 @@ export async function gatewayRequest(
 			),
 		policy,
 		context.getExecutionCancelSignal?.(),
-		isWanted,
+		isWantedBy(request),
+		undefined,
+		repeat,
 	);
+}
+
+/** A read (fetching tasks): its answer, or a NodeApiError that says what to do. */
+export async function gatewayRequest(
+	context: IExecuteFunctions,
+	gateway: Gateway,
+	request: GatewayRequest,
+): Promise<ProviderResponse> {
+	const { path, policy } = request;
+	const isWanted = isWantedBy(request);
+	const outcome = await sendToGateway(context, request, REPEAT_READ);
 	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
 		apiError(context, gateway.apiKey, {
 			...detail,

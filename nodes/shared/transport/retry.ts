@@ -1,6 +1,7 @@
 /**
- * How requests are repeated and bounded, for API calls and file downloads alike: fetching only
- * reads, so repeating a request is always safe.
+ * How requests are repeated and bounded, for API calls and file downloads alike. Reading is always
+ * safe to repeat; a submit costs money, so it is repeated only when the provider surely created
+ * nothing (`REPEAT_PAID`).
  */
 import { pause } from '../helpers/pause';
 
@@ -53,11 +54,32 @@ function retryAfterMs(value: unknown, now = Date.now()): number | null {
 	return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-function isRetryableStatus(statusCode: number): boolean {
-	return statusCode === 429 || statusCode >= 500;
+/** Which failures a request may be sent again after. */
+export interface RepeatRule {
+	status: (statusCode: number) => boolean;
+	networkCodes: ReadonlySet<string>;
 }
 
-function networkCode(error: unknown): string | undefined {
+/** Reads (fetches, downloads): any rate limit, server error or network error. */
+export const REPEAT_READ: RepeatRule = {
+	status: (statusCode) => statusCode === 429 || statusCode >= 500,
+	networkCodes: RETRYABLE_NETWORK_CODES,
+};
+
+/**
+ * Paid requests (submits): only a 429, which the gateway answers before it relays anything, and a
+ * connection that was never made. After a 5xx, a timeout or a connection broken once the request
+ * went out, a task may exist: sending again could pay twice.
+ */
+export const REPEAT_PAID: RepeatRule = {
+	status: (statusCode) => statusCode === 429,
+	networkCodes: new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']),
+};
+
+/** Whether the request surely never reached the server (so nothing was created). */
+export const neverSent = (error: unknown) => REPEAT_PAID.networkCodes.has(networkCode(error) ?? '');
+
+export function networkCode(error: unknown): string | undefined {
 	const failure = error as { cause?: { code?: string }; code?: string };
 	return failure.cause?.code ?? failure.code;
 }
@@ -85,12 +107,13 @@ export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T
 const fitsDeadline = (delayMs: number, policy: RequestPolicy) =>
 	policy.deadline === undefined || Date.now() + delayMs <= policy.deadline;
 
-type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
+export type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
 
 /**
- * Sends until the answer is final: 429 (after its Retry-After), 5xx and network errors are tried
- * again, up to `policy.retries` times, with capped exponential backoff and jitter; anything else
- * is final. `discard` releases a response that will be retried (a download's open stream).
+ * Sends until the answer is final: what `repeat` allows (for reads 429 after its Retry-After, 5xx
+ * and network errors) is tried again, up to `policy.retries` times, with capped exponential backoff
+ * and jitter; anything else is final. `discard` releases a response that will be retried (a
+ * download's open stream).
  */
 export async function withRetries<R extends ProviderResponse>(
 	send: () => Promise<R>,
@@ -98,6 +121,7 @@ export async function withRetries<R extends ProviderResponse>(
 	signal: AbortSignal | undefined,
 	isFinal: (response: R) => boolean,
 	discard: (response: R) => void = () => undefined,
+	repeat: RepeatRule = REPEAT_READ,
 ): Promise<Attempt<R>> {
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = attempt < policy.retries && !signal?.aborted;
@@ -107,13 +131,13 @@ export async function withRetries<R extends ProviderResponse>(
 		} catch (error) {
 			const code = networkCode(error);
 			const delay = backoffMs(attempt);
-			if (!canRetry || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
+			if (!canRetry || code === undefined || !repeat.networkCodes.has(code)) {
 				return { error, attempts: attempt + 1 };
 			}
 			await pause(delay, signal);
 			continue;
 		}
-		if (isFinal(response) || !canRetry || !isRetryableStatus(response.statusCode)) {
+		if (isFinal(response) || !canRetry || !repeat.status(response.statusCode)) {
 			return { response, attempts: attempt + 1 };
 		}
 		const asked =

@@ -1,0 +1,109 @@
+/**
+ * What a run of either node shares: its settings and client (a problem there fails every item),
+ * one output list per input item (so error items keep their place), and the delivery of tasks as
+ * items: collected together, each item's own in its order, with their files, errors per id.
+ */
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+import { createClient, type SunoClient } from '../client';
+import { WaitCancelledError } from '../helpers/pause';
+import {
+	parameterFailure,
+	readRunSettings,
+	type FieldSet,
+	type OutputOptions,
+	type RunSettings,
+} from '../settings/read';
+import { attachFiles, type OutputEntry } from './attach';
+import { collectTasks, type FetchRound, type ItemRequest } from './collect';
+import { errorItem, outcomeOf } from './emit';
+import { messages } from './messages';
+
+export interface Run {
+	settings: RunSettings;
+	client: SunoClient;
+	/** Per input item, in input order. */
+	output: INodeExecutionData[][];
+	/** An item's error: thrown, or with On Error → Continue its error item. */
+	fail(itemIndex: number, error: unknown): void;
+}
+
+/** The run, or (On Error → Continue) the error items when its settings or credential are bad. */
+export async function startRun(
+	context: IExecuteFunctions,
+	fields: FieldSet,
+): Promise<{ run: Run } | { output: INodeExecutionData[][] }> {
+	const items = context.getInputData();
+	const output: INodeExecutionData[][] = items.map(() => []);
+	try {
+		const settings = readRunSettings.call(context, fields);
+		const client = await createClient(context, settings.fetch.policy);
+		const fail = (itemIndex: number, error: unknown) => {
+			if (!context.continueOnFail()) throw error;
+			output[itemIndex].push(errorItem(itemIndex, error));
+		};
+		return { run: { settings, client, output, fail } };
+	} catch (error) {
+		const failure = parameterFailure(context, error, 0);
+		if (!context.continueOnFail()) throw failure;
+		return { output: [items.map((_item, itemIndex) => errorItem(itemIndex, failure))] };
+	}
+}
+
+/** The run's items as n8n takes them. */
+export const finish = (run: Run): INodeExecutionData[][] => [run.output.flat()];
+
+/**
+ * Every id the requests name, fetched together (waiting if the settings say so), then each
+ * request's tasks into its item's output as items, with files, and the run's hints.
+ */
+export async function deliverTasks(
+	context: IExecuteFunctions,
+	run: Run,
+	fetchRound: FetchRound,
+	requests: Array<ItemRequest & OutputOptions>,
+): Promise<void> {
+	const { settings, client } = run;
+	const signal = context.getExecutionCancelSignal?.();
+	const collected = await collectTasks(client, fetchRound, requests, settings.fetch, signal).catch(
+		(error: Error) => {
+			throw new NodeOperationError(
+				context.getNode(),
+				error instanceof WaitCancelledError ? messages.stopped : error,
+			);
+		},
+	);
+
+	// Each item's outcome; without On Error → Continue the first problem stops the run before any download.
+	const entries: OutputEntry[] = [];
+	const problems: Array<{ itemIndex: number; error: Error }> = [];
+	const missing = new Set<string>();
+	for (const request of requests) {
+		const outcome = outcomeOf(context, request, collected, settings.fetch);
+		if (outcome.problems.length > 0 && !context.continueOnFail()) throw outcome.problems[0];
+		entries.push(...outcome.entries);
+		outcome.problems.forEach((error) => problems.push({ itemIndex: request.itemIndex, error }));
+		outcome.missing.forEach((id) => missing.add(id));
+	}
+
+	// Files, if asked for; a failed download fails its own clip's item only.
+	if (settings.download.kinds.length > 0)
+		await attachFiles.call(context, client, entries, settings);
+	for (const entry of entries) {
+		if (entry.error !== undefined) run.fail(entry.itemIndex, entry.error);
+		else {
+			const item: INodeExecutionData = { json: entry.json, pairedItem: { item: entry.itemIndex } };
+			if (entry.binary) item.binary = entry.binary;
+			run.output[entry.itemIndex].push(item);
+		}
+	}
+	for (const { itemIndex, error } of problems)
+		run.output[itemIndex].push(errorItem(itemIndex, error));
+
+	if (missing.size > 0)
+		context.addExecutionHints({ message: messages.notFound([...missing]), location: 'outputPane' });
+	if (collected.unfinished.size > 0 && settings.fetch.wait?.onTimeout === 'emit') {
+		const message = `${messages.unfinished([...collected.unfinished], collected.waitedMs)}. ${messages.notResubmitted}`;
+		context.addExecutionHints({ message, location: 'outputPane' });
+	}
+}

@@ -1,0 +1,43 @@
+/**
+ * A submit's answer (suno-api.md §1.8) read into the task ID it created: before 2026 the gateway
+ * passes the upstream's `{code: "success", data: "<upstream id>"}` through; since then it answers
+ * `{code, message, data: "task_…"}`. Some relays wrap the id as `{task_id}` or `{id}`. Anything
+ * else is a problem, quoted, never a guess. Pure; nothing here knows about n8n.
+ */
+import { envelopeProblem, parseBody, type ResponseProblem } from './normalise';
+import { isObject, text } from './values';
+
+export type SubmitAnswer =
+	| { taskId: string; message: string | null }
+	| { problem: ResponseProblem };
+
+function idIn(data: unknown): string | null {
+	const id = isObject(data)
+		? (text(data.task_id) ?? text(data.taskId) ?? text(data.id))
+		: text(data);
+	return id === null || id.trim() === '' ? null : id.trim();
+}
+
+export function readSubmitAnswer(body: unknown): SubmitAnswer {
+	let parsed: unknown;
+	try {
+		parsed = parseBody(body);
+	} catch (error) {
+		return { problem: { message: (error as Error).message, code: null } };
+	}
+	if (!isObject(parsed)) {
+		return {
+			problem: { message: 'The provider answered with JSON that is not an object.', code: null },
+		};
+	}
+	const problem = envelopeProblem(parsed);
+	if (problem) return { problem };
+	const taskId = idIn(parsed.data);
+	if (taskId === null) {
+		const preview = JSON.stringify(parsed).slice(0, 200);
+		return {
+			problem: { message: `The provider's answer holds no task ID: ${preview}`, code: null },
+		};
+	}
+	return { taskId, message: text(parsed.message) };
+}
