@@ -16,6 +16,10 @@ export function useProvider(options: ProviderOptions = {}) {
 				...extra,
 			});
 		},
+		/** Runs Suno Generate instead. */
+		generate(parameters: RunOptions['parameters'], extra: Partial<RunOptions> = {}) {
+			return context.run(parameters, { node: 'generate', ...extra });
+		},
 	};
 	beforeAll(async () => {
 		context.provider = await new LocalSunoProvider(options).start();

@@ -45,8 +45,10 @@ import {
 
 import { SunoApi } from '../../credentials/SunoApi.credentials';
 import { SunoFetch } from '../../nodes/SunoFetch/SunoFetch.node';
+import { SunoGenerate } from '../../nodes/SunoGenerate/SunoGenerate.node';
 
 export const SUNO_NODE_TYPE = 'n8n-nodes-suno-fetch.sunoFetch';
+export const GENERATE_NODE_TYPE = 'n8n-nodes-suno-fetch.sunoGenerate';
 const SEED_NODE_TYPE = 'test.seedItems';
 
 /** A start node that emits the items given in its `items` parameter, like a Manual Trigger with pinned data. */
@@ -74,6 +76,7 @@ class SeedItems implements INodeType {
 
 const nodeRegistry: Record<string, INodeType> = {
 	[SUNO_NODE_TYPE]: new SunoFetch(),
+	[GENERATE_NODE_TYPE]: new SunoGenerate(),
 	[SEED_NODE_TYPE]: new SeedItems(),
 };
 
@@ -161,7 +164,9 @@ export interface SunoCredentialData {
 }
 
 export interface RunOptions {
-	/** Parameters of the Suno Fetch node. */
+	/** Which of our nodes runs: Suno Fetch (the default) or Suno Generate. */
+	node?: 'fetch' | 'generate';
+	/** Parameters of the node. */
 	parameters: IDataObject;
 	/** Input items (their json). Defaults to one empty item. */
 	items?: IDataObject[];
@@ -175,7 +180,7 @@ export interface RunOptions {
 
 export interface RunResult {
 	status: IRun['status'];
-	/** Output items of the Suno Fetch node (first output). */
+	/** Output items of our node (first output). */
 	items: INodeExecutionData[];
 	/** The node's error when the run failed. */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; node?: INode };
@@ -183,7 +188,10 @@ export interface RunResult {
 	run: IRun;
 }
 
-const NODE_NAME = 'Suno Fetch';
+const NODES = {
+	fetch: { name: 'Suno Fetch', type: SUNO_NODE_TYPE },
+	generate: { name: 'Suno Generate', type: GENERATE_NODE_TYPE },
+};
 
 /**
  * n8n keeps binary data in memory unless a storage manager is set up; n8n's own default is the
@@ -219,6 +227,7 @@ function assertNoSecret(run: IRun, apiKey: string): void {
 }
 
 export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
+	const { name: nodeName, type } = NODES[options.node ?? 'fetch'];
 	const nodes: INode[] = [
 		{
 			id: 'seed',
@@ -230,8 +239,8 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 		},
 		{
 			id: 'suno',
-			name: NODE_NAME,
-			type: SUNO_NODE_TYPE,
+			name: nodeName,
+			type,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters as INode['parameters'],
@@ -240,7 +249,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 		},
 	];
 	const connections = {
-		'Seed Items': { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] },
+		'Seed Items': { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },
 	};
 	const workflow = new Workflow({
 		id: 'wf-test',
@@ -309,7 +318,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 	const run = await finished;
 	if (stop) clearTimeout(stop);
 	assertNoSecret(run, options.credentials.apiKey);
-	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const taskData = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		status: run.status,
 		items: taskData?.data?.main?.[0] ?? [],

@@ -20,12 +20,27 @@ export interface Fault {
 	times?: number;
 }
 
+/** How the mock names new tasks; LYRICS tasks keep a dashed UUID in 'hex' style, as Suno-API's do. */
+export type IdStyle = 'uuid' | 'task' | 'hex';
+
+/** One accepted `POST /suno/submit/{action}`. */
+export interface SubmitRecord {
+	action: 'MUSIC' | 'LYRICS';
+	/** The request body as parsed, before the gateway filled anything in. */
+	body: Record<string, unknown>;
+	/** The model the gateway used: the body's `mv`, or new-api's default `chirp-v3-0`; undefined for LYRICS. */
+	mv: string | undefined;
+	taskId: string;
+	at: number;
+}
+
 export interface ProviderOptions {
 	apiKey?: string;
 	flavour?: 'newapi' | 'onehub';
 	advance?: 'poll' | number;
 	latencyMs?: number;
-	idStyle?: 'uuid' | 'task';
+	/** Submit ids: dashed UUIDs (commercial upstreams), 2026 `task_…` ids, or Suno-API's 32 hex (MUSIC only). */
+	idStyle?: IdStyle;
 	mediaBytes?: number;
 }
 
@@ -40,6 +55,18 @@ export interface TaskSpec {
 	clips?: number;
 	finishAt?: number;
 	holdAt?: 'NOT_START' | 'QUEUED' | 'IN_PROGRESS' | 'SUCCESS' | 'FAILURE';
+	/** The clips' `model_name` (default chirp-v4); chirp-v3-0 and chirp-v3-5 are offline, so the task fails. */
+	mv?: string;
+	/** The clips' `metadata.gpt_description_prompt` (default 'a dance track'; null in custom mode). */
+	gptDescriptionPrompt?: string | null;
+	/** An extension: the clips' `metadata.history` names this clip… */
+	continueClipId?: string;
+	/** …and the second the extension went on from. */
+	continueAt?: number | null;
+	/** `fail_reason` and the clips' `metadata.error_message` when the task fails. */
+	failReason?: string;
+	/** The clips' `metadata.error_type` when the task fails. */
+	errorType?: string;
 }
 
 export declare class LocalSunoProvider {
@@ -48,6 +75,14 @@ export declare class LocalSunoProvider {
 	flavour: 'newapi' | 'onehub';
 	advance: 'poll' | number;
 	latencyMs: number;
+	/** Settable at any time; `reset()` restores the constructor's value. */
+	idStyle: IdStyle;
+	/** Submits still allowed (default Infinity); at 0 a submit answers 403. */
+	quota: number;
+	/** Which new-api the mock plays for submits: reply message and the quota error's code. */
+	era: 'pre2026' | '2026';
+	/** Accepted submits in order; cleared by `reset()`. */
+	submits: SubmitRecord[];
 	url: string;
 	mediaSize: number;
 	mediaFaults: Fault[];
@@ -59,7 +94,10 @@ export declare class LocalSunoProvider {
 		requests: number;
 		fetchBatch: number;
 		fetchSingle: number;
+		/** Accepted submits. */
 		submit: number;
+		/** Every POST to /suno/submit/*, refused ones included. */
+		submitAttempts: number;
 		media: number;
 		idsFetched: number;
 	};
@@ -70,6 +108,7 @@ export declare class LocalSunoProvider {
 	addTask(task: { task_id: string } & Record<string, unknown>): string;
 	createTask(spec?: TaskSpec): string;
 	seedDemo(): string[];
+	newId(action?: 'MUSIC' | 'LYRICS'): string;
 	addMedia(name: string): string;
 	setRoute(
 		method: string,
@@ -82,3 +121,9 @@ export declare class LocalSunoProvider {
 export declare const DEMO_TASKS: Array<TaskSpec & { id: string }>;
 
 export declare function mediaBytes(name: string, size: number): Buffer;
+
+/** The title the mock gives a described song or a lyrics request: the first four words, capitalised. */
+export declare function titleFrom(text: string): string;
+
+/** The lyrics the mock "writes" for a description or a lyrics request. */
+export declare function lyricsAbout(text: string): string;

@@ -1,11 +1,12 @@
 'use strict';
 /**
  * A local Suno aggregator that answers like the new-api / one-hub gateways (see README, "Local
- * provider"): bearer auth, POST /suno/fetch, GET /suno/fetch/{id}, POST /suno/submit/{music|lyrics},
- * tasks that move NOT_START → QUEUED → IN_PROGRESS → SUCCESS (or FAILURE) over polls or over time,
- * and small real media files behind the clips' URLs. Knobs for tests and benchmarks: latency,
- * queued faults (status, Retry-After, dropped connections, slow or never-ending bodies), fixed
- * responses per route, and a request log. Plain Node, no dependencies; listens on 127.0.0.1 only.
+ * provider"): bearer auth, POST /suno/fetch, GET /suno/fetch/{id}, POST /suno/submit/{music|lyrics}
+ * (validated as new-api validates them, with a quota), tasks that move NOT_START → QUEUED →
+ * IN_PROGRESS → SUCCESS (or FAILURE) over polls or over time, and small real media files behind the
+ * clips' URLs. Knobs for tests and benchmarks: latency, queued faults (status, Retry-After, dropped
+ * connections, slow or never-ending bodies), fixed responses per route, the gateway's era and id
+ * style, and a request log. Plain Node, no dependencies; listens on 127.0.0.1 only.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
@@ -20,6 +21,41 @@ const CLIP_STATUS = {
 	FAILURE: 'error',
 };
 const MEDIA_TYPES = { mp3: 'audio/mpeg', jpeg: 'image/jpeg', png: 'image/png', mp4: 'video/mp4' };
+
+/** What new-api's `actionValidate` fills in when a MUSIC submit names no `mv`. */
+const DEFAULT_MV = 'chirp-v3-0';
+/** Suno took these offline ("已下线", suno-extras.md §10), yet new-api still defaults to one of them. */
+const OFFLINE_MODELS = new Set(['chirp-v3-0', 'chirp-v3-5']);
+/**
+ * `major_model_version` per `mv`. Only v3/v4/v5 (crow) are documented; the rest follow the version
+ * table in suno-extras.md §10 and are a guess at Suno's spelling.
+ */
+const MODEL_VERSIONS = {
+	'chirp-v3-0': 'v3',
+	'chirp-v3-5': 'v3.5',
+	'chirp-v4': 'v4',
+	'chirp-auk': 'v4.5',
+	'chirp-auk-turbo': 'v4.5',
+	'chirp-bluejay': 'v4.5+',
+	'chirp-crow': 'v5',
+	'chirp-fenix': 'v5.5',
+};
+/**
+ * The fields new-api's `dto.SunoSubmitReq` declares, with their Go types: Go's decoder refuses a
+ * value of another JSON kind, so a submit carrying one gets its error, not a task.
+ */
+const SUBMIT_FIELDS = {
+	gpt_description_prompt: 'string',
+	prompt: 'string',
+	mv: 'string',
+	title: 'string',
+	tags: 'string',
+	continue_at: 'float64',
+	task_id: 'string',
+	continue_clip_id: 'string',
+	make_instrumental: 'bool',
+};
+const JS_TYPE_OF_GO = { string: 'string', float64: 'number', bool: 'boolean' };
 
 const DEMO_TASKS = [
 	{
@@ -83,6 +119,55 @@ function* mediaChunks(name, size) {
 		yield block.subarray(0, Math.min(block.length, bodySize - sent));
 }
 
+/** The kind of a JSON value as Go's encoding/json names it in its errors. */
+function goKind(value) {
+	if (Array.isArray(value)) return 'array';
+	if (typeof value === 'boolean') return 'bool';
+	return typeof value === 'object' ? 'object' : typeof value;
+}
+
+/**
+ * What Go's `json.Unmarshal` into `*dto.SunoSubmitReq` says of a body that is JSON but does not fit
+ * the struct (first misfit in the body's key order, as Go reports it); '' when it fits. `null`
+ * values leave a Go field at its zero value, so they fit.
+ */
+function submitTypeError(body) {
+	if (body === null) return '';
+	if (typeof body !== 'object' || Array.isArray(body))
+		return `json: cannot unmarshal ${goKind(body)} into Go value of type dto.SunoSubmitReq`;
+	for (const [field, value] of Object.entries(body)) {
+		const goType = SUBMIT_FIELDS[field];
+		if (!goType || value === null || typeof value === JS_TYPE_OF_GO[goType]) continue;
+		return `json: cannot unmarshal ${goKind(value)} into Go struct field SunoSubmitReq.${field} of type ${goType}`;
+	}
+	return '';
+}
+
+/**
+ * The title the mock gives a song described rather than written (or a lyrics request): the first
+ * four words of the description, each capitalised, as Suno's titles are; exported so tests can
+ * expect it.
+ */
+function titleFrom(text) {
+	const words = String(text)
+		.split(/\s+/)
+		.map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+		.filter(Boolean)
+		.slice(0, 4);
+	if (words.length === 0) return 'Untitled';
+	return words.map((word) => word.charAt(0).toLocaleUpperCase() + word.slice(1)).join(' ');
+}
+
+/**
+ * Lyrics "written" for a description: short, fixed and naming it, so a test can tell they were
+ * made from what it sent (Suno's would only be about it).
+ */
+function lyricsAbout(text) {
+	const theme = String(text).trim().replace(/\s+/g, ' ');
+	const hook = titleFrom(theme);
+	return `[Verse]\nA song from your words: ${theme}\nHere it is, before the night is done\n\n[Chorus]\n${hook}, ${hook}\nWe sing it till the morning comes`;
+}
+
 /** Deterministic bytes for a media file, so tests can compare what arrived. */
 function mediaBytes(name, size) {
 	return Buffer.concat([...mediaChunks(name, size)]);
@@ -95,7 +180,8 @@ class LocalSunoProvider {
 	 * @param {'newapi'|'onehub'} [options.flavour]  error shapes: new-api (400 task_not_exist, data null) or one-hub (404, data [])
 	 * @param {'poll'|number} [options.advance]  tasks step once per fetch that sees them, or every N ms
 	 * @param {number} [options.latencyMs]  delay before every API answer
-	 * @param {'uuid'|'task'} [options.idStyle]  submit ids: classic UUIDs or 2026 `task_…` ids
+	 * @param {'uuid'|'task'|'hex'} [options.idStyle]  submit ids: dashed UUIDs (commercial upstreams),
+	 *   2026 `task_…` ids, or Suno-API's 32 hex digits without dashes (also settable later as `idStyle`)
 	 * @param {number} [options.mediaBytes]  size of each generated media file
 	 */
 	constructor(options = {}) {
@@ -104,6 +190,18 @@ class LocalSunoProvider {
 		this.advance = options.advance ?? 'poll';
 		this.latencyMs = options.latencyMs ?? 0;
 		this.idStyle = options.idStyle ?? 'uuid';
+		/** What `reset()` returns `idStyle` to, since tests flip it. */
+		this.initialIdStyle = this.idStyle;
+		/** Submits still allowed before the gateway answers 403 (user quota); each accepted one uses one. */
+		this.quota = Infinity;
+		/**
+		 * 'pre2026': new-api up to Feb 2026; '2026': since `ba25ba88f`, which answers a submit with the
+		 * upstream's message ('task completed successfully' in docs.ccapi.ai's example) and names an
+		 * empty quota `insufficient_user_quota`. The id form is `idStyle`'s: set 'task' for a 2026 gateway.
+		 */
+		this.era = 'pre2026';
+		/** Every accepted submit, in order: `{action, body, mv, taskId, at}` (body as parsed). */
+		this.submits = [];
 		this.mediaSize = options.mediaBytes ?? 64 * 1024;
 		/** @type {Map<string, any>} insertion order is the database order */
 		this.tasks = new Map();
@@ -123,6 +221,7 @@ class LocalSunoProvider {
 			fetchBatch: 0,
 			fetchSingle: 0,
 			submit: 0,
+			submitAttempts: 0,
 			media: 0,
 			idsFetched: 0,
 		};
@@ -157,6 +256,10 @@ class LocalSunoProvider {
 		this.latencyMs = 0;
 		this.pathPrefix = '';
 		this.caseInsensitiveIds = false;
+		this.quota = Infinity;
+		this.era = 'pre2026';
+		this.idStyle = this.initialIdStyle;
+		this.submits = [];
 	}
 
 	/** Stores a task object exactly as given (e.g. from a fixture); it does not change over time. */
@@ -176,11 +279,21 @@ class LocalSunoProvider {
 	 * @param {number} [spec.clips]  clips per MUSIC task, default 2
 	 * @param {string} [spec.holdAt]  stay at this stage for ever (e.g. 'IN_PROGRESS')
 	 * @param {number} [spec.finishAt]  finish at this time (ms since the epoch), in progress until then
+	 * @param {string} [spec.mv]  the clips' `model_name`; an offline model (chirp-v3-0, chirp-v3-5) fails the task
+	 * @param {string|null} [spec.gptDescriptionPrompt]  the clips' `metadata.gpt_description_prompt`
+	 * @param {string} [spec.continueClipId]  an extension of this clip (`metadata.history`)
+	 * @param {number|null} [spec.continueAt]  …from this second
+	 * @param {string} [spec.failReason]  `fail_reason` and the clips' `error_message` on FAILURE
+	 * @param {string} [spec.errorType]  the clips' `metadata.error_type` on FAILURE
 	 */
 	createTask(spec = {}) {
 		const action = (spec.action ?? 'MUSIC').toUpperCase();
-		const id = spec.id ?? this.newId();
+		const id = spec.id ?? this.newId(action);
 		const finishAfter = spec.finishAfter ?? (action === 'LYRICS' ? 1 : MUSIC_STAGES.length - 1);
+		const mv = spec.mv ?? 'chirp-v4';
+		// What a gateway does with a model Suno retired is not documented. The mock lets the task run
+		// and end in FAILURE; its fail_reason wording and error_type are guesses.
+		const offline = action === 'MUSIC' && OFFLINE_MODELS.has(mv);
 		this.tasks.set(id, {
 			seq: this.seq++,
 			live: {
@@ -189,7 +302,16 @@ class LocalSunoProvider {
 				title: spec.title ?? (action === 'LYRICS' ? 'Neon Nights' : 'Electric Dance Party'),
 				tags: spec.tags ?? 'club banger high-energy edm',
 				prompt: spec.prompt ?? "[Verse]\nEverybody in the place\nLet's go",
-				fail: Boolean(spec.fail),
+				fail: Boolean(spec.fail) || offline,
+				failReason:
+					spec.failReason ??
+					(offline ? `model ${mv} is offline` : 'Unable to generate lyrics from the given prompt.'),
+				errorType: spec.errorType ?? (offline ? 'model_offline' : 'moderation_failure'),
+				mv,
+				gptDescriptionPrompt:
+					spec.gptDescriptionPrompt !== undefined ? spec.gptDescriptionPrompt : 'a dance track',
+				continueClipId: spec.continueClipId,
+				continueAt: spec.continueAt ?? null,
 				finishAfter,
 				holdAt: spec.holdAt,
 				finishAt: spec.finishAt,
@@ -214,11 +336,16 @@ class LocalSunoProvider {
 		return DEMO_TASKS.map((spec) => spec.id);
 	}
 
-	newId() {
+	/** A new task id in `idStyle`'s form. */
+	newId(action = 'MUSIC') {
 		if (this.idStyle === 'task') {
 			const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 			return `task_${Array.from(crypto.randomBytes(32), (byte) => alphabet[byte % alphabet.length]).join('')}`;
 		}
+		// Suno-API names a MUSIC task with `common.GetUUID` (dashes dropped) but keeps Suno's own
+		// lyrics id, a dashed UUID, for a LYRICS task (suno-api.md §1.8).
+		if (this.idStyle === 'hex' && action === 'MUSIC')
+			return crypto.randomUUID().replaceAll('-', '');
 		return crypto.randomUUID();
 	}
 
@@ -273,8 +400,7 @@ class LocalSunoProvider {
 		const now = Math.floor(Date.now() / 1000);
 		if (status === 'IN_PROGRESS' || status === 'SUCCESS') live.startTime ||= now;
 		if (status === 'SUCCESS' || status === 'FAILURE') live.finishTime ||= now;
-		const failReason =
-			live.fail && status === 'FAILURE' ? 'Unable to generate lyrics from the given prompt.' : '';
+		const failReason = live.fail && status === 'FAILURE' ? live.failReason : '';
 		const task = {
 			task_id: live.id,
 			action: live.action,
@@ -307,10 +433,23 @@ class LocalSunoProvider {
 				tags: live.tags,
 				prompt: live.prompt,
 				duration: done ? 121.5 : null,
-				error_type: status === 'FAILURE' ? 'moderation_failure' : null,
+				error_type: status === 'FAILURE' ? live.errorType : null,
 				error_message: status === 'FAILURE' ? failReason : null,
 				audio_prompt_id: null,
-				gpt_description_prompt: 'a dance track',
+				gpt_description_prompt: live.gptDescriptionPrompt,
+				type: 'gen',
+				// Suno's clip names what it extends here (the continued clip and the second it went on from).
+				history: live.continueClipId
+					? [
+							{
+								id: live.continueClipId,
+								continue_at: live.continueAt,
+								type: 'gen',
+								source: 'web',
+								infill: false,
+							},
+						]
+					: null,
 			},
 			audio_url: done
 				? media(`${clipId}.mp3`)
@@ -319,9 +458,9 @@ class LocalSunoProvider {
 					: '',
 			image_url: done || status === 'IN_PROGRESS' ? media(`image_${clipId}.jpeg`) : '',
 			video_url: done ? media(`${clipId}.mp4`) : '',
-			model_name: 'chirp-v4',
+			model_name: live.mv,
 			image_large_url: done || status === 'IN_PROGRESS' ? media(`image_large_${clipId}.jpeg`) : '',
-			major_model_version: 'v4',
+			major_model_version: MODEL_VERSIONS[live.mv] ?? null,
 			created_at: new Date(live.createdMs).toISOString(),
 		};
 	}
@@ -465,25 +604,74 @@ class LocalSunoProvider {
 		return this.send(res, 200, { code: 'success', message: '', data: this.render(stored, true) });
 	}
 
+	/**
+	 * `POST /suno/submit/{action}` as new-api handles it: the body decoded into `dto.SunoSubmitReq`,
+	 * `actionValidate`, the continuation's task id, the user's quota, then the continuation's origin
+	 * task, each failure as `{code, message, data: null}`. The checks run in new-api's order, so a
+	 * body with several faults gets the first one's answer.
+	 */
 	submit(action, rawBody, res) {
-		let body = {};
+		this.counters.submitAttempts += 1;
+		const refuse = (status, code, message) => this.send(res, status, { code, message, data: null });
+		let body;
 		try {
+			// Lenient where new-api is not: an empty body counts as `{}`, so a bare curl makes a song.
 			body = rawBody ? JSON.parse(rawBody) : {};
 		} catch (error) {
-			return this.send(res, 400, { code: 'invalid_request', message: error.message, data: null });
+			return refuse(400, 'invalid_request', error.message);
 		}
-		if (action !== 'music' && action !== 'lyrics')
-			return this.send(res, 400, { code: 'invalid_action', message: 'invalid_action', data: null });
-		if (action === 'lyrics' && !body.prompt)
-			return this.send(res, 400, { code: 'invalid_request', message: 'prompt_empty', data: null });
+		const typeError = submitTypeError(body);
+		if (typeError) return refuse(400, 'invalid_request', typeError);
+		const request = body ?? {};
+		// new-api upper-cases the path's action. It wraps this error as code `invalid_request`, and in
+		// practice answers 503 first (no channel for model `suno_<action>`); the code here is the
+		// mock's long-standing `invalid_action`.
+		const kind = action.toUpperCase();
+		if (kind !== 'MUSIC' && kind !== 'LYRICS')
+			return refuse(400, 'invalid_action', 'invalid_action');
+		if (kind === 'LYRICS' && !request.prompt) return refuse(400, 'invalid_request', 'prompt_empty');
+		// Only a continuation names an origin task (new-api ignores a lone `task_id`). The 2026
+		// adaptor has this check commented out; the mock keeps it in both eras.
+		const continuing = Boolean(request.continue_clip_id);
+		if (continuing && !request.task_id) return refuse(400, 'invalid_request', 'task id is empty');
+		if (this.quota <= 0) {
+			const code = this.era === '2026' ? 'insufficient_user_quota' : 'quota_not_enough';
+			return refuse(403, code, 'user quota is not enough');
+		}
+		const origin = continuing ? this.taskById(request.task_id) : undefined;
+		if (continuing && !origin) return refuse(400, 'task_not_exist', 'task_origin_not_exist');
+
+		const spec = { action: kind };
+		if (kind === 'LYRICS') {
+			spec.title = request.title || titleFrom(request.prompt);
+			spec.prompt = lyricsAbout(request.prompt);
+		} else {
+			spec.mv = request.mv || DEFAULT_MV;
+			const description = request.gpt_description_prompt || '';
+			const instrumental = request.make_instrumental === true;
+			const extended = origin?.live;
+			spec.gptDescriptionPrompt = description || null;
+			spec.tags = request.tags || extended?.tags || undefined;
+			if (description) {
+				// Description mode: Suno writes the title and the lyrics itself.
+				spec.title = titleFrom(description);
+				spec.prompt = instrumental ? '' : lyricsAbout(description);
+			} else {
+				// Custom mode: `prompt` is the lyrics.
+				spec.title = request.title || extended?.title || undefined;
+				spec.prompt = instrumental ? '' : request.prompt || undefined;
+			}
+			if (continuing) {
+				spec.continueClipId = request.continue_clip_id;
+				spec.continueAt = request.continue_at ?? null;
+			}
+		}
+		const id = this.createTask(spec);
+		this.quota -= 1;
 		this.counters.submit += 1;
-		const id = this.createTask({
-			action,
-			title: body.title || undefined,
-			tags: body.tags || undefined,
-			prompt: body.prompt || undefined,
-		});
-		return this.send(res, 200, { code: 'success', message: '', data: id });
+		this.submits.push({ action: kind, body: request, mv: spec.mv, taskId: id, at: Date.now() });
+		const message = this.era === '2026' ? 'task completed successfully' : '';
+		return this.send(res, 200, { code: 'success', message, data: id });
 	}
 
 	/** `breakAfterBytes`: the connection is destroyed once that many bytes were sent. */
@@ -560,7 +748,7 @@ class LocalSunoProvider {
 	}
 }
 
-module.exports = { LocalSunoProvider, mediaBytes, DEMO_TASKS };
+module.exports = { LocalSunoProvider, mediaBytes, titleFrom, lyricsAbout, DEMO_TASKS };
 
 if (require.main === module) {
 	const port = Number(process.env.PORT ?? 8787);
@@ -576,7 +764,12 @@ if (require.main === module) {
 		);
 		process.stdout.write(`  demo task ids: ${ids.join(', ')}\n`);
 		process.stdout.write(
-			'  POST /suno/submit/music or /suno/submit/lyrics creates more; Ctrl-C stops.\n',
+			'  POST /suno/submit/music ({prompt, title, tags, mv} or {gpt_description_prompt},\n' +
+				'    make_instrumental, continue_clip_id + task_id + continue_at) or /suno/submit/lyrics\n' +
+				'    ({prompt}) creates more; mv chirp-v3-0 (the default) and chirp-v3-5 fail as offline.\n',
+		);
+		process.stdout.write(
+			'  POST /suno/fetch {ids}, GET /suno/fetch/{id} read them; Ctrl-C stops.\n',
 		);
 	});
 	const stop = () => provider.stop().then(() => process.exit(0));

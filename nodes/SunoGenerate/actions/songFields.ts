@@ -18,12 +18,12 @@ import { ParameterError, readField } from '../../shared/settings/parameters';
  * missing: the node always sends one, by default the newest.
  */
 const MODELS = [
-	{ name: 'Suno v5.5 (chirp-fenix)', value: 'chirp-fenix', lyrics: 5000, style: 1000 },
-	{ name: 'Suno v5 (chirp-crow)', value: 'chirp-crow', lyrics: 5000, style: 1000 },
-	{ name: 'Suno v4.5+ (chirp-bluejay)', value: 'chirp-bluejay', lyrics: 5000, style: 1000 },
-	{ name: 'Suno v4.5-all (chirp-auk-turbo)', value: 'chirp-auk-turbo', lyrics: 5000, style: 1000 },
-	{ name: 'Suno v4.5 (chirp-auk)', value: 'chirp-auk', lyrics: 5000, style: 1000 },
-	{ name: 'Suno v4 (chirp-v4)', value: 'chirp-v4', lyrics: 3000, style: 200 },
+	{ label: 'Suno v5.5 (chirp-fenix)', value: 'chirp-fenix', lyrics: 5000, style: 1000 },
+	{ label: 'Suno v5 (chirp-crow)', value: 'chirp-crow', lyrics: 5000, style: 1000 },
+	{ label: 'Suno v4.5+ (chirp-bluejay)', value: 'chirp-bluejay', lyrics: 5000, style: 1000 },
+	{ label: 'Suno v4.5-all (chirp-auk-turbo)', value: 'chirp-auk-turbo', lyrics: 5000, style: 1000 },
+	{ label: 'Suno v4.5 (chirp-auk)', value: 'chirp-auk', lyrics: 5000, style: 1000 },
+	{ label: 'Suno v4 (chirp-v4)', value: 'chirp-v4', lyrics: 3000, style: 200 },
 ];
 export const NEWEST_MODEL = MODELS[0].value;
 /** Listed by the providers as offline ("已下线"): a task on them fails. */
@@ -80,8 +80,7 @@ export const modelField: INodeProperties = {
 	name: 'modelVersion',
 	type: 'options',
 	// Newest first, as a user looks for it.
-	// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
-	options: MODELS.map(({ name, value }) => ({ name, value })),
+	options: MODELS.map(({ label, value }) => ({ name: label, value })),
 	default: NEWEST_MODEL,
 	description:
 		'The Suno model (sent as mv). An expression may give any value your provider documents.',

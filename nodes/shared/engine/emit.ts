@@ -25,19 +25,14 @@ interface ItemOutcome {
 	missing: string[];
 }
 
-/** The error a request met, rebuilt for one item: naming the ids it lost and those that arrived. */
-function namingIds(
+/** `error` with another description, for one item, keeping its kind (API or operation error). */
+export function withDescription(
 	context: IExecuteFunctions,
 	error: unknown,
-	ids: string[],
-	fetched: string[],
+	description: string,
 	itemIndex: number,
 ): Error {
-	const failure = error as Error & { description?: string; httpCode?: string };
-	const said = failure.description?.trim();
-	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
-	const arrived = fetched.length > 0 ? messages.fetched(fetched) : undefined;
-	const description = [sentence, messages.notFetched(ids), arrived].filter(Boolean).join(' ');
+	const failure = error as Error & { httpCode?: string };
 	if (error instanceof NodeApiError) {
 		return new NodeApiError(context.getNode(), { message: failure.message } as JsonObject, {
 			message: failure.message,
@@ -47,6 +42,26 @@ function namingIds(
 		});
 	}
 	return new NodeOperationError(context.getNode(), failure.message, { description, itemIndex });
+}
+
+/** The error's own description as a sentence, then `notes`. */
+export function describedWith(error: unknown, ...notes: Array<string | undefined>): string {
+	const said = (error as { description?: string }).description?.trim();
+	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
+	return [sentence, ...notes].filter(Boolean).join(' ');
+}
+
+/** The error a request met, rebuilt for one item: naming the ids it lost and those that arrived. */
+function namingIds(
+	context: IExecuteFunctions,
+	error: unknown,
+	ids: string[],
+	fetched: string[],
+	itemIndex: number,
+): Error {
+	const arrived = fetched.length > 0 ? messages.fetched(fetched) : undefined;
+	const description = describedWith(error, messages.notFetched(ids), arrived);
+	return withDescription(context, error, description, itemIndex);
 }
 
 export function outcomeOf(

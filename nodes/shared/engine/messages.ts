@@ -26,5 +26,12 @@ export const messages = {
 	stopped: 'Stopped while waiting for the tasks to finish.',
 	notFetched: (ids: readonly string[]) => `Not fetched: ${listIds(ids)}.`,
 	fetched: (ids: readonly string[]) => `Fetched: ${listIds(ids)}.`,
+	submitted: (tasks: ReadonlyArray<readonly [number, string]>) =>
+		`Tasks submitted in this run (fetch them with Suno Fetch; do not submit them again): ${tasks
+			.map(([itemIndex, taskId]) => `input item ${itemIndex}: ${taskId}`)
+			.join(', ')}.`,
+	notSubmitted: (itemIndexes: readonly number[]) =>
+		`Not submitted: input item${itemIndexes.length === 1 ? '' : 's'} ${itemIndexes.join(', ')}.`,
+	stoppedSubmitting: 'Stopped while submitting.',
 	unsupported: (operation: string) => `The operation "${operation}" is not supported.`,
 };

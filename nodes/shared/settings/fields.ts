@@ -99,10 +99,11 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
 		type: 'boolean',
-		// Generating is "a prompt in, a song out": waiting is what a user expects there.
-		default: node === 'generate',
+		default: false,
 		description: words.wait,
 	};
+	// Generating is "a prompt in, a song out": waiting is what a user expects there.
+	if (node === 'generate') waitField.default = true;
 	const output: INodeProperties[] = [
 		{
 			displayName: 'Simplify',

@@ -5,6 +5,8 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { NOT_JSON, parseJson } from '../model/values';
+
 export class ParameterError extends Error {}
 
 const isUnset = (value: unknown) => value === undefined || value === null;
@@ -77,13 +79,10 @@ function readName(value: unknown, field: string, fallback: string): string {
 /** A JSON object, given as one or as its text (the editor's JSON field gives text). */
 function readJsonObject(value: unknown, field: string): Record<string, unknown> {
 	if (isUnset(value) || (typeof value === 'string' && value.trim() === '')) return {};
-	let parsed = value;
+	let parsed: unknown = value;
 	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw new ParameterError(`${field} is not valid JSON: ${(error as Error).message}.`);
-		}
+		parsed = parseJson(value);
+		if (parsed === NOT_JSON) throw new ParameterError(`${field} is not valid JSON: ${value}`);
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new ParameterError(

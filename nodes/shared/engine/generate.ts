@@ -1,0 +1,174 @@
+/**
+ * A submitting operation, start to end: every item's submission checked first (a typo costs
+ * nothing), one paid submit per item, a few at a time, each sent once; then either one item per
+ * submitted task (its ID, to fetch later) or — Wait for Completion — all the tasks waited for
+ * together and delivered exactly as Suno Fetch delivers them.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { SubmitRoute } from '../client';
+import { settleEach } from '../helpers/pool';
+import {
+	fieldReader,
+	parameterFailure,
+	readOutputOptions,
+	type FieldSet,
+	type OutputOptions,
+} from '../settings/read';
+import { ParameterError } from '../settings/parameters';
+import type { Submitted } from '../transport/submit';
+import { describedWith, withDescription } from './emit';
+import { messages } from './messages';
+import { batchRound } from './rounds';
+import { deliverTasks, finish, startRun, type Run } from './run';
+
+/** What one input item asks to create. */
+export interface Submission {
+	route: SubmitRoute;
+	action: 'MUSIC' | 'LYRICS';
+	body: IDataObject;
+}
+
+export interface GenerateOperation {
+	/** The item's submission, checked; a ParameterError names the field. */
+	readSubmission(this: IExecuteFunctions, itemIndex: number): Submission;
+}
+
+interface Ask {
+	itemIndex: number;
+	submission: Submission;
+	output: OutputOptions;
+}
+
+/** The operation's body plus Additional Body Fields, which may add fields but not replace one. */
+function withAdditionalFields(
+	context: IExecuteFunctions,
+	fields: FieldSet,
+	itemIndex: number,
+	submission: Submission,
+): Submission {
+	const extra = fieldReader(context, fields, itemIndex)<IDataObject>('additionalBodyFields');
+	const clash = Object.keys(extra).find((key) => key in submission.body);
+	if (clash !== undefined) {
+		throw new ParameterError(
+			`Additional Body Fields (JSON) sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
+		);
+	}
+	return { ...submission, body: { ...submission.body, ...extra } };
+}
+
+const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) =>
+	submitted.length > 0
+		? messages.submitted(submitted.map(({ itemIndex, task }) => [itemIndex, task.taskId]))
+		: undefined;
+
+/**
+ * One submit per ask, `concurrency` at a time. Without On Error → Continue, the first failure stops
+ * the submits not yet sent, and its error names the tasks already created, so none is lost.
+ */
+async function submitAll(
+	context: IExecuteFunctions,
+	run: Run,
+	asks: Ask[],
+): Promise<Array<Ask & { task: Submitted }>> {
+	const signal = context.getExecutionCancelSignal?.();
+	let stopped = false;
+	// Each ask's task, its error, or null when it was never sent.
+	const settled = await settleEach(asks, run.settings.fetch.concurrency, async (ask) => {
+		if (stopped || signal?.aborted) return null;
+		return await run.client
+			.submit(ask.submission.route, ask.submission.body, ask.itemIndex)
+			.catch((error: Error) => {
+				if (!context.continueOnFail()) stopped = true;
+				return error;
+			});
+	});
+	// Each ask's task, its error, or null when it was never sent.
+	const outcomes = settled.map((outcome) =>
+		outcome.ok ? outcome.value : (outcome.error as Error),
+	);
+	const submitted: Array<Ask & { task: Submitted }> = [];
+	const failed: Array<{ ask: Ask; error: Error }> = [];
+	const notSent: Ask[] = [];
+	outcomes.forEach((outcome, index) => {
+		if (outcome === null) notSent.push(asks[index]);
+		else if (outcome instanceof Error) failed.push({ ask: asks[index], error: outcome });
+		else submitted.push({ ...asks[index], task: outcome });
+	});
+	const created = submittedNote(submitted);
+	const skipped =
+		notSent.length > 0 ? messages.notSubmitted(notSent.map((ask) => ask.itemIndex)) : undefined;
+	for (const { ask, error } of failed) {
+		if (context.continueOnFail()) {
+			run.fail(ask.itemIndex, error);
+			continue;
+		}
+		const description = describedWith(error, created, skipped);
+		throw withDescription(context, error, description, ask.itemIndex);
+	}
+	if (signal?.aborted) {
+		throw withDescription(
+			context,
+			new Error(messages.stoppedSubmitting),
+			describedWith({}, created, skipped),
+			0,
+		);
+	}
+	return submitted;
+}
+
+export async function generateTasks(
+	this: IExecuteFunctions,
+	operation: GenerateOperation,
+	fields: FieldSet,
+): Promise<INodeExecutionData[][]> {
+	const started = await startRun(this, fields);
+	if ('output' in started) return started.output;
+	const { run } = started;
+
+	// Every item checked before anything is paid for; a bad one fails that item only.
+	const asks: Ask[] = [];
+	for (let itemIndex = 0; itemIndex < run.output.length; itemIndex++) {
+		try {
+			const submission = operation.readSubmission.call(this, itemIndex);
+			asks.push({
+				itemIndex,
+				submission: withAdditionalFields(this, fields, itemIndex, submission),
+				output: readOutputOptions.call(this, fields, itemIndex),
+			});
+		} catch (error) {
+			run.fail(itemIndex, parameterFailure(this, error, itemIndex));
+		}
+	}
+
+	const submitted = await submitAll(this, run, asks);
+
+	if (!run.settings.fetch.wait) {
+		for (const { itemIndex, submission, task } of submitted) {
+			const json: IDataObject = {
+				taskId: task.taskId,
+				action: submission.action,
+				submittedAt: task.submittedAt,
+				request: submission.body,
+			};
+			if (task.providerMessage) json.providerMessage = task.providerMessage;
+			run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
+		}
+		return finish(run);
+	}
+	const requests = submitted.map(({ itemIndex, task, output }) => ({
+		itemIndex,
+		ids: [task.taskId],
+		action: '',
+		...output,
+	}));
+	try {
+		await deliverTasks(this, run, batchRound, requests);
+	} catch (error) {
+		// Paid for already: whatever stops the wait, the error keeps the tasks' IDs.
+		const created = submittedNote(submitted);
+		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
+		throw withDescription(this, error, describedWith(error, created), itemIndex);
+	}
+	return finish(run);
+}
