@@ -76,6 +76,8 @@ export async function collectTasks(
 	requests: readonly ItemRequest[],
 	settings: FetchSettings,
 	signal: AbortSignal | undefined,
+	/** Just-submitted tasks cannot be done yet: the first round waits one interval. */
+	firstRoundWaits = false,
 ): Promise<Collected> {
 	const actionOf = new Map<string, string>();
 	for (const request of requests) {
@@ -89,6 +91,8 @@ export async function collectTasks(
 	// While waiting, no Retry-After is waited for past Max Wait.
 	const asker = wait ? client.until(deadline) : client;
 	let pending = [...actionOf.keys()];
+	if (wait && firstRoundWaits && pending.length > 0)
+		await pause(Math.min(wait.intervalMs, wait.maxWaitMs), signal);
 
 	for (;;) {
 		const byAction = new Map<string, string[]>();

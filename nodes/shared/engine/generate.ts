@@ -163,7 +163,7 @@ export async function generateTasks(
 		...output,
 	}));
 	try {
-		await deliverTasks(this, run, batchRound, requests);
+		await deliverTasks(this, run, batchRound, requests, true);
 	} catch (error) {
 		// Paid for already: whatever stops the wait, the error keeps the tasks' IDs.
 		const created = submittedNote(submitted);

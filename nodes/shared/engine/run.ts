@@ -62,17 +62,23 @@ export async function deliverTasks(
 	run: Run,
 	fetchRound: FetchRound,
 	requests: Array<ItemRequest & OutputOptions>,
+	firstRoundWaits = false,
 ): Promise<void> {
 	const { settings, client } = run;
 	const signal = context.getExecutionCancelSignal?.();
-	const collected = await collectTasks(client, fetchRound, requests, settings.fetch, signal).catch(
-		(error: Error) => {
-			throw new NodeOperationError(
-				context.getNode(),
-				error instanceof WaitCancelledError ? messages.stopped : error,
-			);
-		},
-	);
+	const collected = await collectTasks(
+		client,
+		fetchRound,
+		requests,
+		settings.fetch,
+		signal,
+		firstRoundWaits,
+	).catch((error: Error) => {
+		throw new NodeOperationError(
+			context.getNode(),
+			error instanceof WaitCancelledError ? messages.stopped : error,
+		);
+	});
 
 	// Each item's outcome; without On Error → Continue the first problem stops the run before any download.
 	const entries: OutputEntry[] = [];
