@@ -15,6 +15,8 @@ export interface Fault {
 	dropMidBody?: boolean;
 	hang?: boolean;
 	slowBodyMs?: number;
+	/** Answered as usual: holds a place in the queue. */
+	pass?: boolean;
 	/** Media only: the real file's headers and first n bytes, then the connection destroyed. */
 	breakAfterBytes?: number;
 	times?: number;

@@ -363,7 +363,7 @@ class LocalSunoProvider {
 	/**
 	 * Queues faults for the next API requests, first in first out. A fault is one of
 	 * `{status, body?, headers?}`, `{drop: true}` (connection destroyed before an answer),
-	 * `{dropMidBody: true}`, `{hang: true}` (never answers), `{slowBodyMs}` (body trickles out).
+	 * `{dropMidBody: true}`, `{pass: true}` (answered as usual: a place in the queue), `{hang: true}` (never answers), `{slowBodyMs}` (body trickles out).
 	 * `times` repeats it. `mediaFaults` is the same queue for file downloads, where
 	 * `{breakAfterBytes: n}` also works: the real file's headers and first n bytes, then the
 	 * connection destroyed.
@@ -513,7 +513,7 @@ class LocalSunoProvider {
 
 		if (this.latencyMs > 0) await sleep(this.latencyMs);
 		const fault = this.faults.shift();
-		if (fault) return this.applyFault(fault, res);
+		if (fault && !fault.pass) return this.applyFault(fault, res);
 
 		const fixed = this.routes.get(`${req.method} ${url.pathname}`);
 		if (fixed) return this.send(res, fixed.status ?? 200, fixed.body, fixed.headers);

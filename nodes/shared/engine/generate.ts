@@ -142,6 +142,9 @@ export async function generateTasks(
 	}
 
 	const submitted = await submitAll(this, run, asks);
+	// Paid for: n8n's log keeps the IDs even when a Stop discards the node's output and errors.
+	for (const { itemIndex, task } of submitted)
+		this.logger.info(messages.submittedLog(task.taskId, itemIndex), { taskId: task.taskId });
 
 	if (!run.settings.fetch.wait) {
 		for (const { itemIndex, submission, task } of submitted) {

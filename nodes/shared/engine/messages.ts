@@ -30,6 +30,8 @@ export const messages = {
 		`Tasks submitted in this run (fetch them with Suno Fetch; do not submit them again): ${tasks
 			.map(([itemIndex, taskId]) => `input item ${itemIndex}: ${taskId}`)
 			.join(', ')}.`,
+	submittedLog: (taskId: string, itemIndex: number) =>
+		`Suno Generate submitted task ${taskId} for input item ${itemIndex}`,
 	notSubmitted: (itemIndexes: readonly number[]) =>
 		`Not submitted: input item${itemIndexes.length === 1 ? '' : 's'} ${itemIndexes.join(', ')}.`,
 	stoppedSubmitting: 'Stopped while submitting.',

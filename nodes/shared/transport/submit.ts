@@ -76,7 +76,7 @@ function submitFailure(
 	if (statusCode === 429) {
 		return {
 			message: `The provider is rate limiting submits (HTTP 429)${said ? `: ${said}` : '.'}`,
-			description: `${nothingCreated} Lower Concurrency, or run again later.`,
+			description: 'Lower Concurrency, or run again later.',
 			created: false,
 		};
 	}
@@ -89,17 +89,13 @@ function submitFailure(
 	if (statusCode >= 400 && statusCode < 500 && ![401, 403, 404, 405].includes(statusCode)) {
 		return {
 			message: `The provider refused the submit (HTTP ${statusCode})${said ? `: ${said}` : '.'}`,
-			description: `${nothingCreated} Check the fields the message names.`,
+			description: 'Check the fields the message names.',
 			created: false,
 		};
 	}
 	// Redirects, a rejected key, a wrong route: the submit never reached Suno.
 	const failure = httpFailure(response, baseUrl, path);
-	return {
-		...failure,
-		description: [failure.description, nothingCreated].filter(Boolean).join(' '),
-		created: false,
-	};
+	return { ...failure, created: false };
 }
 
 export async function submitTask(
@@ -120,7 +116,7 @@ export async function submitTask(
 			message: detail.message,
 			description: [
 				detail.description,
-				detail.created ? mayExist(submittedAt) : undefined,
+				detail.created ? mayExist(submittedAt) : nothingCreated,
 				triedNote(outcome.attempts),
 			]
 				.filter(Boolean)
@@ -133,11 +129,7 @@ export async function submitTask(
 		const hint = 'Check the base URL in the Suno API credential and that the provider is up.';
 		const created = !neverSent(outcome.error);
 		const failure = networkFailure(outcome.error, host, policy, 'The provider', hint);
-		throw fail({
-			...failure,
-			description: created ? failure.description : `${failure.description} ${nothingCreated}`,
-			created,
-		});
+		throw fail({ ...failure, created });
 	}
 	const { response } = outcome;
 	if (response.statusCode >= 200 && response.statusCode < 300) {
