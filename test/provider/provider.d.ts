@@ -91,6 +91,8 @@ export declare class LocalSunoProvider {
 	mediaChunked: boolean;
 	pathPrefix: string;
 	caseInsensitiveIds: boolean;
+	/** `[min, max]` ms: a submitted task finishes at a random time in this range (else per `advance`). */
+	submitDurationMs: [number, number] | null;
 	log: LoggedRequest[];
 	counters: {
 		requests: number;

@@ -214,6 +214,8 @@ class LocalSunoProvider {
 		this.pathPrefix = '';
 		/** MySQL-backed gateways match ids without regard to case and answer with their own spelling. */
 		this.caseInsensitiveIds = false;
+		/** `[min, max]` ms: a submitted task finishes at a random time in this range (else per `advance`). */
+		this.submitDurationMs = null;
 		this.extraMedia = new Set();
 		this.log = [];
 		this.counters = {
@@ -256,6 +258,7 @@ class LocalSunoProvider {
 		this.latencyMs = 0;
 		this.pathPrefix = '';
 		this.caseInsensitiveIds = false;
+		this.submitDurationMs = null;
 		this.quota = Infinity;
 		this.era = 'pre2026';
 		this.idStyle = this.initialIdStyle;
@@ -665,6 +668,11 @@ class LocalSunoProvider {
 				spec.continueClipId = request.continue_clip_id;
 				spec.continueAt = request.continue_at ?? null;
 			}
+		}
+		// Real jobs take one to three minutes: `submitDurationMs` gives each a random finish time.
+		if (this.submitDurationMs) {
+			const [min, max] = this.submitDurationMs;
+			spec.finishAt = Date.now() + min + Math.random() * (max - min);
 		}
 		const id = this.createTask(spec);
 		this.quota -= 1;

@@ -52,10 +52,13 @@ export const description = updateDisplayOptions(
 );
 
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
-	const clipId = parseSingleTaskId(this.getNodeParameter('clipId', itemIndex, ''), 'Clip ID');
+	const one =
+		'Give one ID: an extension continues one clip (one input item per clip to extend several).';
+	const clipId = parseSingleTaskId(this.getNodeParameter('clipId', itemIndex, ''), 'Clip ID', one);
 	const taskId = parseSingleTaskId(
 		this.getNodeParameter('originTaskId', itemIndex, ''),
 		'Origin Task ID',
+		one,
 	);
 	const value = this.getNodeParameter('continueAt', itemIndex, null);
 	if (value === null || value === undefined || value === '') {

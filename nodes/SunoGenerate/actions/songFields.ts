@@ -86,12 +86,17 @@ export const modelField: INodeProperties = {
 		'The Suno model (sent as mv). An expression may give any value your provider documents.',
 };
 
+/** Characters that show nothing (zero-width spaces, joiners, byte-order marks), as a copy from a chat app brings them. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** Trimmed text; '' when nothing visible is left, so an "empty" prompt is never paid for. */
 const textOf = (context: IExecuteFunctions, name: string, label: string, itemIndex: number) => {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === null || value === undefined) return '';
 	if (typeof value !== 'string' && typeof value !== 'number')
 		throw new ParameterError(`${label} must be text, not ${JSON.stringify(value)}.`);
-	return String(value).trim();
+	const text = String(value).trim();
+	return text.replace(INVISIBLE, '').trim() === '' ? '' : text;
 };
 
 /** A text field's value, trimmed ('' when empty). */
@@ -105,7 +110,10 @@ export function readText(
 
 /** The model to send: any non-empty value, but never one Suno has taken offline. */
 function readModel(context: IExecuteFunctions, itemIndex: number): string {
-	const model = textOf(context, modelField.name, modelField.displayName, itemIndex);
+	// A model is a name: invisible characters in it are never meant.
+	const model = textOf(context, modelField.name, modelField.displayName, itemIndex)
+		.replace(INVISIBLE, '')
+		.trim();
 	if (model === '') {
 		throw new ParameterError(
 			`Model Version is empty: choose one (the newest is ${NEWEST_MODEL}). Without it the provider would pick chirp-v3-0, which Suno has taken offline.`,
@@ -148,7 +156,7 @@ export function readSong(
 			'Lyrics is empty: write the lyrics, turn on Instrumental, or use the Description mode to let Suno write them.',
 		);
 	}
-	const limits = MODELS.find((model) => model.value === common.mv);
+	const limits = MODELS.find((model) => model.value === common.mv.toLowerCase());
 	if (limits && [...lyrics].length > limits.lyrics) {
 		throw new ParameterError(
 			`Lyrics is ${[...lyrics].length} characters long; ${common.mv} takes at most ${limits.lyrics}.`,

@@ -4,7 +4,7 @@
  */
 import type { Answer, SunoClient } from '../client';
 import { pause } from '../helpers/pause';
-import { isFinished, notFoundTask, type Task } from '../model/task';
+import { isFinished, notFoundTask, type Task, type TaskStatus } from '../model/task';
 import type { FetchSettings } from '../settings/read';
 
 /** What one input item asks for. Ids with different actions are fetched apart. */
@@ -76,8 +76,11 @@ export async function collectTasks(
 	requests: readonly ItemRequest[],
 	settings: FetchSettings,
 	signal: AbortSignal | undefined,
-	/** Just-submitted tasks cannot be done yet: the first round waits one interval. */
-	firstRoundWaits = false,
+	/**
+	 * The ids were just submitted: none can be done yet, so the first round waits one interval, and
+	 * one the gateway does not list yet is asked for again until Max Wait.
+	 */
+	justSubmitted = false,
 ): Promise<Collected> {
 	const actionOf = new Map<string, string>();
 	for (const request of requests) {
@@ -91,7 +94,7 @@ export async function collectTasks(
 	// While waiting, no Retry-After is waited for past Max Wait.
 	const asker = wait ? client.until(deadline) : client;
 	let pending = [...actionOf.keys()];
-	if (wait && firstRoundWaits && pending.length > 0)
+	if (wait && justSubmitted && pending.length > 0)
 		await pause(Math.min(wait.intervalMs, wait.maxWaitMs), signal);
 
 	for (;;) {
@@ -116,7 +119,9 @@ export async function collectTasks(
 					tasks.set(id, task);
 			}
 		}
-		pending = pending.filter((id) => !errors.has(id) && !isFinished(tasks.get(id)!.taskStatus));
+		const done = (status: TaskStatus) =>
+			isFinished(status) && !(justSubmitted && status === 'NOT_FOUND');
+		pending = pending.filter((id) => !errors.has(id) && !done(tasks.get(id)!.taskStatus));
 		const left = deadline - Date.now();
 		if (!wait || pending.length === 0 || left <= 0) {
 			return {

@@ -16,7 +16,7 @@ import {
 	type OutputOptions,
 } from '../settings/read';
 import { ParameterError } from '../settings/parameters';
-import type { Submitted } from '../transport/submit';
+import { SubmitError, type Submitted } from '../transport/submit';
 import { describedWith, withDescription } from './emit';
 import { messages } from './messages';
 import { batchRound } from './rounds';
@@ -40,6 +40,8 @@ interface Ask {
 	output: OutputOptions;
 }
 
+const UNSENDABLE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** The operation's body plus Additional Body Fields, which may add fields but not replace one. */
 function withAdditionalFields(
 	context: IExecuteFunctions,
@@ -48,7 +50,16 @@ function withAdditionalFields(
 	submission: Submission,
 ): Submission {
 	const extra = fieldReader(context, fields, itemIndex)<IDataObject>('additionalBodyFields');
-	const clash = Object.keys(extra).find((key) => key in submission.body);
+	// n8n's request copies the body without these keys: the request would not be what was asked.
+	const dropped = Object.keys(extra).find((key) => UNSENDABLE_KEYS.has(key));
+	if (dropped !== undefined) {
+		throw new ParameterError(
+			`Additional Body Fields (JSON) holds the key "${dropped}", which cannot be sent: rename or remove it.`,
+		);
+	}
+	// Gateways decode JSON as Go does, matching keys without regard to case: "MV" would replace mv.
+	const sent = new Set(Object.keys(submission.body).map((key) => key.toLowerCase()));
+	const clash = Object.keys(extra).find((key) => sent.has(key.toLowerCase()));
 	if (clash !== undefined) {
 		throw new ParameterError(
 			`Additional Body Fields (JSON) sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
@@ -56,6 +67,8 @@ function withAdditionalFields(
 	}
 	return { ...submission, body: { ...submission.body, ...extra } };
 }
+
+const mayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
 
 const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) =>
 	submitted.length > 0
@@ -98,14 +111,17 @@ async function submitAll(
 	const created = submittedNote(submitted);
 	const skipped =
 		notSent.length > 0 ? messages.notSubmitted(notSent.map((ask) => ask.itemIndex)) : undefined;
-	for (const { ask, error } of failed) {
-		if (context.continueOnFail()) {
-			run.fail(ask.itemIndex, error);
-			continue;
-		}
-		const description = describedWith(error, created, skipped);
+	if (failed.length > 0 && !context.continueOnFail()) {
+		// The first failure stops the run; the others (submits in flight at the time) are named too.
+		const [{ ask, error }, ...others] = failed;
+		const also =
+			others.length > 0
+				? messages.alsoFailed(others.map((other) => [other.ask.itemIndex, mayExist(other.error)]))
+				: undefined;
+		const description = describedWith(error, also, created, skipped);
 		throw withDescription(context, error, description, ask.itemIndex);
 	}
+	for (const { ask, error } of failed) run.fail(ask.itemIndex, error);
 	if (signal?.aborted) {
 		throw withDescription(
 			context,
@@ -172,6 +188,12 @@ export async function generateTasks(
 		const created = submittedNote(submitted);
 		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
 		throw withDescription(this, error, describedWith(error, created), itemIndex);
+	}
+	// An item's error after its submit (a poll that failed, On Timeout = Fail) keeps its paid task's ID.
+	for (const { itemIndex, task } of submitted) {
+		for (const item of run.output[itemIndex])
+			if (item.json.error !== undefined && item.json.taskId === undefined)
+				item.json.taskId = task.taskId;
 	}
 	return finish(run);
 }

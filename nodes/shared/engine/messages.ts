@@ -16,6 +16,8 @@ export function duration(ms: number): string {
 export const messages = {
 	notFound: (ids: readonly string[]) =>
 		`${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`,
+	notListed: (ids: readonly string[], waitedMs: number) =>
+		`${countOf(ids, 'submitted task was', 'submitted tasks were')} still not listed by the provider after ${duration(waitedMs)}: ${listIds(ids)}. They were not resubmitted: fetch them later with Suno Fetch`,
 	notFoundHelp:
 		'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
 	unfinished: (ids: readonly string[], waitedMs: number) =>
@@ -32,6 +34,13 @@ export const messages = {
 			.join(', ')}.`,
 	submittedLog: (taskId: string, itemIndex: number) =>
 		`Suno Generate submitted task ${taskId} for input item ${itemIndex}`,
+	alsoFailed: (failures: ReadonlyArray<readonly [number, boolean]>) =>
+		`Also failed: ${failures
+			.map(
+				([itemIndex, mayExist]) =>
+					`input item ${itemIndex}${mayExist ? ' (a task may have been created: see its submit time in the provider’s task log)' : ' (nothing was created)'}`,
+			)
+			.join(', ')}.`,
 	notSubmitted: (itemIndexes: readonly number[]) =>
 		`Not submitted: input item${itemIndexes.length === 1 ? '' : 's'} ${itemIndexes.join(', ')}.`,
 	stoppedSubmitting: 'Stopped while submitting.',

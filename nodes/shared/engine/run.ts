@@ -62,7 +62,8 @@ export async function deliverTasks(
 	run: Run,
 	fetchRound: FetchRound,
 	requests: Array<ItemRequest & OutputOptions>,
-	firstRoundWaits = false,
+	/** The tasks were just submitted (collect.ts): not listed yet is not "not found" yet. */
+	justSubmitted = false,
 ): Promise<void> {
 	const { settings, client } = run;
 	const signal = context.getExecutionCancelSignal?.();
@@ -72,7 +73,7 @@ export async function deliverTasks(
 		requests,
 		settings.fetch,
 		signal,
-		firstRoundWaits,
+		justSubmitted,
 	).catch((error: Error) => {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -106,8 +107,12 @@ export async function deliverTasks(
 	for (const { itemIndex, error } of problems)
 		run.output[itemIndex].push(errorItem(itemIndex, error));
 
-	if (missing.size > 0)
-		context.addExecutionHints({ message: messages.notFound([...missing]), location: 'outputPane' });
+	if (missing.size > 0) {
+		const message = justSubmitted
+			? messages.notListed([...missing], collected.waitedMs)
+			: messages.notFound([...missing]);
+		context.addExecutionHints({ message, location: 'outputPane' });
+	}
 	if (collected.unfinished.size > 0 && settings.fetch.wait?.onTimeout === 'emit') {
 		const message = `${messages.unfinished([...collected.unfinished], collected.waitedMs)}. ${messages.notResubmitted}`;
 		context.addExecutionHints({ message, location: 'outputPane' });

@@ -25,3 +25,24 @@ export function isTaskNotFound(statusCode: number, body: unknown): boolean {
 		/^task[_ ]not[_ ]exists?$/i.test((message ?? '').trim())
 	);
 }
+
+/**
+ * The gateway saying the account's or the key's quota is spent: new-api's `quota_not_enough`
+ * (before 2026) and `insufficient_user_quota` (since), `pre_consume_token_quota_failed`, and the
+ * key's own limit ("该令牌额度已用尽", answered with 401). Waiting does not help, and nothing was
+ * created.
+ */
+export function isQuotaRefusal(body: unknown): boolean {
+	const { code, message } = providerErrorOf(body);
+	return (
+		/^(quota_not_enough|insufficient_user_quota|pre_consume_token_quota_failed|insufficient_quota)$/i.test(
+			code ?? '',
+		) || /额度(已用尽|不足)|quota is not enough|insufficient (user )?quota/i.test(message ?? '')
+	);
+}
+
+/** new-api answering that no channel serves the model for this key's group: nothing was relayed. */
+export function isNoChannel(body: unknown): boolean {
+	const { message } = providerErrorOf(body);
+	return /无可用渠道|no available channel|no channel available/i.test(message ?? '');
+}

@@ -149,9 +149,10 @@ function looksLikeTask(value: ProviderObject): boolean {
 }
 
 function isSuccessCode(code: unknown): boolean {
-	if (code === undefined) return true;
+	if (code === undefined || code === null) return true;
 	if (typeof code === 'number') return code === 200 || code === 0;
-	if (typeof code === 'string') return ['success', '200', '0'].includes(code.trim().toLowerCase());
+	if (typeof code === 'string')
+		return ['success', 'ok', '200', '0', ''].includes(code.trim().toLowerCase());
 	return false;
 }
 
@@ -163,7 +164,7 @@ function isSuccessCode(code: unknown): boolean {
 export function envelopeProblem(parsed: ProviderObject): ResponseProblem | null {
 	if (
 		isObject(parsed.error) ||
-		typeof parsed.error === 'string' ||
+		(typeof parsed.error === 'string' && parsed.error.trim() !== '') ||
 		parsed.success === false ||
 		!isSuccessCode(parsed.code)
 	) {

@@ -18,6 +18,13 @@ function idIn(data: unknown): string | null {
 	return id === null || id.trim() === '' ? null : id.trim();
 }
 
+/** A numeric id too long for a JavaScript number, with every digit, from the answer's text. */
+function exactNumber(body: unknown, data: unknown): string | null {
+	if (typeof data !== 'number' || Number.isSafeInteger(data) || typeof body !== 'string')
+		return null;
+	return /"data"\s*:\s*(-?\d+)\s*[,}]/.exec(body)?.[1] ?? null;
+}
+
 export function readSubmitAnswer(body: unknown): SubmitAnswer {
 	let parsed: unknown;
 	try {
@@ -31,8 +38,12 @@ export function readSubmitAnswer(body: unknown): SubmitAnswer {
 		};
 	}
 	const problem = envelopeProblem(parsed);
-	if (problem) return { problem };
-	const taskId = idIn(parsed.data);
+	const taskId = exactNumber(body, parsed.data) ?? idIn(parsed.data);
+	if (problem) {
+		// An error that still names an id: say so, the task may be real.
+		const named = taskId ? ` The answer names the task ID ${taskId}.` : '';
+		return { problem: { ...problem, message: `${problem.message}${named}` } };
+	}
 	if (taskId === null) {
 		const preview = JSON.stringify(parsed).slice(0, 200);
 		return {

@@ -79,11 +79,15 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 }
 
 /** One id for the single-task GET: it goes into the URL path, so it must stay one path segment. */
-export function parseSingleTaskId(value: unknown, field: string): string {
+export function parseSingleTaskId(
+	value: unknown,
+	field: string,
+	forSeveral = 'Use the Get Many operation for several tasks.',
+): string {
 	const ids = parseTaskIds(value, field);
 	if (ids.length > 1) {
 		throw new ParameterError(
-			`${field} holds ${ids.length} ids (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}). Use the Get Many operation for several tasks.`,
+			`${field} holds ${ids.length} ids (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}). ${forSeveral}`,
 		);
 	}
 	const [id] = ids;

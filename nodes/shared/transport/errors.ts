@@ -7,7 +7,7 @@ import type { ProviderResponse } from './retry';
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
 const MIN_SECRET_LENGTH = 6;
 
-function redact(text: string, secret: string | undefined): string {
+export function redact(text: string, secret: string | undefined): string {
 	return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join('***') : text;
 }
 

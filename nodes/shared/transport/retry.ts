@@ -4,6 +4,7 @@
  * nothing (`REPEAT_PAID`).
  */
 import { pause } from '../helpers/pause';
+import { isQuotaRefusal } from '../model/errors';
 
 /** How hard to try for one request. */
 export interface RequestPolicy {
@@ -56,24 +57,29 @@ function retryAfterMs(value: unknown, now = Date.now()): number | null {
 
 /** Which failures a request may be sent again after. */
 export interface RepeatRule {
-	status: (statusCode: number) => boolean;
+	status: (response: ProviderResponse) => boolean;
 	networkCodes: ReadonlySet<string>;
+	/** A Retry-After past the cap: wait the cap and try again (reads), or stop here (paid). */
+	retryAfterPastCap: boolean;
 }
 
 /** Reads (fetches, downloads): any rate limit, server error or network error. */
 export const REPEAT_READ: RepeatRule = {
-	status: (statusCode) => statusCode === 429 || statusCode >= 500,
+	status: ({ statusCode }) => statusCode === 429 || statusCode >= 500,
 	networkCodes: RETRYABLE_NETWORK_CODES,
+	retryAfterPastCap: true,
 };
 
 /**
  * Paid requests (submits): only a 429, which the gateway answers before it relays anything, and a
  * connection that was never made. After a 5xx, a timeout or a connection broken once the request
- * went out, a task may exist: sending again could pay twice.
+ * went out, a task may exist: sending again could pay twice. A 429 that says the quota is spent
+ * will not pass by waiting, and a Retry-After past the cap is not cut short.
  */
 export const REPEAT_PAID: RepeatRule = {
-	status: (statusCode) => statusCode === 429,
+	status: ({ statusCode, body }) => statusCode === 429 && !isQuotaRefusal(body),
 	networkCodes: new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']),
+	retryAfterPastCap: false,
 };
 
 /** Whether the request surely never reached the server (so nothing was created). */
@@ -107,7 +113,10 @@ export async function withinDeadline<T>(work: Promise<T>, ms: number): Promise<T
 const fitsDeadline = (delayMs: number, policy: RequestPolicy) =>
 	policy.deadline === undefined || Date.now() + delayMs <= policy.deadline;
 
-export type Attempt<R> = { response: R; attempts: number } | { error: unknown; attempts: number };
+/** The final answer or error, how many attempts it took, and when the last one was sent (epoch ms). */
+export type Attempt<R> =
+	| { response: R; attempts: number; sentAt: number }
+	| { error: unknown; attempts: number; sentAt: number };
 
 /**
  * Sends until the answer is final: what `repeat` allows (for reads 429 after its Retry-After, 5xx
@@ -125,6 +134,8 @@ export async function withRetries<R extends ProviderResponse>(
 ): Promise<Attempt<R>> {
 	for (let attempt = 0; ; attempt++) {
 		const canRetry = attempt < policy.retries && !signal?.aborted;
+		const sentAt = Date.now();
+		const final = { attempts: attempt + 1, sentAt };
 		let response: R;
 		try {
 			response = await send();
@@ -132,18 +143,18 @@ export async function withRetries<R extends ProviderResponse>(
 			const code = networkCode(error);
 			const delay = backoffMs(attempt);
 			if (!canRetry || code === undefined || !repeat.networkCodes.has(code)) {
-				return { error, attempts: attempt + 1 };
+				return { error, ...final };
 			}
 			await pause(delay, signal);
 			continue;
 		}
-		if (isFinal(response) || !canRetry || !repeat.status(response.statusCode)) {
-			return { response, attempts: attempt + 1 };
-		}
+		if (isFinal(response) || !canRetry || !repeat.status(response)) return { response, ...final };
 		const asked =
 			response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
 		// A short backoff may run past the deadline; a Retry-After that the time left cannot honour ends here.
-		if (asked !== null && !fitsDeadline(asked, policy)) return { response, attempts: attempt + 1 };
+		if (asked !== null && !fitsDeadline(asked, policy)) return { response, ...final };
+		if (asked !== null && asked > RETRY_AFTER_CAP_MS && !repeat.retryAfterPastCap)
+			return { response, ...final };
 		const delay = asked === null ? backoffMs(attempt) : Math.min(asked, RETRY_AFTER_CAP_MS);
 		discard(response);
 		await pause(delay, signal);

@@ -4,11 +4,16 @@
  * and its error says whether a task may exist and how to find it, so nobody pays twice by running
  * the node again blind.
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
-import { providerErrorOf } from '../model/errors';
+import { isNoChannel, isQuotaRefusal, providerErrorOf } from '../model/errors';
 import { readSubmitAnswer } from '../model/submit';
-import { apiError, httpFailure } from './errors';
+import { httpFailure, redact } from './errors';
 import { sendToGateway, type Gateway } from './request';
 import {
 	networkFailure,
@@ -23,8 +28,13 @@ export interface Submitted {
 	taskId: string;
 	/** What the provider said with the ID (2026 gateways pass the upstream's message on). */
 	providerMessage: string | null;
-	/** When the submit was sent (ISO 8601). */
+	/** When the submit that created the task was sent (ISO 8601). */
 	submittedAt: string;
+}
+
+/** A failed submit, knowing whether the provider may have created (and charged) a task. */
+export class SubmitError extends NodeApiError {
+	taskMayExist = false;
 }
 
 const nothingCreated = 'Nothing was created, so nothing was charged.';
@@ -32,20 +42,24 @@ const nothingCreated = 'Nothing was created, so nothing was charged.';
 const mayExist = (submittedAt: string) =>
 	`A task may have been created (and charged) although its ID did not come back. It was not submitted again: look in your provider's task log for a task submitted at ${submittedAt}, and fetch it with Suno Fetch by its ID before you submit again.`;
 
-/** Why the gateway refused a submit, as a user can act on it; `created` when a task may exist. */
-function submitFailure(
-	response: ProviderResponse,
-	baseUrl: string,
-	path: string,
-): { message: string; description?: string; created: boolean } {
-	const { statusCode } = response;
-	const { code, message } = providerErrorOf(response.body);
-	const said = [code, message].filter(Boolean).join(': ');
+type Failure = { message: string; description?: string; created: boolean };
+
+/** A refusal the gateway makes before relaying anything, whatever the HTTP status it comes with. */
+function refusalOf(body: unknown): Failure | null {
+	const { code, message } = providerErrorOf(body);
 	const is = (pattern: RegExp) => pattern.test(code ?? '') || pattern.test(message ?? '');
-	if (is(/^(quota_not_enough|insufficient_user_quota|pre_consume_token_quota_failed)$/i)) {
+	if (isQuotaRefusal(body)) {
 		return {
 			message: `Your balance at the provider is too low for this submit (${code ?? message}).`,
-			description: 'Top up your account at the provider, or use a key with quota left.',
+			description:
+				'Top up your account at the provider (or raise this key’s limit), or use a key with quota left.',
+			created: false,
+		};
+	}
+	if (isNoChannel(body)) {
+		return {
+			message: `The provider has no Suno channel for this API key (${message}).`,
+			description: 'Ask the provider which group or key offers Suno, or check the Base URL.',
 			created: false,
 		};
 	}
@@ -73,6 +87,16 @@ function submitFailure(
 			created: false,
 		};
 	}
+	return null;
+}
+
+/** Why the gateway refused a submit with an error status, as a user can act on it. */
+function statusFailure(response: ProviderResponse, baseUrl: string, path: string): Failure {
+	const { statusCode } = response;
+	const refusal = refusalOf(response.body);
+	if (refusal) return refusal;
+	const { code, message } = providerErrorOf(response.body);
+	const said = [code, message].filter(Boolean).join(': ');
 	if (statusCode === 429) {
 		return {
 			message: `The provider is rate limiting submits (HTTP 429)${said ? `: ${said}` : '.'}`,
@@ -86,7 +110,7 @@ function submitFailure(
 			created: true,
 		};
 	}
-	if (statusCode >= 400 && statusCode < 500 && ![401, 403, 404, 405].includes(statusCode)) {
+	if (statusCode >= 400 && ![401, 403, 404, 405].includes(statusCode)) {
 		return {
 			message: `The provider refused the submit (HTTP ${statusCode})${said ? `: ${said}` : '.'}`,
 			description: 'Check the fields the message names.',
@@ -94,8 +118,7 @@ function submitFailure(
 		};
 	}
 	// Redirects, a rejected key, a wrong route: the submit never reached Suno.
-	const failure = httpFailure(response, baseUrl, path);
-	return { ...failure, created: false };
+	return { ...httpFailure(response, baseUrl, path), created: false };
 }
 
 export async function submitTask(
@@ -104,47 +127,55 @@ export async function submitTask(
 	request: { path: string; body: IDataObject; policy: RequestPolicy; itemIndex: number },
 ): Promise<Submitted> {
 	const { path, body, policy, itemIndex } = request;
-	const submittedAt = new Date().toISOString();
 	const outcome = await sendToGateway(context, { method: 'POST', path, body, policy }, REPEAT_PAID);
-	const fail = (detail: {
-		message: string;
-		description?: string;
-		created: boolean;
-		httpCode?: string;
-	}) =>
-		apiError(context, gateway.apiKey, {
-			message: detail.message,
-			description: [
-				detail.description,
-				detail.created ? mayExist(submittedAt) : nothingCreated,
-				triedNote(outcome.attempts),
-			]
-				.filter(Boolean)
-				.join(' '),
-			httpCode: detail.httpCode,
-			itemIndex,
-		});
+	const submittedAt = new Date(outcome.sentAt).toISOString();
+	const fail = (failure: Failure, httpCode?: string) => {
+		const text = (value: string) => redact(value, gateway.apiKey);
+		const description = [
+			failure.description,
+			failure.created ? mayExist(submittedAt) : nothingCreated,
+			triedNote(outcome.attempts),
+		]
+			.filter(Boolean)
+			.join(' ');
+		const error = new SubmitError(
+			context.getNode(),
+			{ message: text(failure.message) } as JsonObject,
+			{
+				message: text(failure.message),
+				description: text(description),
+				httpCode,
+				itemIndex,
+			},
+		);
+		error.taskMayExist = failure.created;
+		return error;
+	};
 	if ('error' in outcome) {
 		const host = new URL(gateway.baseUrl).host;
 		const hint = 'Check the base URL in the Suno API credential and that the provider is up.';
-		const created = !neverSent(outcome.error);
 		const failure = networkFailure(outcome.error, host, policy, 'The provider', hint);
-		throw fail({ ...failure, created });
+		throw fail({ ...failure, created: !neverSent(outcome.error) });
 	}
 	const { response } = outcome;
-	if (response.statusCode >= 200 && response.statusCode < 300) {
-		const answer = readSubmitAnswer(response.body);
-		if ('taskId' in answer)
-			return { taskId: answer.taskId, providerMessage: answer.message, submittedAt };
-		const { code, message } = answer.problem;
-		throw fail({
+	const httpCode = String(response.statusCode);
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw fail(statusFailure(response, gateway.baseUrl, path), httpCode);
+	}
+	const answer = readSubmitAnswer(response.body);
+	if ('taskId' in answer) {
+		const providerMessage = answer.message === null ? null : redact(answer.message, gateway.apiKey);
+		return { taskId: answer.taskId, providerMessage, submittedAt };
+	}
+	// A 200 that refuses (one-api's `{success: false}`): as the same refusal with an error status.
+	const refusal = refusalOf(response.body);
+	if (refusal) throw fail(refusal, httpCode);
+	const { code, message } = answer.problem;
+	throw fail(
+		{
 			message: `The provider did not confirm the submit${code ? ` (${code})` : ''}: ${message}`,
 			created: true,
-			httpCode: String(response.statusCode),
-		});
-	}
-	throw fail({
-		...submitFailure(response, gateway.baseUrl, path),
-		httpCode: String(response.statusCode),
-	});
+		},
+		httpCode,
+	);
 }
