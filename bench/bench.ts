@@ -53,11 +53,15 @@ function credentialsOf(provider: ThreadedProvider) {
 /** Collects garbage left by earlier runs, so that a run is not charged for it (node --expose-gc). */
 const collectGarbage = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-async function timeNode(provider: ThreadedProvider, parameters: IDataObject) {
+async function timeNode(
+	provider: ThreadedProvider,
+	parameters: IDataObject,
+	run: { node?: 'fetch' | 'generate'; items?: IDataObject[] } = {},
+) {
 	const before = (await provider.stats()).counters.requests;
 	collectGarbage();
 	const started = performance.now();
-	const result = await runSunoFetch({ parameters, credentials: credentialsOf(provider) });
+	const result = await runSunoFetch({ parameters, credentials: credentialsOf(provider), ...run });
 	const ms = performance.now() - started;
 	if (result.status !== 'success') throw new Error(`node run failed: ${result.error?.message}`);
 	// Keep only figures: holding several runs' items would make later runs pay for a larger heap.
@@ -263,6 +267,109 @@ async function waiting(provider: ThreadedProvider) {
 }
 
 /**
+ * What a user builds without Suno Generate: per item, submit, then poll its own id every interval
+ * until it is done (an HTTP Request node and a Wait node in a loop), all items side by side.
+ */
+async function submitThenPollEachItem(
+	provider: ThreadedProvider,
+	prompts: string[],
+	intervalMs: number,
+): Promise<void> {
+	const headers = {
+		authorization: `Bearer ${provider.apiKey}`,
+		'content-type': 'application/json',
+	};
+	await Promise.all(
+		prompts.map(async (prompt) => {
+			const submit = await fetch(`${provider.url}/suno/submit/music`, {
+				method: 'POST',
+				headers,
+				body: JSON.stringify({ gpt_description_prompt: prompt, mv: 'chirp-fenix' }),
+			});
+			const { data: taskId } = (await submit.json()) as { data: string };
+			for (;;) {
+				await new Promise((resolve) => setTimeout(resolve, intervalMs));
+				const answer = await fetch(`${provider.url}/suno/fetch/${taskId}`, { headers });
+				const { data } = (await answer.json()) as { data: { status: string } };
+				if (data.status === 'SUCCESS' || data.status === 'FAILURE') return;
+			}
+		}),
+	);
+}
+
+/** N prompts in one run of Suno Generate: N submits, then one shared wait in batches. */
+async function generating(provider: ThreadedProvider) {
+	const count = 100;
+	const [minMs, maxMs] = [60_000 * SCALE, 180_000 * SCALE];
+	const intervalMs = 15_000 * SCALE;
+	const prompts = Array.from({ length: count }, (_, index) => `song number ${index}`);
+	await provider.reset();
+	await provider.setSubmitDuration([minMs, maxMs]);
+	const node = await timeNode(
+		provider,
+		{
+			operation: 'generateMusic',
+			songDescription: '={{ $json.prompt }}',
+			pollInterval: intervalMs / 1000,
+			maxWait: (maxMs + 4 * intervalMs) / 60_000,
+			options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY },
+		},
+		{ node: 'generate', items: prompts.map((prompt) => ({ prompt })) },
+	);
+	const { log } = await provider.stats();
+	const submits = log.filter((entry) => entry.path === '/suno/submit/music').length;
+	const polls = log.filter((entry) => entry.path === '/suno/fetch');
+	const roundSizes: number[] = [];
+	let roundStart = -Infinity;
+	for (const entry of polls) {
+		const size = (JSON.parse(entry.body) as { ids: string[] }).ids.length;
+		if (entry.at - roundStart > intervalMs / 2) {
+			roundSizes.push(size);
+			roundStart = entry.at;
+		} else roundSizes[roundSizes.length - 1] += size;
+	}
+	const bound = roundSizes.reduce((sum, unfinished) => sum + Math.ceil(unfinished / BATCH_SIZE), 0);
+
+	await provider.reset();
+	await provider.setSubmitDuration([minMs, maxMs]);
+	const started = performance.now();
+	await submitThenPollEachItem(provider, prompts, intervalMs);
+	const loopMs = performance.now() - started;
+	const loopRequests = (await provider.stats()).counters.requests;
+	await provider.setSubmitDuration(null);
+
+	say(
+		`## Suno Generate: ${count} prompts in one run, each job taking ${minMs / 1000}–${maxMs / 1000} s, poll interval ${intervalMs / 1000} s${SCALE !== 1 ? ` (time scale ${SCALE})` : ''}`,
+	);
+	say();
+	say('| | submits | polls | requests | ids asked per round | wall |');
+	say('|---|---:|---:|---:|---|---:|');
+	say(
+		`| Suno Generate (wait, batch ${BATCH_SIZE}) | ${submits} | ${polls.length} | ${node.requests} | ${roundSizes.join(', ')} | ${(node.ms / 1000).toFixed(1)} s |`,
+	);
+	say(
+		`| per item: submit, then poll its id every ${intervalMs / 1000} s | ${count} | ${loopRequests - count} | ${loopRequests} | ${count} ids, each on its own | ${(loopMs / 1000).toFixed(1)} s |`,
+	);
+	say();
+	check(`generate: one submit per prompt (${count})`, String(submits), submits === count);
+	check(
+		'generate: polls at most Σ ⌈unfinished / batch size⌉ over rounds',
+		`${polls.length} ≤ ${bound}`,
+		polls.length <= bound,
+	);
+	check(
+		'generate: every song emitted finished',
+		`${node.unfinished} unfinished of ${node.items} items`,
+		node.unfinished === 0 && node.items === 2 * count,
+	);
+	check(
+		'generate: at most a fifth of the per-item loop’s requests',
+		`${node.requests} vs ${loopRequests} (${(loopRequests / node.requests).toFixed(1)}×)`,
+		node.requests * 5 <= loopRequests,
+	);
+}
+
+/**
  * Peak memory of a process downloading one large clip, in n8n's filesystem and in-memory binary
  * modes. Flat means: the filesystem mode's growth does not depend on the file's size.
  */
@@ -333,6 +440,7 @@ async function main() {
 		await economy(provider);
 		await overhead(provider);
 		await waiting(provider);
+		await generating(provider);
 	} finally {
 		await provider.stop();
 	}

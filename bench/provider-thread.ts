@@ -13,7 +13,7 @@ import {
 
 type Call = {
 	id: number;
-	method: 'createTasks' | 'reset' | 'setLatency' | 'stats' | 'stop';
+	method: 'createTasks' | 'reset' | 'setLatency' | 'setSubmitDuration' | 'stats' | 'stop';
 	args: unknown[];
 };
 export interface ProviderStats {
@@ -33,6 +33,8 @@ if (!isMainThread && parentPort) {
 			result = (args[0] as TaskSpec[]).map((spec) => provider.createTask(spec));
 		if (method === 'reset') provider.reset();
 		if (method === 'setLatency') provider.latencyMs = args[0] as number;
+		if (method === 'setSubmitDuration')
+			provider.submitDurationMs = args[0] as [number, number] | null;
 		if (method === 'stats') {
 			result = {
 				counters: provider.counters,
@@ -87,6 +89,11 @@ export class ThreadedProvider {
 
 	setLatency(ms: number) {
 		return this.call<void>('setLatency', ms);
+	}
+
+	/** Submitted tasks finish at a random time `[min, max]` ms after their submit. */
+	setSubmitDuration(range: [number, number] | null) {
+		return this.call<void>('setSubmitDuration', range);
 	}
 
 	stats() {
