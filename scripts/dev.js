@@ -36,6 +36,8 @@ async function main() {
 		const workflow = n8n.readExample(name);
 		const settings = workflow.nodes.find((node) => node.name === 'Pending tasks');
 		if (settings) settings.parameters.assignments.assignments[1].value = files;
+		else if (workflow.nodes.some((node) => node.name === 'Save to disk'))
+			n8n.setOutputFolder(workflow, 'Save to disk', files);
 		await n8n.importWorkflow(runtime, userFolder, workflow, credential);
 	}
 	console.log(`Imported the examples; songs are written to ${files}`);

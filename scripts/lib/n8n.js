@@ -130,11 +130,13 @@ async function importSunoCredential(
 	return { id, name };
 }
 
-/** Imports a workflow, pointing every Suno Fetch node at the given credential. */
+const SUNO_NODE_TYPES = [`${PACKAGE_NAME}.sunoFetch`, `${PACKAGE_NAME}.sunoGenerate`];
+
+/** Imports a workflow, pointing every Suno Fetch and Suno Generate node at the given credential. */
 async function importWorkflow(runtime, userFolder, workflow, credential) {
 	const copy = JSON.parse(JSON.stringify(workflow));
 	for (const node of copy.nodes) {
-		if (node.type === `${PACKAGE_NAME}.sunoFetch` && credential)
+		if (SUNO_NODE_TYPES.includes(node.type) && credential)
 			node.credentials = { sunoApi: credential };
 	}
 	const file = writeTemp(userFolder, `workflow-${copy.id}.json`, [copy]);
@@ -143,13 +145,14 @@ async function importWorkflow(runtime, userFolder, workflow, credential) {
 }
 
 /** `n8n execute --id … --rawOutput`: returns {code, run} where run is n8n's run data (or null). */
-async function executeWorkflow(runtime, userFolder, workflowId, { env } = {}) {
+async function executeWorkflow(runtime, userFolder, workflowId, { env, timeoutMs } = {}) {
 	const result = await runN8n(
 		runtime,
 		userFolder,
 		['execute', `--id=${workflowId}`, '--rawOutput'],
 		{
 			env: { N8N_RUNNERS_BROKER_PORT: String(15000 + Math.floor(Math.random() * 10000)), ...env },
+			timeoutMs,
 		},
 	);
 	return { ...result, run: parseRun(result.stdout) };
@@ -181,6 +184,21 @@ function readExample(name) {
 	return JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8'));
 }
 
+/**
+ * Points a Read/Write Files from Disk node of an example at another folder: the examples write
+ * to `=<folder>/{{ $binary.audio.fileName }}`, and only the folder changes.
+ */
+function setOutputFolder(workflow, nodeName, folder) {
+	const node = workflow.nodes.find((candidate) => candidate.name === nodeName);
+	if (!node) throw new Error(`the workflow "${workflow.name}" has no node "${nodeName}"`);
+	const { fileName } = node.parameters;
+	const at = fileName.indexOf('/{{');
+	if (!fileName.startsWith('=') || at < 0)
+		throw new Error(`"${nodeName}" does not write to <folder>/{{ … }}: ${fileName}`);
+	node.parameters.fileName = `=${folder}${fileName.slice(at)}`;
+	return workflow;
+}
+
 module.exports = {
 	ROOT,
 	PACKAGE_NAME,
@@ -194,4 +212,5 @@ module.exports = {
 	executeWorkflow,
 	nodeItems,
 	readExample,
+	setOutputFolder,
 };

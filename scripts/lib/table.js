@@ -1,14 +1,14 @@
 'use strict';
 /** Suno Fetch items as a readable text table. */
 const COLUMNS = [
-	['task', (item) => item.taskId, 26],
+	['task', (item) => item.taskId, 36],
 	['status', (item) => item.taskStatus, 11],
 	[
 		'clip',
 		(item) => (item.clipIndex === null ? '-' : `${item.clipIndex + 1}/${item.clipCount}`),
 		4,
 	],
-	['title', (item) => item.title ?? '', 18],
+	['title', (item) => item.title ?? '', 24],
 	['sec', (item) => (item.duration === null ? '' : String(item.duration)), 6],
 	[
 		'audio / why not',
@@ -16,7 +16,7 @@ const COLUMNS = [
 			item.audioUrl ??
 			item.failReason ??
 			(item.lyrics ? `lyrics: ${item.lyrics.split('\n')[1] ?? ''}` : ''),
-		60,
+		48,
 	],
 ];
 

@@ -10,7 +10,8 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const n8n = require('../../scripts/lib/n8n.js');
-const { LocalSunoProvider, mediaBytes } = require('../provider/provider.js');
+const { startWorld, stopWorld } = require('./world.js');
+const { mediaBytes } = require('../provider/provider.js');
 
 let runtime;
 let provider;
@@ -20,20 +21,12 @@ let credential;
 const sha256 = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 beforeAll(async () => {
-	runtime = n8n.ensureRuntime(); // first time on a machine: about 2 to 4 minutes
-	provider = await new LocalSunoProvider().start();
-	provider.seedDemo();
-	userFolder = n8n.createUserFolder('suno-e2e-');
-	credential = await n8n.importSunoCredential(runtime, userFolder, {
-		apiKey: provider.apiKey,
-		baseUrl: provider.url,
-	});
+	({ runtime, provider, userFolder, credential } = await startWorld('suno-e2e-', {
+		seedDemo: true,
+	}));
 }, 900000);
 
-afterAll(async () => {
-	if (provider) await provider.stop();
-	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
-});
+afterAll(async () => await stopWorld({ provider, userFolder }));
 
 async function execute(workflow, options) {
 	const id = await n8n.importWorkflow(

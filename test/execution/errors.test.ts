@@ -128,3 +128,20 @@ describe('the key never leaks', () => {
 		expect(JSON.stringify(result.run)).not.toContain(key);
 	});
 });
+
+describe('On Error → Continue (using error output)', () => {
+	it('an id the provider does not know (On Missing Task = Fail) goes to the error output', async () => {
+		const known = ctx.provider.createTask({ finishAfter: 0 });
+		const result = await ctx.run(
+			{ operation: 'getMany', taskIds: '={{ $json.ids }}', options: { onMissing: 'error' } },
+			{ items: [{ ids: known }, { ids: 'ghost-1' }], errorOutput: true },
+		);
+		expect(result.items.map((item) => [item.pairedItem, item.json.taskId])).toEqual([
+			[{ item: 0 }, known],
+			[{ item: 0 }, known],
+		]);
+		expect(result.errorItems.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 1 }, '1 task id was not found: ghost-1'],
+		]);
+	});
+});

@@ -266,4 +266,20 @@ describe('many items, one failure', () => {
 			ctx.provider.advance = 'poll';
 		}
 	});
+
+	it('with On Error → Continue (using error output): the failed items go to the error output', async () => {
+		ctx.provider.quota = 1;
+		const result = await ctx.generate(
+			{ ...songs, options: { concurrency: 1 } },
+			{ ...three, errorOutput: true },
+		);
+		expect(result.status).toBe('success');
+		expect(result.items.map((item) => [item.pairedItem, item.json.taskId])).toEqual([
+			[{ item: 0 }, ctx.provider.submits[0].taskId],
+		]);
+		expect(result.errorItems.map((item) => [item.pairedItem, item.json.error])).toEqual([
+			[{ item: 1 }, 'Your balance at the provider is too low for this submit (quota_not_enough).'],
+			[{ item: 2 }, 'Your balance at the provider is too low for this submit (quota_not_enough).'],
+		]);
+	});
 });

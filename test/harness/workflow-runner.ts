@@ -173,6 +173,8 @@ export interface RunOptions {
 	credentials: SunoCredentialData;
 	/** Node setting "On Error": continue (continueOnFail) instead of stopping. */
 	continueOnFail?: boolean;
+	/** Node setting "On Error": Continue (using error output). */
+	errorOutput?: boolean;
 	mode?: WorkflowExecuteMode;
 	/** Presses "Stop execution" after this many ms. */
 	cancelAfterMs?: number;
@@ -182,6 +184,8 @@ export interface RunResult {
 	status: IRun['status'];
 	/** Output items of our node (first output). */
 	items: INodeExecutionData[];
+	/** Its error output, with On Error → Continue (using error output). */
+	errorItems: INodeExecutionData[];
 	/** The node's error when the run failed. */
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; node?: INode };
 	hints: NodeExecutionHint[];
@@ -246,6 +250,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 			parameters: options.parameters as INode['parameters'],
 			credentials: { sunoApi: { id: '1', name: 'Suno account' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
 		},
 	];
 	const connections = {
@@ -322,6 +327,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 	return {
 		status: run.status,
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: run.data.resultData.error as RunResult['error'],
 		hints: taskData?.hints ?? [],
 		run,

@@ -116,10 +116,15 @@ export function outcomeOf(
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }
 
-/** An error as the item n8n shows with On Error → Continue, paired to its input item. */
+/**
+ * An error as the item n8n shows with On Error → Continue, paired to its input item. The item's
+ * `error` is what sends it to the error output with "Continue (using error output)".
+ */
 export function errorItem(itemIndex: number, error: unknown): INodeExecutionData {
 	const json: INodeExecutionData['json'] = { error: (error as Error).message };
 	const description = (error as { description?: unknown }).description;
 	if (typeof description === 'string' && description !== '') json.errorDescription = description;
-	return { json, pairedItem: { item: itemIndex } };
+	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) item.error = error;
+	return item;
 }
