@@ -19,7 +19,8 @@ export class SunoGenerate implements INodeType {
 		icon: { light: 'file:suno.svg', dark: 'file:suno.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] }}',
+		subtitle:
+			'={{ { generateMusic: "Generate music", extendMusic: "Extend music", generateLyrics: "Generate lyrics" }[$parameter["operation"]] }}',
 		description: 'Create songs and lyrics with Suno and get the finished files',
 		defaults: { name: 'Suno Generate' },
 		usableAsTool: true,

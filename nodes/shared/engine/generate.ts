@@ -86,15 +86,21 @@ async function submitAll(
 ): Promise<Array<Ask & { task: Submitted }>> {
 	const signal = context.getExecutionCancelSignal?.();
 	let stopped = false;
-	// Each ask's task, its error, or null when it was never sent.
 	const settled = await settleEach(asks, run.settings.fetch.concurrency, async (ask) => {
 		if (stopped || signal?.aborted) return null;
-		return await run.client
-			.submit(ask.submission.route, ask.submission.body, ask.itemIndex)
-			.catch((error: Error) => {
+		return await run.client.submit(ask.submission.route, ask.submission.body, ask.itemIndex).then(
+			(task) => {
+				// Paid for: n8n's log keeps the ID even when a Stop discards the node's output and errors.
+				context.logger.info(messages.submittedLog(task.taskId, ask.itemIndex), {
+					taskId: task.taskId,
+				});
+				return task;
+			},
+			(error: Error) => {
 				if (!context.continueOnFail()) stopped = true;
 				return error;
-			});
+			},
+		);
 	});
 	// Each ask's task, its error, or null when it was never sent.
 	const outcomes = settled.map((outcome) =>
@@ -158,9 +164,6 @@ export async function generateTasks(
 	}
 
 	const submitted = await submitAll(this, run, asks);
-	// Paid for: n8n's log keeps the IDs even when a Stop discards the node's output and errors.
-	for (const { itemIndex, task } of submitted)
-		this.logger.info(messages.submittedLog(task.taskId, itemIndex), { taskId: task.taskId });
 
 	if (!run.settings.fetch.wait) {
 		for (const { itemIndex, submission, task } of submitted) {
