@@ -277,9 +277,23 @@ describe('many items, one failure', () => {
 		expect(result.items.map((item) => [item.pairedItem, item.json.taskId])).toEqual([
 			[{ item: 0 }, ctx.provider.submits[0].taskId],
 		]);
-		expect(result.errorItems.map((item) => [item.pairedItem, item.json.error])).toEqual([
-			[{ item: 1 }, 'Your balance at the provider is too low for this submit (quota_not_enough).'],
-			[{ item: 2 }, 'Your balance at the provider is too low for this submit (quota_not_enough).'],
+		// n8n adds the input item's fields (`about`); the description stays, under details.
+		expect(
+			result.errorItems.map((item) => [item.pairedItem, item.json.about, item.json.error]),
+		).toEqual([
+			[
+				{ item: 1 },
+				'two',
+				'Your balance at the provider is too low for this submit (quota_not_enough).',
+			],
+			[
+				{ item: 2 },
+				'three',
+				'Your balance at the provider is too low for this submit (quota_not_enough).',
+			],
 		]);
+		expect(result.errorItems[0].json.details).toEqual({
+			errorDescription: expect.stringContaining('Nothing was created'),
+		});
 	});
 });

@@ -116,15 +116,25 @@ export function outcomeOf(
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }
 
-/**
- * An error as the item n8n shows with On Error → Continue, paired to its input item. The item's
- * `error` is what sends it to the error output with "Continue (using error output)".
- */
+/** An error as the item n8n shows with On Error → Continue, paired to its input item. */
 export function errorItem(itemIndex: number, error: unknown): INodeExecutionData {
 	const json: INodeExecutionData['json'] = { error: (error as Error).message };
 	const description = (error as { description?: unknown }).description;
 	if (typeof description === 'string' && description !== '') json.errorDescription = description;
-	const item: INodeExecutionData = { json, pairedItem: { item: itemIndex } };
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) item.error = error;
-	return item;
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * An error item as "Continue (using error output)" needs it: n8n sends an item to the error output
+ * only when its JSON holds nothing but `error`, `message` and `details` (setting the item's own
+ * `error` instead would make n8n drop the description and the task id). So the rest goes under
+ * `details`. With other settings the item is left as it is.
+ */
+export function forErrorOutput(
+	context: IExecuteFunctions,
+	item: INodeExecutionData,
+): INodeExecutionData {
+	if (context.getNode().onError !== 'continueErrorOutput') return item;
+	const { error, ...details } = item.json;
+	return { ...item, json: Object.keys(details).length > 0 ? { error, details } : { error } };
 }

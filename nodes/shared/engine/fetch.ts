@@ -42,5 +42,5 @@ export async function fetchTasks(
 	}
 
 	await deliverTasks(this, run, operation.fetchRound, requests);
-	return finish(run);
+	return finish(this, run);
 }

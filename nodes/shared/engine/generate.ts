@@ -176,7 +176,7 @@ export async function generateTasks(
 			if (task.providerMessage) json.providerMessage = task.providerMessage;
 			run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
 		}
-		return finish(run);
+		return finish(this, run);
 	}
 	const requests = submitted.map(({ itemIndex, task, output }) => ({
 		itemIndex,
@@ -198,5 +198,5 @@ export async function generateTasks(
 			if (item.json.error !== undefined && item.json.taskId === undefined)
 				item.json.taskId = task.taskId;
 	}
-	return finish(run);
+	return finish(this, run);
 }

@@ -16,7 +16,7 @@ import {
 } from '../settings/read';
 import { attachFiles, type OutputEntry } from './attach';
 import { collectTasks, type FetchRound, type ItemRequest } from './collect';
-import { errorItem, outcomeOf } from './emit';
+import { errorItem, forErrorOutput, outcomeOf } from './emit';
 import { messages } from './messages';
 
 export interface Run {
@@ -26,6 +26,8 @@ export interface Run {
 	output: INodeExecutionData[][];
 	/** An item's error: thrown, or with On Error → Continue its error item. */
 	fail(itemIndex: number, error: unknown): void;
+	/** The error items among `output`. */
+	errorItems: Set<INodeExecutionData>;
 }
 
 /** The run, or (On Error → Continue) the error items when its settings or credential are bad. */
@@ -38,20 +40,30 @@ export async function startRun(
 	try {
 		const settings = readRunSettings.call(context, fields);
 		const client = await createClient(context, settings.fetch.policy);
+		const errorItems = new Set<INodeExecutionData>();
 		const fail = (itemIndex: number, error: unknown) => {
 			if (!context.continueOnFail()) throw error;
-			output[itemIndex].push(errorItem(itemIndex, error));
+			const item = errorItem(itemIndex, error);
+			errorItems.add(item);
+			output[itemIndex].push(item);
 		};
-		return { run: { settings, client, output, fail } };
+		return { run: { settings, client, output, fail, errorItems } };
 	} catch (error) {
 		const failure = parameterFailure(context, error, 0);
 		if (!context.continueOnFail()) throw failure;
-		return { output: [items.map((_item, itemIndex) => errorItem(itemIndex, failure))] };
+		const failed = items.map((_item, itemIndex) => errorItem(itemIndex, failure));
+		return { output: [failed.map((item) => forErrorOutput(context, item))] };
 	}
 }
 
 /** The run's items as n8n takes them. */
-export const finish = (run: Run): INodeExecutionData[][] => [run.output.flat()];
+export function finish(context: IExecuteFunctions, run: Run): INodeExecutionData[][] {
+	return [
+		run.output
+			.flat()
+			.map((item) => (run.errorItems.has(item) ? forErrorOutput(context, item) : item)),
+	];
+}
 
 /**
  * Every id the requests name, fetched together (waiting if the settings say so), then each
@@ -104,8 +116,7 @@ export async function deliverTasks(
 			run.output[entry.itemIndex].push(item);
 		}
 	}
-	for (const { itemIndex, error } of problems)
-		run.output[itemIndex].push(errorItem(itemIndex, error));
+	for (const { itemIndex, error } of problems) run.fail(itemIndex, error);
 
 	if (missing.size > 0) {
 		const message = justSubmitted
