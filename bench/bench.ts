@@ -7,7 +7,7 @@
  *   BENCH_SCALE=0.1 npm run bench   # the wait-mode scenario at a tenth of real time
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 
@@ -423,6 +423,57 @@ async function downloadMemory() {
 	check('every download received every byte', complete ? 'yes' : 'no', complete);
 }
 
+/**
+ * Queue mode needs PostgreSQL, Redis, a main and two workers: `npm run test:queue` starts them and
+ * measures there; its report (QUEUE_REPORT) is copied in here, with its date.
+ */
+function queueMode() {
+	const file =
+		process.env.QUEUE_REPORT ?? join(os.tmpdir(), 'n8n-nodes-suno-fetch-queue-report.json');
+	if (!existsSync(file)) {
+		say('## Queue mode: not measured (run `npm run test:queue` first; it writes the figures here)');
+		say();
+		return;
+	}
+	type Run = { wallMs: number; executionsPerMinute: number };
+	const report = JSON.parse(readFileSync(file, 'utf8')) as {
+		n8n: string;
+		binaryDataMode: string;
+		startupMs: { total: number; main: number; workers: number };
+		throughput: {
+			workload: string;
+			workerConcurrency: number;
+			oneWorker: Run;
+			twoWorkers: Run;
+			ratio: number;
+		};
+	};
+	const { throughput, startupMs } = report;
+	say(
+		`## Queue mode: one worker against two (from \`npm run test:queue\`, ${statSync(file).mtime.toISOString().slice(0, 16)}Z)`,
+	);
+	say();
+	say(
+		`n8n ${report.n8n} in queue mode (PostgreSQL, Redis, a main and workers with --concurrency=${throughput.workerConcurrency}, binary data mode ${report.binaryDataMode}). Workload: ${throughput.workload}. The rig started in ${(startupMs.total / 1000).toFixed(1)} s (main ${(startupMs.main / 1000).toFixed(1)} s, workers ${(startupMs.workers / 1000).toFixed(1)} s).`,
+	);
+	say();
+	say('| workers | wall | executions per minute |');
+	say('|---:|---:|---:|');
+	for (const [workers, run] of [
+		[1, throughput.oneWorker],
+		[2, throughput.twoWorkers],
+	] as const)
+		say(
+			`| ${workers} | ${(run.wallMs / 1000).toFixed(1)} s | ${run.executionsPerMinute.toFixed(1)} |`,
+		);
+	say();
+	check(
+		'queue mode: two workers at least 1.5× the throughput of one',
+		`${throughput.ratio}×`,
+		throughput.ratio >= 1.5,
+	);
+}
+
 async function main() {
 	const provider = await ThreadedProvider.start();
 	say(`# Benchmark results`);
@@ -445,6 +496,7 @@ async function main() {
 		await provider.stop();
 	}
 	await downloadMemory();
+	queueMode();
 	say('## Targets');
 	say();
 	say('| target | measured | result |');

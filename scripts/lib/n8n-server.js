@@ -25,10 +25,14 @@ const FINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
  * Starts n8n in `userFolder` (workflows and credentials imported before are there), sets up the
- * owner account and returns a client for its REST API.
+ * owner account and returns a client for its REST API. `port` is the editor's; the task runners'
+ * broker listens on the next one.
  */
-async function startServer(runtime, userFolder, { env = {}, readyTimeoutMs = 120000 } = {}) {
-	const port = 20000 + Math.floor(Math.random() * 20000);
+async function startServer(
+	runtime,
+	userFolder,
+	{ env = {}, readyTimeoutMs = 120000, port = 20000 + Math.floor(Math.random() * 20000) } = {},
+) {
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const child = spawn(runtime.node, [runtime.n8n, 'start'], {
 		env: n8n.n8nEnv(userFolder, {
@@ -48,6 +52,8 @@ async function startServer(runtime, userFolder, { env = {}, readyTimeoutMs = 120
 
 	const server = {
 		baseUrl,
+		/** The `n8n start` process, for a caller that must be able to end it whatever happens. */
+		pid: child.pid,
 		cookie: '',
 		/** The last 20 kB n8n printed, for error messages. */
 		get output() {
@@ -169,4 +175,4 @@ function parseExecutionData(runtime, text) {
 	return typeof text === 'string' ? flatted.parse(text) : text;
 }
 
-module.exports = { startServer };
+module.exports = { startServer, parseExecutionData };
