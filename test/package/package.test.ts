@@ -33,6 +33,10 @@ describe('the published package', () => {
 				'dist/nodes/SunoFetch/SunoFetch.node.json',
 				'dist/nodes/SunoFetch/suno.svg',
 				'dist/nodes/SunoFetch/suno.dark.svg',
+				'dist/nodes/SunoGenerate/SunoGenerate.node.js',
+				'dist/nodes/SunoGenerate/SunoGenerate.node.json',
+				'dist/nodes/SunoGenerate/suno.svg',
+				'dist/nodes/SunoGenerate/suno.dark.svg',
 				'dist/credentials/SunoApi.credentials.js',
 				'dist/credentials/suno.svg',
 				'dist/credentials/suno.dark.svg',
@@ -56,12 +60,16 @@ describe('the published package', () => {
 		expect(pkg.peerDependenciesMeta).toEqual({ 'n8n-workflow': { optional: true } });
 	});
 
-	it('the built node loads from dist and names its credential', () => {
+	it.each([
+		['SunoFetch', 'sunoFetch'],
+		['SunoGenerate', 'sunoGenerate'],
+	])('the built node %s loads from dist, is declared, and names its credential', (name, type) => {
+		const file = `dist/nodes/${name}/${name}.node.js`;
+		expect(pkg.n8n.nodes).toContain(file);
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const { SunoFetch } = require(join(root, 'dist/nodes/SunoFetch/SunoFetch.node.js'));
-		const node = new SunoFetch();
-		expect(node.description).toMatchObject({
-			name: 'sunoFetch',
+		const { [name]: Node } = require(join(root, file));
+		expect(new Node().description).toMatchObject({
+			name: type,
 			usableAsTool: true,
 			credentials: [{ name: 'sunoApi', required: true }],
 		});
