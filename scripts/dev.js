@@ -34,10 +34,7 @@ async function main() {
 	fs.mkdirSync(files, { recursive: true });
 	for (const name of fs.readdirSync(path.join(n8n.ROOT, 'examples'))) {
 		const workflow = n8n.readExample(name);
-		const settings = workflow.nodes.find((node) => node.name === 'Pending tasks');
-		if (settings) settings.parameters.assignments.assignments[1].value = files;
-		else if (workflow.nodes.some((node) => node.name === 'Save to disk'))
-			n8n.setOutputFolder(workflow, 'Save to disk', files);
+		n8n.useOutputFolder(workflow, files);
 		await n8n.importWorkflow(runtime, userFolder, workflow, credential);
 	}
 	console.log(`Imported the examples; songs are written to ${files}`);

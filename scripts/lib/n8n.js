@@ -199,6 +199,20 @@ function setOutputFolder(workflow, nodeName, folder) {
 	return workflow;
 }
 
+/**
+ * Points an example at `folder` for its files, whichever way it names them: poll-and-store's
+ * "Pending tasks" Set node holds the folder; the others write from "Save to disk".
+ */
+function useOutputFolder(workflow, folder) {
+	const settings = workflow.nodes.find(
+		(node) => node.name === 'Pending tasks' && node.parameters.assignments,
+	);
+	if (settings) settings.parameters.assignments.assignments[1].value = folder;
+	else if (workflow.nodes.some((node) => node.name === 'Save to disk'))
+		setOutputFolder(workflow, 'Save to disk', folder);
+	return workflow;
+}
+
 module.exports = {
 	ROOT,
 	PACKAGE_NAME,
@@ -213,4 +227,5 @@ module.exports = {
 	nodeItems,
 	readExample,
 	setOutputFolder,
+	useOutputFolder,
 };

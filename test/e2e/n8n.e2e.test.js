@@ -289,3 +289,26 @@ describe('the credential test in n8n’s editor API', () => {
 		expect(node).toMatchObject({ displayName: 'Suno Fetch', usableAsTool: true });
 	});
 });
+
+test('every example can be pointed at one output folder, as npm run dev does', () => {
+	const folder = '/tmp/suno-dev-songs';
+	for (const name of fs.readdirSync(path.join(n8n.ROOT, 'examples'))) {
+		const workflow = n8n.useOutputFolder(n8n.readExample(name), folder);
+		// poll-and-store writes to the folder its "Pending tasks" Set node holds.
+		const setNode = workflow.nodes.find((node) => node.parameters.assignments);
+		const outputFolder = setNode?.parameters.assignments.assignments.find(
+			(assignment) => assignment.name === 'outputFolder',
+		)?.value;
+		const writers = workflow.nodes.filter((node) => node.type === 'n8n-nodes-base.readWriteFile');
+		for (const { parameters } of writers) {
+			const target = parameters.fileName.replace(
+				"{{ $('Pending tasks').first().json.outputFolder }}",
+				outputFolder,
+			);
+			expect([name, target]).toEqual([
+				name,
+				expect.stringMatching(/^=\/tmp\/suno-dev-songs\/\{\{/),
+			]);
+		}
+	}
+});

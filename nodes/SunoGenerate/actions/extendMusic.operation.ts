@@ -34,7 +34,8 @@ const continueAtField: INodeProperties = {
 	required: true,
 	typeOptions: { minValue: 0 },
 	default: 0,
-	description: 'The second of the clip where the extension starts, e.g. 120 for 2:00',
+	description:
+		'The second of the clip where the extension starts, more than 0: e.g. 120 for 2:00 (duration of a Suno Fetch item gives the clip’s length)',
 };
 
 const properties: INodeProperties[] = [

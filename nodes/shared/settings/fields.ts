@@ -3,7 +3,7 @@
  * here once: the editor shows them, and the readers (read.ts) check values against them. The two
  * nodes differ only where this file says so (`EngineNode`).
  */
-import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 /** Suno Fetch only reads; Suno Generate submits (paid) and then, by default, waits. */
 export type EngineNode = 'fetch' | 'generate';
@@ -114,7 +114,10 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 				'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
 			...onlyWhenWaiting,
 		},
-		...downloadFields.map((field) => ({ ...field, ...onlyWhenWaiting })),
+		...(node === 'generate'
+			? updateDisplayOptions(notForLyrics, downloadFields)
+			: downloadFields
+		).map((field) => ({ ...field, ...onlyWhenWaiting })),
 	];
 	return [
 		...(node === 'generate' ? [waitField, ...output] : [...output, waitField]),
@@ -167,9 +170,30 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			// Alphabetical, as n8n's lint asks.
-			options: [...(node === 'generate' ? [additionalBodyFields] : []), ...optionFields(words)],
+			options:
+				node === 'generate'
+					? [additionalBodyFields, ...generateOptions(optionFields(words))]
+					: optionFields(words),
 		},
 	];
+}
+
+/** Lyrics tasks have no files: Suno Generate hides what is about files for Generate Lyrics. */
+const notForLyrics = { hide: { '/operation': ['generateLyrics'] } };
+/** Without a wait Suno Generate returns task IDs only: the options about fetching go with it. */
+const WAITING_OPTIONS = ['batchSize', 'onMissing'];
+const FILE_OPTIONS = ['maxFileSize', ...fileFields.map((field) => field.name)];
+
+function generateOptions(options: INodeProperties[]): INodeProperties[] {
+	return options.map((field) => {
+		if (FILE_OPTIONS.includes(field.name))
+			return updateDisplayOptions({ show: { '/waitForCompletion': [true] }, ...notForLyrics }, [
+				field,
+			])[0];
+		if (WAITING_OPTIONS.includes(field.name))
+			return updateDisplayOptions({ show: { '/waitForCompletion': [true] } }, [field])[0];
+		return field;
+	});
 }
 
 function optionFields(words: (typeof wording)[EngineNode]): INodeProperties[] {
