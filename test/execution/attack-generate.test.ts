@@ -6,12 +6,12 @@
  * defect and fails until it is fixed.
  */
 import { LocalSunoProvider } from '../provider/provider';
+import { fixture } from '../fixtures';
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
 
-const submitPosts = () =>
-	ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/submit/'));
+const submitPosts = () => ctx.submitPosts();
 const sentBodies = () => submitPosts().map((entry) => entry.body);
 const song = { operation: 'generateMusic', songDescription: 'a song', waitForCompletion: false };
 const errorText = (result: { error?: { message?: string; description?: string } }) =>
@@ -26,11 +26,7 @@ describe('429 on a submit', () => {
 		async (_kind, retryAfter) => {
 			ctx.provider.injectFault({
 				status: 429,
-				body: {
-					code: 'fail_to_fetch_task',
-					message: '当前分组上游负载已饱和，请稍后再试',
-					data: null,
-				},
+				body: fixture('07_errors').newapi_submit_upstream_429__HTTP_429,
 				headers: { 'retry-after': retryAfter },
 				times: 5,
 			});

@@ -10,12 +10,12 @@ import { Container } from '@n8n/di';
 
 import { LocalSunoProvider } from '../provider/provider';
 import { runSunoFetch } from '../harness/workflow-runner';
+import { fixture } from '../fixtures';
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
 
-const submitPosts = () =>
-	ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/submit/'));
+const submitPosts = () => ctx.submitPosts();
 const song = { operation: 'generateMusic', songDescription: 'a song', waitForCompletion: false };
 const MAY_EXIST = /A task may have been created \(and charged\).*not submitted again.*task log/;
 
@@ -71,11 +71,7 @@ describe('sent again only when nothing was created', () => {
 	it('a 429 then success: submitted once, after the Retry-After', async () => {
 		ctx.provider.injectFault({
 			status: 429,
-			body: {
-				code: 'fail_to_fetch_task',
-				message: '当前分组上游负载已饱和，请稍后再试',
-				data: null,
-			},
+			body: fixture('07_errors').newapi_submit_upstream_429__HTTP_429,
 			headers: { 'retry-after': '1' },
 		});
 		const result = await ctx.generate(song);

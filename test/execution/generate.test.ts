@@ -7,12 +7,10 @@ import { jsonOf, useProvider } from './setup';
 const ctx = useProvider();
 
 const submitBodies = () =>
-	ctx.provider.log
-		.filter((entry) => entry.path.startsWith('/suno/submit/'))
-		.map((entry) => ({
-			path: entry.path,
-			body: JSON.parse(entry.body) as Record<string, unknown>,
-		}));
+	ctx.submitPosts().map((entry) => ({
+		path: entry.path,
+		body: JSON.parse(entry.body) as Record<string, unknown>,
+	}));
 const pollBodies = () =>
 	ctx.provider.log
 		.filter((entry) => entry.path === '/suno/fetch')

@@ -16,6 +16,10 @@ export function useProvider(options: ProviderOptions = {}) {
 				...extra,
 			});
 		},
+		/** The submits (paid POSTs) that reached the provider, refused ones included. */
+		submitPosts() {
+			return context.provider.log.filter((entry) => entry.path.startsWith('/suno/submit/'));
+		},
 		/** Runs Suno Generate instead. */
 		generate(parameters: RunOptions['parameters'], extra: Partial<RunOptions> = {}) {
 			return context.run(parameters, { node: 'generate', ...extra });

@@ -68,7 +68,7 @@ function withAdditionalFields(
 	return { ...submission, body: { ...submission.body, ...extra } };
 }
 
-const mayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
+const taskMayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
 
 const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) =>
 	submitted.length > 0
@@ -122,19 +122,17 @@ async function submitAll(
 		const [{ ask, error }, ...others] = failed;
 		const also =
 			others.length > 0
-				? messages.alsoFailed(others.map((other) => [other.ask.itemIndex, mayExist(other.error)]))
+				? messages.alsoFailed(
+						others.map((other) => [other.ask.itemIndex, taskMayExist(other.error)]),
+					)
 				: undefined;
 		const description = describedWith(error, also, created, skipped);
 		throw withDescription(context, error, description, ask.itemIndex);
 	}
 	for (const { ask, error } of failed) run.fail(ask.itemIndex, error);
 	if (signal?.aborted) {
-		throw withDescription(
-			context,
-			new Error(messages.stoppedSubmitting),
-			describedWith({}, created, skipped),
-			0,
-		);
+		const description = [created, skipped].filter(Boolean).join(' ');
+		throw withDescription(context, new Error(messages.stoppedSubmitting), description, 0);
 	}
 	return submitted;
 }

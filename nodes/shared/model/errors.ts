@@ -1,8 +1,14 @@
 /** What a gateway's error answer says, from any of the error shapes the gateways use. */
 import { isObject, parseJson, text } from './values';
 
+/** What a provider's error answer says: its code and message, each null when absent. */
+export interface ProviderSaid {
+	code: string | null;
+	message: string | null;
+}
+
 /** The provider's own error message from any of the error shapes the gateways use. */
-export function providerErrorOf(body: unknown): { code: string | null; message: string | null } {
+export function providerErrorOf(body: unknown): ProviderSaid {
 	const parsed = typeof body === 'string' ? parseJson(body.trim()) : body;
 	if (!isObject(parsed)) return { code: null, message: null };
 	const inner = isObject(parsed.error) ? parsed.error : parsed;
@@ -32,8 +38,7 @@ export function isTaskNotFound(statusCode: number, body: unknown): boolean {
  * key's own limit ("该令牌额度已用尽", answered with 401). Waiting does not help, and nothing was
  * created.
  */
-export function isQuotaRefusal(body: unknown): boolean {
-	const { code, message } = providerErrorOf(body);
+export function isQuotaRefusal({ code, message }: ProviderSaid): boolean {
 	return (
 		/^(quota_not_enough|insufficient_user_quota|pre_consume_token_quota_failed|insufficient_quota)$/i.test(
 			code ?? '',
@@ -42,7 +47,6 @@ export function isQuotaRefusal(body: unknown): boolean {
 }
 
 /** new-api answering that no channel serves the model for this key's group: nothing was relayed. */
-export function isNoChannel(body: unknown): boolean {
-	const { message } = providerErrorOf(body);
+export function isNoChannel({ message }: ProviderSaid): boolean {
 	return /无可用渠道|no available channel|no channel available/i.test(message ?? '');
 }

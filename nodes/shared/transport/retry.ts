@@ -4,7 +4,7 @@
  * nothing (`REPEAT_PAID`).
  */
 import { pause } from '../helpers/pause';
-import { isQuotaRefusal } from '../model/errors';
+import { isQuotaRefusal, providerErrorOf } from '../model/errors';
 
 /** How hard to try for one request. */
 export interface RequestPolicy {
@@ -77,7 +77,7 @@ export const REPEAT_READ: RepeatRule = {
  * will not pass by waiting, and a Retry-After past the cap is not cut short.
  */
 export const REPEAT_PAID: RepeatRule = {
-	status: ({ statusCode, body }) => statusCode === 429 && !isQuotaRefusal(body),
+	status: ({ statusCode, body }) => statusCode === 429 && !isQuotaRefusal(providerErrorOf(body)),
 	networkCodes: new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']),
 	retryAfterPastCap: false,
 };

@@ -11,7 +11,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { isNoChannel, isQuotaRefusal, providerErrorOf } from '../model/errors';
+import { isNoChannel, isQuotaRefusal, providerErrorOf, type ProviderSaid } from '../model/errors';
 import { readSubmitAnswer } from '../model/submit';
 import { httpFailure, redact } from './errors';
 import { sendToGateway, type Gateway } from './request';
@@ -45,10 +45,10 @@ const mayExist = (submittedAt: string) =>
 type Failure = { message: string; description?: string; created: boolean };
 
 /** A refusal the gateway makes before relaying anything, whatever the HTTP status it comes with. */
-function refusalOf(body: unknown): Failure | null {
-	const { code, message } = providerErrorOf(body);
+function refusalOf(said: ProviderSaid): Failure | null {
+	const { code, message } = said;
 	const is = (pattern: RegExp) => pattern.test(code ?? '') || pattern.test(message ?? '');
-	if (isQuotaRefusal(body)) {
+	if (isQuotaRefusal(said)) {
 		return {
 			message: `Your balance at the provider is too low for this submit (${code ?? message}).`,
 			description:
@@ -56,7 +56,7 @@ function refusalOf(body: unknown): Failure | null {
 			created: false,
 		};
 	}
-	if (isNoChannel(body)) {
+	if (isNoChannel(said)) {
 		return {
 			message: `The provider has no Suno channel for this API key (${message}).`,
 			description: 'Ask the provider which group or key offers Suno, or check the Base URL.',
@@ -93,9 +93,9 @@ function refusalOf(body: unknown): Failure | null {
 /** Why the gateway refused a submit with an error status, as a user can act on it. */
 function statusFailure(response: ProviderResponse, baseUrl: string, path: string): Failure {
 	const { statusCode } = response;
-	const refusal = refusalOf(response.body);
-	if (refusal) return refusal;
 	const { code, message } = providerErrorOf(response.body);
+	const refusal = refusalOf({ code, message });
+	if (refusal) return refusal;
 	const said = [code, message].filter(Boolean).join(': ');
 	if (statusCode === 429) {
 		return {
@@ -168,7 +168,7 @@ export async function submitTask(
 		return { taskId: answer.taskId, providerMessage, submittedAt };
 	}
 	// A 200 that refuses (one-api's `{success: false}`): as the same refusal with an error status.
-	const refusal = refusalOf(response.body);
+	const refusal = refusalOf(providerErrorOf(response.body));
 	if (refusal) throw fail(refusal, httpCode);
 	const { code, message } = answer.problem;
 	throw fail(
