@@ -25,12 +25,28 @@ export interface Fault {
 /** How the mock names new tasks; LYRICS tasks keep a dashed UUID in 'hex' style, as Suno-API's do. */
 export type IdStyle = 'uuid' | 'task' | 'hex';
 
-/** One accepted `POST /suno/submit/{action}`. */
+/**
+ * 'extended': a reseller's gateway with the extras (concat, upload, stems, cover, personas, act/*);
+ * 'stock': an unmodified new-api, which drops unknown submit fields and answers other paths with HTML.
+ */
+export type Gateway = 'extended' | 'stock';
+
+/** How `GET /suno/act/{wav|mp4}/{clip_id}` answers (undocumented upstream, so switchable). */
+export type ActShape = 'url' | 'taskId' | 'object' | 'raw' | 'bytes' | 'empty' | 'weird';
+
+/** One accepted paid request: `POST /suno/submit/{music|lyrics|concat}` or `/suno/uploads/audio-url`. */
 export interface SubmitRecord {
+	/** The task's action; concat and upload tasks are MUSIC tasks. */
 	action: 'MUSIC' | 'LYRICS';
+	route: 'music' | 'lyrics' | 'concat' | 'upload';
 	/** The request body as parsed, before the gateway filled anything in. */
 	body: Record<string, unknown>;
-	/** The model the gateway used: the body's `mv`, or new-api's default `chirp-v3-0`; undefined for LYRICS. */
+	/** The body as the gateway passed it upstream: `body` itself, less unknown fields on 'stock'. */
+	forwarded: Record<string, unknown>;
+	/**
+	 * The model the gateway used: the body's `mv`, or new-api's default `chirp-v3-0`; undefined for
+	 * LYRICS, concat and upload.
+	 */
 	mv: string | undefined;
 	taskId: string;
 	at: number;
@@ -44,6 +60,22 @@ export interface ProviderOptions {
 	/** Submit ids: dashed UUIDs (commercial upstreams), 2026 `task_…` ids, or Suno-API's 32 hex (MUSIC only). */
 	idStyle?: IdStyle;
 	mediaBytes?: number;
+	/** Default 'extended'; `reset()` returns to this. */
+	gateway?: Gateway;
+}
+
+/** A persona made by `POST /suno/persona/create`. */
+export interface PersonaRecord {
+	id: string;
+	body: Record<string, unknown>;
+	at: number;
+}
+
+/** One `GET /suno/act/{wav|mp4}/{clip_id}`, refused ones included. */
+export interface ActRecord {
+	kind: 'wav' | 'mp4';
+	clipId: string;
+	at: number;
 }
 
 export interface TaskSpec {
@@ -69,6 +101,16 @@ export interface TaskSpec {
 	failReason?: string;
 	/** The clips' `metadata.error_type` when the task fails. */
 	errorType?: string;
+	/** The clips' `metadata.type` (default 'gen'). */
+	type?: string;
+	/** More fields for every clip's `metadata` (e.g. `stem_from_id`, `concat_history`). */
+	metadata?: Record<string, unknown>;
+	/** One title per clip, instead of `title`; also sets the clip count unless `clips` does. */
+	clipTitles?: string[];
+	/** `metadata.duration` once finished (default 121.5). */
+	duration?: number;
+	/** A WAV render (.wav `audio_url`, no video) or an MP4 render (the source's `audio_url`, a new video). */
+	converted?: { kind: 'wav' | 'mp4'; sourceAudioUrl?: string };
 }
 
 export declare class LocalSunoProvider {
@@ -85,6 +127,14 @@ export declare class LocalSunoProvider {
 	era: 'pre2026' | '2026';
 	/** Accepted submits in order; cleared by `reset()`. */
 	submits: SubmitRecord[];
+	/** Settable at any time; `reset()` restores the constructor's value. */
+	gateway: Gateway;
+	/** Default 'url'; `reset()` restores it. */
+	actShape: ActShape;
+	/** Personas created, in order; cleared by `reset()`. */
+	personas: PersonaRecord[];
+	/** Every act wav/mp4 request, in order; cleared by `reset()`. */
+	acts: ActRecord[];
 	url: string;
 	mediaSize: number;
 	mediaFaults: Fault[];
@@ -98,12 +148,18 @@ export declare class LocalSunoProvider {
 		requests: number;
 		fetchBatch: number;
 		fetchSingle: number;
-		/** Accepted submits. */
+		/** Accepted submits, concat and upload included. */
 		submit: number;
-		/** Every POST to /suno/submit/*, refused ones included. */
+		/** Every POST to /suno/submit/* and /suno/uploads/audio-url, refused ones included. */
 		submitAttempts: number;
 		media: number;
 		idsFetched: number;
+		/** Every authorised persona create request, refused ones included. */
+		personaCreate: number;
+		/** Every authorised GET /suno/act/timing/{clip_id}. */
+		timing: number;
+		/** Every authorised GET /suno/act/{wav|mp4}/{clip_id}. */
+		act: number;
 	};
 	tasks: Map<string, unknown>;
 	start(port?: number): Promise<this>;
@@ -131,3 +187,15 @@ export declare function titleFrom(text: string): string;
 
 /** The lyrics the mock "writes" for a description or a lyrics request. */
 export declare function lyricsAbout(text: string): string;
+
+/** `aligned_words` of `GET /suno/act/timing` for these lyrics. */
+export declare function alignedWords(lyrics: string | null | undefined): Array<{
+	word: string;
+	success: boolean;
+	start_s: number;
+	end_s: number;
+	p_align: number;
+}>;
+
+/** Stem names per `stem_task`. */
+export declare const STEMS: { two: string[]; twelve: string[] };

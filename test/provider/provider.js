@@ -4,9 +4,13 @@
  * provider"): bearer auth, POST /suno/fetch, GET /suno/fetch/{id}, POST /suno/submit/{music|lyrics}
  * (validated as new-api validates them, with a quota), tasks that move NOT_START → QUEUED →
  * IN_PROGRESS → SUCCESS (or FAILURE) over polls or over time, and small real media files behind the
- * clips' URLs. Knobs for tests and benchmarks: latency, queued faults (status, Retry-After, dropped
- * connections, slow or never-ending bodies), fixed responses per route, the gateway's era and id
- * style, and a request log. Plain Node, no dependencies; listens on 127.0.0.1 only.
+ * clips' URLs. The default 'extended' gateway also plays the resellers' extras (suno-extras.md):
+ * POST /suno/submit/concat, POST /suno/uploads/audio-url, submit/music with `task` gen_stem, cover
+ * or artist_consistency, POST /suno/persona/create[/], GET /suno/act/{timing|wav|mp4}/{clip_id};
+ * the 'stock' gateway is an unmodified new-api, which has none of them. Knobs for tests and
+ * benchmarks: latency, queued faults (status, Retry-After, dropped connections, slow or never-ending
+ * bodies), fixed responses per route, the gateway's era and id style, and a request log. Plain
+ * Node, no dependencies; listens on 127.0.0.1 only.
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
@@ -20,7 +24,15 @@ const CLIP_STATUS = {
 	SUCCESS: 'complete',
 	FAILURE: 'error',
 };
-const MEDIA_TYPES = { mp3: 'audio/mpeg', jpeg: 'image/jpeg', png: 'image/png', mp4: 'video/mp4' };
+const MEDIA_TYPES = {
+	mp3: 'audio/mpeg',
+	jpeg: 'image/jpeg',
+	png: 'image/png',
+	mp4: 'video/mp4',
+	wav: 'audio/wav',
+};
+/** A finished clip's `metadata.duration` unless its task says otherwise. */
+const DEFAULT_DURATION = 121.5;
 
 /** What new-api's `actionValidate` fills in when a MUSIC submit names no `mv`. */
 const DEFAULT_MV = 'chirp-v3-0';
@@ -56,6 +68,45 @@ const SUBMIT_FIELDS = {
 	make_instrumental: 'bool',
 };
 const JS_TYPE_OF_GO = { string: 'string', float64: 'number', bool: 'boolean' };
+/**
+ * What a stock new-api keeps of a submit: it re-marshals the body into `dto.SunoSubmitReq`, so
+ * every other field (`task`, `stem_*`, `persona_id`, `cover_clip_id` …) never reaches upstream
+ * (suno-extras.md §0.3). Newer versions of the struct added the last four.
+ */
+const STOCK_SUBMIT_FIELDS = [
+	...Object.keys(SUBMIT_FIELDS),
+	'instrumental',
+	'model',
+	'callBackUrl',
+	'customMode',
+];
+/** Stem names per `stem_task`; the twelve are a guess taken from other families (suno-extras.md §13). */
+const STEMS = {
+	two: ['Vocals', 'Instrumental'],
+	twelve: [
+		'Vocals',
+		'Backing Vocals',
+		'Drums',
+		'Bass',
+		'Guitar',
+		'Keyboard',
+		'Strings',
+		'Brass',
+		'Woodwinds',
+		'Percussion',
+		'Synth',
+		'FX',
+	],
+};
+/**
+ * A stock new-api answers any path it does not route (`/suno/act/*`, `/suno/persona/*` …) with its
+ * web UI's index page, HTTP 200, before any auth (the web `NoRoute` handler, suno-extras.md §0.4).
+ */
+const DASHBOARD_HTML =
+	'<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>New API</title>' +
+	'<meta name="viewport" content="width=device-width, initial-scale=1.0">' +
+	'<script type="module" crossorigin src="/assets/index.js"></script></head>' +
+	'<body><div id="root"></div></body></html>';
 
 const DEMO_TASKS = [
 	{
@@ -95,6 +146,7 @@ const MEDIA_HEADERS = {
 	jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
 	png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 	mp4: Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]),
+	wav: Buffer.from('RIFF\x00\x00\x00\x00WAVE', 'latin1'),
 };
 const MEDIA_BLOCK = 1024 * 1024;
 
@@ -168,6 +220,55 @@ function lyricsAbout(text) {
 	return `[Verse]\nA song from your words: ${theme}\nHere it is, before the night is done\n\n[Chorus]\n${hook}, ${hook}\nWe sing it till the morning comes`;
 }
 
+/**
+ * Suno's aligned lyrics for `GET /suno/act/timing`: one entry per word, keeping the whitespace that
+ * follows it, with section tags glued to the next word (`"[Verse]\nWinter "`), 0.4 s a word from
+ * 8.38 s as in the documented example.
+ */
+function alignedWords(lyrics) {
+	const tag = /^\[[^\]\n]*\]\s*$/;
+	const tokens = String(lyrics ?? '')
+		.trimStart()
+		.match(/\[[^\]\n]*\]\s*|\S+\s*/g);
+	const words = [];
+	let pending = '';
+	for (const token of tokens ?? []) {
+		if (tag.test(token)) pending += token;
+		else {
+			words.push(pending + token);
+			pending = '';
+		}
+	}
+	if (pending) words.push(pending);
+	const round = (seconds) => Math.round(seconds * 1000) / 1000;
+	return words.map((word, index) => ({
+		word,
+		success: true,
+		start_s: round(8.38 + index * 0.4),
+		end_s: round(8.78 + index * 0.4),
+		p_align: round(0.95 + ((index * 7) % 5) / 100),
+	}));
+}
+
+/** The title Suno gives an uploaded file: its name without the extension. */
+function uploadTitle(url) {
+	let path = url;
+	try {
+		path = new URL(url).pathname;
+	} catch {
+		path = url.split(/[?#]/)[0];
+	}
+	let file = path.slice(path.lastIndexOf('/') + 1);
+	try {
+		file = decodeURIComponent(file);
+	} catch {
+		// a stray % stays as it is
+	}
+	return file.replace(/\.[^.]*$/, '').trim() || 'Uploaded audio';
+}
+
+const nonEmptyString = (value) => typeof value === 'string' && value !== '';
+
 /** Deterministic bytes for a media file, so tests can compare what arrived. */
 function mediaBytes(name, size) {
 	return Buffer.concat([...mediaChunks(name, size)]);
@@ -183,6 +284,8 @@ class LocalSunoProvider {
 	 * @param {'uuid'|'task'|'hex'} [options.idStyle]  submit ids: dashed UUIDs (commercial upstreams),
 	 *   2026 `task_…` ids, or Suno-API's 32 hex digits without dashes (also settable later as `idStyle`)
 	 * @param {number} [options.mediaBytes]  size of each generated media file
+	 * @param {'extended'|'stock'} [options.gateway]  a reseller's gateway with the extras, or an
+	 *   unmodified new-api (also settable later as `gateway`)
 	 */
 	constructor(options = {}) {
 		this.apiKey = options.apiKey ?? 'local-test-key';
@@ -192,6 +295,13 @@ class LocalSunoProvider {
 		this.idStyle = options.idStyle ?? 'uuid';
 		/** What `reset()` returns `idStyle` to, since tests flip it. */
 		this.initialIdStyle = this.idStyle;
+		this.gateway = options.gateway ?? 'extended';
+		this.initialGateway = this.gateway;
+		/**
+		 * How `GET /suno/act/{wav|mp4}` answers; nobody documents it (suno-extras.md §7, §9), so tests
+		 * pick: 'url', 'taskId', 'object', 'raw', 'bytes', 'empty' or 'weird'.
+		 */
+		this.actShape = 'url';
 		/** Submits still allowed before the gateway answers 403 (user quota); each accepted one uses one. */
 		this.quota = Infinity;
 		/**
@@ -200,8 +310,16 @@ class LocalSunoProvider {
 		 * empty quota `insufficient_user_quota`. The id form is `idStyle`'s: set 'task' for a 2026 gateway.
 		 */
 		this.era = 'pre2026';
-		/** Every accepted submit, in order: `{action, body, mv, taskId, at}` (body as parsed). */
+		/**
+		 * Every accepted submit, in order: `{action, route, body, forwarded, mv, taskId, at}` (body as
+		 * parsed, forwarded as the gateway passed it upstream).
+		 */
 		this.submits = [];
+		/** Personas created, `{id, body, at}`. */
+		this.personas = [];
+		/** Every `GET /suno/act/{wav|mp4}/{clip_id}`, `{kind, clipId, at}`. */
+		this.acts = [];
+		this.personaClipSeq = 11288925;
 		this.mediaSize = options.mediaBytes ?? 64 * 1024;
 		/** @type {Map<string, any>} insertion order is the database order */
 		this.tasks = new Map();
@@ -226,6 +344,9 @@ class LocalSunoProvider {
 			submitAttempts: 0,
 			media: 0,
 			idsFetched: 0,
+			personaCreate: 0,
+			timing: 0,
+			act: 0,
 		};
 		this.server = http.createServer((req, res) => this.handle(req, res));
 		this.sockets = new Set();
@@ -262,7 +383,11 @@ class LocalSunoProvider {
 		this.quota = Infinity;
 		this.era = 'pre2026';
 		this.idStyle = this.initialIdStyle;
+		this.gateway = this.initialGateway;
+		this.actShape = 'url';
 		this.submits = [];
+		this.personas = [];
+		this.acts = [];
 	}
 
 	/** Stores a task object exactly as given (e.g. from a fixture); it does not change over time. */
@@ -288,6 +413,12 @@ class LocalSunoProvider {
 	 * @param {number|null} [spec.continueAt]  …from this second
 	 * @param {string} [spec.failReason]  `fail_reason` and the clips' `error_message` on FAILURE
 	 * @param {string} [spec.errorType]  the clips' `metadata.error_type` on FAILURE
+	 * @param {string} [spec.type]  the clips' `metadata.type`, default 'gen'
+	 * @param {object} [spec.metadata]  more fields for every clip's `metadata`
+	 * @param {string[]} [spec.clipTitles]  a title per clip (stems), instead of `title`
+	 * @param {number} [spec.duration]  `metadata.duration` once finished, default 121.5
+	 * @param {{kind: 'wav'|'mp4', sourceAudioUrl?: string}} [spec.converted]  a WAV or MP4 render of
+	 *   a clip: a .wav `audio_url` and no video, or the source's `audio_url` and a new video
 	 */
 	createTask(spec = {}) {
 		const action = (spec.action ?? 'MUSIC').toUpperCase();
@@ -297,6 +428,7 @@ class LocalSunoProvider {
 		// What a gateway does with a model Suno retired is not documented. The mock lets the task run
 		// and end in FAILURE; its fail_reason wording and error_type are guesses.
 		const offline = action === 'MUSIC' && OFFLINE_MODELS.has(mv);
+		const clipCount = spec.clips ?? spec.clipTitles?.length ?? 2;
 		this.tasks.set(id, {
 			seq: this.seq++,
 			live: {
@@ -318,8 +450,13 @@ class LocalSunoProvider {
 				finishAfter,
 				holdAt: spec.holdAt,
 				finishAt: spec.finishAt,
-				clipCount: spec.clips ?? 2,
-				clipIds: Array.from({ length: spec.clips ?? 2 }, () => crypto.randomUUID()),
+				clipCount,
+				clipIds: Array.from({ length: clipCount }, () => crypto.randomUUID()),
+				type: spec.type ?? 'gen',
+				metadata: spec.metadata ?? null,
+				clipTitles: spec.clipTitles,
+				duration: spec.duration ?? DEFAULT_DURATION,
+				converted: spec.converted,
 				polls: 0,
 				createdMs: Date.now(),
 				submitTime: Math.floor(Date.now() / 1000),
@@ -428,19 +565,21 @@ class LocalSunoProvider {
 	clip(live, clipId, status, failReason) {
 		const done = status === 'SUCCESS';
 		const media = (name) => `${this.url}/media/${name}`;
+		const converted = live.converted?.kind;
+		const audio = converted === 'wav' ? `${clipId}.wav` : `${clipId}.mp3`;
 		return {
 			id: clipId,
-			title: live.title,
+			title: live.clipTitles?.[live.clipIds.indexOf(clipId)] ?? live.title,
 			status: CLIP_STATUS[status],
 			metadata: {
 				tags: live.tags,
 				prompt: live.prompt,
-				duration: done ? 121.5 : null,
+				duration: done ? live.duration : null,
 				error_type: status === 'FAILURE' ? live.errorType : null,
 				error_message: status === 'FAILURE' ? failReason : null,
 				audio_prompt_id: null,
 				gpt_description_prompt: live.gptDescriptionPrompt,
-				type: 'gen',
+				type: live.type,
 				// Suno's clip names what it extends here (the continued clip and the second it went on from).
 				history: live.continueClipId
 					? [
@@ -453,14 +592,17 @@ class LocalSunoProvider {
 							},
 						]
 					: null,
+				...live.metadata,
 			},
 			audio_url: done
-				? media(`${clipId}.mp3`)
+				? converted === 'mp4'
+					? live.converted.sourceAudioUrl
+					: media(audio)
 				: status === 'IN_PROGRESS'
 					? `${this.url}/audiopipe/?item_id=${clipId}`
 					: '',
 			image_url: done || status === 'IN_PROGRESS' ? media(`image_${clipId}.jpeg`) : '',
-			video_url: done ? media(`${clipId}.mp4`) : '',
+			video_url: done && converted !== 'wav' ? media(`${clipId}.mp4`) : '',
 			model_name: live.mv,
 			image_large_url: done || status === 'IN_PROGRESS' ? media(`image_large_${clipId}.jpeg`) : '',
 			major_model_version: MODEL_VERSIONS[live.mv] ?? null,
@@ -525,11 +667,13 @@ class LocalSunoProvider {
 			return this.send(res, 404, {
 				error: { message: 'Invalid URL', type: 'invalid_request_error' },
 			});
+		// Gin runs the /suno group's auth only for its three routes; the rest fall to NoRoute.
+		if (this.gateway === 'stock' && !this.stockRoute(req.method, url.pathname))
+			return this.send(res, 200, DASHBOARD_HTML, { 'content-type': 'text/html; charset=utf-8' });
 		if (!this.authorised(req)) {
-			const requestId = `${Date.now()}${crypto.randomBytes(4).toString('hex')}`;
 			return this.send(res, 401, {
 				error: {
-					message: `Invalid token (request id: ${requestId})`,
+					message: `Invalid token (request id: ${this.requestId()})`,
 					type: 'new_api_error',
 					code: '',
 				},
@@ -541,10 +685,36 @@ class LocalSunoProvider {
 			return this.fetchOne(decodeURIComponent(url.pathname.slice('/suno/fetch/'.length)), res);
 		}
 		const submit = /^\/suno\/submit\/([^/]+)$/.exec(url.pathname);
-		if (req.method === 'POST' && submit) return this.submit(submit[1], rawBody, res);
+		if (req.method === 'POST' && submit) {
+			if (this.gateway === 'extended' && submit[1].toLowerCase() === 'concat')
+				return this.concat(rawBody, res);
+			return this.submit(submit[1], rawBody, res);
+		}
+		if (this.gateway === 'extended') {
+			if (req.method === 'POST' && url.pathname === '/suno/uploads/audio-url')
+				return this.uploadUrl(rawBody, res);
+			if (req.method === 'POST' && /^\/suno\/persona\/create\/?$/.test(url.pathname))
+				return this.createPersona(rawBody, res);
+			const act = /^\/suno\/act\/(timing|wav|mp4)\/([^/]+)$/.exec(url.pathname);
+			if (req.method === 'GET' && act) {
+				const clipId = decodeURIComponent(act[2]);
+				return act[1] === 'timing' ? this.timing(clipId, res) : this.act(act[1], clipId, res);
+			}
+		}
 		return this.send(res, 404, {
 			error: { message: 'Invalid URL', type: 'invalid_request_error' },
 		});
+	}
+
+	/** The only /suno routes a stock new-api has (suno-api.md §1.1). */
+	stockRoute(method, path) {
+		if (method === 'POST') return path === '/suno/fetch' || /^\/suno\/submit\/[^/]+$/.test(path);
+		return method === 'GET' && /^\/suno\/fetch\/[^/]+$/.test(path);
+	}
+
+	/** new-api's request id form, as its error messages end with. */
+	requestId() {
+		return `${Date.now()}${crypto.randomBytes(4).toString('hex')}`;
 	}
 
 	fetchBatch(rawBody, res) {
@@ -611,11 +781,22 @@ class LocalSunoProvider {
 	 * `POST /suno/submit/{action}` as new-api handles it: the body decoded into `dto.SunoSubmitReq`,
 	 * `actionValidate`, the continuation's task id, the user's quota, then the continuation's origin
 	 * task, each failure as `{code, message, data: null}`. The checks run in new-api's order, so a
-	 * body with several faults gets the first one's answer.
+	 * body with several faults gets the first one's answer. The extended gateway then reads the
+	 * body's `task` (gen_stem, cover, artist_consistency); a stock one never sees it.
 	 */
 	submit(action, rawBody, res) {
 		this.counters.submitAttempts += 1;
 		const refuse = (status, code, message) => this.send(res, status, { code, message, data: null });
+		const kind = action.toUpperCase();
+		// A stock new-api picks a channel for model `suno_<action>` before it reads the body, and has
+		// none for anything but music and lyrics.
+		if (this.gateway === 'stock' && kind !== 'MUSIC' && kind !== 'LYRICS')
+			return this.send(res, 503, {
+				error: {
+					message: `当前分组 default 下对于模型 suno_${action.toLowerCase()} 无可用渠道 (request id: ${this.requestId()})`,
+					type: 'new_api_error',
+				},
+			});
 		let body;
 		try {
 			// Lenient where new-api is not: an empty body counts as `{}`, so a bare curl makes a song.
@@ -625,11 +806,16 @@ class LocalSunoProvider {
 		}
 		const typeError = submitTypeError(body);
 		if (typeError) return refuse(400, 'invalid_request', typeError);
-		const request = body ?? {};
+		const parsed = body ?? {};
+		const request =
+			this.gateway === 'stock'
+				? Object.fromEntries(
+						Object.entries(parsed).filter(([field]) => STOCK_SUBMIT_FIELDS.includes(field)),
+					)
+				: parsed;
 		// new-api upper-cases the path's action. It wraps this error as code `invalid_request`, and in
 		// practice answers 503 first (no channel for model `suno_<action>`); the code here is the
 		// mock's long-standing `invalid_action`.
-		const kind = action.toUpperCase();
 		if (kind !== 'MUSIC' && kind !== 'LYRICS')
 			return refuse(400, 'invalid_action', 'invalid_action');
 		if (kind === 'LYRICS' && !request.prompt) return refuse(400, 'invalid_request', 'prompt_empty');
@@ -637,49 +823,365 @@ class LocalSunoProvider {
 		// adaptor has this check commented out; the mock keeps it in both eras.
 		const continuing = Boolean(request.continue_clip_id);
 		if (continuing && !request.task_id) return refuse(400, 'invalid_request', 'task id is empty');
-		if (this.quota <= 0) {
-			const code = this.era === '2026' ? 'insufficient_user_quota' : 'quota_not_enough';
-			return refuse(403, code, 'user quota is not enough');
-		}
+		if (this.quota <= 0) return this.refuseQuota(res);
 		const origin = continuing ? this.taskById(request.task_id) : undefined;
 		if (continuing && !origin) return refuse(400, 'task_not_exist', 'task_origin_not_exist');
 
 		const spec = { action: kind };
+		const mv = kind === 'MUSIC' ? request.mv || DEFAULT_MV : undefined;
 		if (kind === 'LYRICS') {
 			spec.title = request.title || titleFrom(request.prompt);
 			spec.prompt = lyricsAbout(request.prompt);
 		} else {
-			spec.mv = request.mv || DEFAULT_MV;
-			const description = request.gpt_description_prompt || '';
-			const instrumental = request.make_instrumental === true;
-			const extended = origin?.live;
-			spec.gptDescriptionPrompt = description || null;
-			spec.tags = request.tags || extended?.tags || undefined;
-			if (description) {
-				// Description mode: Suno writes the title and the lyrics itself.
-				spec.title = titleFrom(description);
-				spec.prompt = instrumental ? '' : lyricsAbout(description);
-			} else {
-				// Custom mode: `prompt` is the lyrics.
-				spec.title = request.title || extended?.title || undefined;
-				spec.prompt = instrumental ? '' : request.prompt || undefined;
-			}
-			if (continuing) {
-				spec.continueClipId = request.continue_clip_id;
-				spec.continueAt = request.continue_at ?? null;
+			// A stock gateway dropped `task`, so this is null there.
+			const special = this.specialTask(request, origin);
+			if (special?.refuse) return refuse(...special.refuse);
+			if (special?.spec) Object.assign(spec, special.spec);
+			else {
+				spec.mv = mv;
+				const description = request.gpt_description_prompt || '';
+				const instrumental = request.make_instrumental === true;
+				const extended = origin?.live;
+				spec.gptDescriptionPrompt = description || null;
+				spec.tags = request.tags || extended?.tags || undefined;
+				if (description) {
+					// Description mode: Suno writes the title and the lyrics itself.
+					spec.title = titleFrom(description);
+					spec.prompt = instrumental ? '' : lyricsAbout(description);
+				} else {
+					// Custom mode: `prompt` is the lyrics.
+					spec.title = request.title || extended?.title || undefined;
+					spec.prompt = instrumental ? '' : request.prompt || undefined;
+				}
+				if (continuing) {
+					spec.continueClipId = request.continue_clip_id;
+					spec.continueAt = request.continue_at ?? null;
+				}
+				if (special?.metadata) spec.metadata = special.metadata;
 			}
 		}
-		// Real jobs take one to three minutes: `submitDurationMs` gives each a random finish time.
+		const id = this.createTask(this.timed(spec));
+		return this.accept(res, id, {
+			action: kind,
+			route: kind.toLowerCase(),
+			body: parsed,
+			forwarded: { ...request },
+			mv,
+		});
+	}
+
+	/**
+	 * The resellers' `task` values on submit/music (suno-extras.md §3-§6, §11): `{refuse}` for a bad
+	 * request, `{spec}` for a task built otherwise (stems), `{metadata}` for a song that carries
+	 * more, or null for an ordinary song (unknown `task` values are ignored).
+	 */
+	specialTask(request, origin) {
+		const invalid = (message) => ({ refuse: [400, 'invalid_request', message] });
+		if (request.task === 'gen_stem') {
+			const stems = STEMS[request.stem_task];
+			const group = typeof request.stem_task === 'string' ? request.stem_task : '';
+			if (!stems || request.stem_type_group_name !== group.charAt(0).toUpperCase() + group.slice(1))
+				return invalid('stem_task must be two or twelve');
+			if (!request.continue_clip_id) return invalid('continue_clip_id is empty');
+			const source = this.clipsOf(origin).find((clip) =>
+				this.sameId(clip.id, request.continue_clip_id),
+			);
+			if (!source) return { refuse: [400, 'task_not_exist', 'task_origin_not_exist'] };
+			return {
+				spec: {
+					mv: 'chirp-stem',
+					title: source.title,
+					clipTitles: stems.map((stem) => `${source.title} - ${stem}`),
+					tags: source.metadata?.tags ?? '',
+					prompt: source.metadata?.prompt ?? '',
+					gptDescriptionPrompt: null,
+					type: 'stem',
+					metadata: { stem_from_id: request.continue_clip_id, stem_task: request.stem_task },
+					duration: this.durationOf(origin, source),
+				},
+			};
+		}
+		if (request.task === 'cover') {
+			if (!nonEmptyString(request.cover_clip_id)) return invalid('cover_clip_id is empty');
+			if (!this.findClip(request.cover_clip_id))
+				return { refuse: [400, 'task_not_exist', 'clip_not_exist'] };
+			return { metadata: { task: 'cover', cover_clip_id: request.cover_clip_id } };
+		}
+		if (request.task === 'artist_consistency') {
+			if (!nonEmptyString(request.persona_id) || !nonEmptyString(request.artist_clip_id))
+				return invalid('persona_id is empty');
+			return {
+				metadata: {
+					task: 'artist_consistency',
+					persona_id: request.persona_id,
+					artist_clip_id: request.artist_clip_id,
+				},
+			};
+		}
+		return null;
+	}
+
+	/**
+	 * `POST /suno/submit/concat` `{clip_id, is_infill}` (suno-extras.md §2): one clip joining an
+	 * extension to what it extends. Checked in submit's order: body, quota, then the clip.
+	 */
+	concat(rawBody, res) {
+		this.counters.submitAttempts += 1;
+		const request = this.taskBody(rawBody, res);
+		if (!request) return undefined;
+		const clipId = request.clip_id;
+		if (!nonEmptyString(clipId))
+			return this.send(res, 400, {
+				code: 'invalid_request',
+				message: 'clip_id is empty',
+				data: null,
+			});
+		if (this.quota <= 0) return this.refuseQuota(res);
+		const found = this.findClip(clipId);
+		if (!found)
+			return this.send(res, 400, { code: 'task_not_exist', message: 'clip_not_exist', data: null });
+		const { clip } = found;
+		const extended = clip.metadata?.history?.[0];
+		const id = this.createTask(
+			this.timed({
+				title: clip.title,
+				tags: clip.metadata?.tags ?? '',
+				prompt: clip.metadata?.prompt ?? '',
+				mv: clip.model_name || undefined,
+				gptDescriptionPrompt: null,
+				clips: 1,
+				type: 'concat',
+				duration: this.durationOf(found.stored, clip) + 60,
+				metadata: {
+					concat_history: [
+						{
+							id: extended?.id ?? clipId,
+							continue_at: extended?.continue_at ?? null,
+							type: 'gen',
+							source: 'web',
+							infill: request.is_infill === true,
+						},
+						{ id: clipId, continue_at: null },
+					],
+				},
+			}),
+		);
+		return this.accept(res, id, {
+			action: 'MUSIC',
+			route: 'concat',
+			body: request,
+			forwarded: { ...request },
+			mv: undefined,
+		});
+	}
+
+	/**
+	 * `POST /suno/uploads/audio-url` `{url}` (suno-extras.md §1a): a task holding the uploaded clip.
+	 * The mock never fetches the URL.
+	 */
+	uploadUrl(rawBody, res) {
+		this.counters.submitAttempts += 1;
+		const request = this.taskBody(rawBody, res);
+		if (!request) return undefined;
+		if (!nonEmptyString(request.url))
+			return this.send(res, 400, { code: 'invalid_request', message: 'url is empty', data: null });
+		if (this.quota <= 0) return this.refuseQuota(res);
+		const id = this.createTask(
+			this.timed({
+				title: uploadTitle(request.url),
+				tags: '',
+				prompt: '',
+				gptDescriptionPrompt: null,
+				clips: 1,
+				type: 'upload',
+			}),
+		);
+		return this.accept(res, id, {
+			action: 'MUSIC',
+			route: 'upload',
+			body: request,
+			forwarded: { ...request },
+			mv: undefined,
+		});
+	}
+
+	/**
+	 * `POST /suno/persona/create[/]` (suno-extras.md §5): Suno's persona object, raw, at once. It is
+	 * charged like a submit ("扣 100 积分"); errors are Suno's FastAPI `{detail}`, their wording a guess.
+	 */
+	createPersona(rawBody, res) {
+		this.counters.personaCreate += 1;
+		let body;
+		try {
+			body = rawBody ? JSON.parse(rawBody) : {};
+		} catch (error) {
+			return this.send(res, 400, { detail: error.message });
+		}
+		const request = body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+		if (!nonEmptyString(request.root_clip_id) || !nonEmptyString(request.name))
+			return this.send(res, 400, { detail: 'root_clip_id and name are required' });
+		if (this.quota <= 0) return this.refuseQuota(res);
+		const root = this.findClip(request.root_clip_id);
+		if (!root) return this.send(res, 404, { detail: 'Clip not found' });
+		const listed = Array.isArray(request.clips)
+			? request.clips.map((clipId) => this.findClip(String(clipId))?.clip).filter(Boolean)
+			: [];
+		const id = crypto.randomUUID();
+		this.quota -= 1;
+		this.personas.push({ id, body: request, at: Date.now() });
+		return this.send(res, 200, {
+			id,
+			name: request.name,
+			description: typeof request.description === 'string' ? request.description : '',
+			root_clip_id: root.clip.id,
+			clip: root.clip,
+			user_display_name: 'LocalMockUser',
+			user_handle: 'localmockuser',
+			user_image_url: 'https://cdn1.suno.ai/defaultPink.webp',
+			persona_clips: (listed.length > 0 ? listed : [root.clip]).map((clip) => ({
+				clip,
+				id: this.personaClipSeq++,
+			})),
+			is_public: request.is_public === true,
+		});
+	}
+
+	/** `GET /suno/act/timing/{clip_id}` (suno-extras.md §8): aligned lyrics, raw. */
+	timing(clipId, res) {
+		this.counters.timing += 1;
+		const found = this.findClip(clipId);
+		if (!found)
+			return this.send(res, 400, { code: 'task_not_exist', message: 'task_not_exist', data: null });
+		// Documented only as "will result in an error"; this body is a guess.
+		if (!found.complete) return this.send(res, 400, { detail: 'Clip is not complete' });
+		const seed = crypto.createHash('sha256').update(found.clip.id).digest();
+		return this.send(res, 200, {
+			aligned_words: alignedWords(found.clip.metadata?.prompt),
+			waveform_data: Array.from(seed.subarray(0, 8), (byte) => Math.round(byte * 392) / 1e5),
+			hoot_cer: 0.03,
+			is_streamed: false,
+		});
+	}
+
+	/**
+	 * `GET /suno/act/{wav|mp4}/{clip_id}`: nobody documents the answer (suno-extras.md §7, §9), so
+	 * `actShape` picks one of the shapes clients were seen to expect.
+	 */
+	act(kind, clipId, res) {
+		this.counters.act += 1;
+		this.acts.push({ kind, clipId, at: Date.now() });
+		const found = this.findClip(clipId);
+		if (!found)
+			return this.send(res, 400, { code: 'task_not_exist', message: 'task_not_exist', data: null });
+		if (!found.complete)
+			return this.send(res, 400, { code: 'fail', message: 'clip is not complete', data: null });
+		const { clip } = found;
+		const name = `${clip.id}.${kind}`;
+		// A fixture's clip is no live task's, so its file is served as extra media.
+		this.extraMedia.add(name);
+		const fileUrl = `${this.url}/media/${name}`;
+		const success = (data) => this.send(res, 200, { code: 'success', message: '', data });
+		switch (this.actShape) {
+			case 'taskId':
+				return success(
+					this.createTask(
+						this.timed({
+							title: clip.title,
+							tags: clip.metadata?.tags ?? '',
+							prompt: clip.metadata?.prompt ?? '',
+							mv: clip.model_name || undefined,
+							gptDescriptionPrompt: null,
+							clips: 1,
+							type: kind,
+							duration: this.durationOf(found.stored, clip),
+							converted: { kind, sourceAudioUrl: clip.audio_url },
+						}),
+					),
+				);
+			case 'object':
+				return success({ [`${kind}_file_url`]: fileUrl });
+			case 'raw':
+				return this.send(
+					res,
+					200,
+					kind === 'wav' ? { wav_file_url: fileUrl } : { video_url: fileUrl },
+				);
+			case 'bytes':
+				return this.serveMedia(name, res);
+			case 'empty':
+				return success('');
+			case 'weird':
+				return success({ state: 'running' });
+			default:
+				return success(fileUrl);
+		}
+	}
+
+	/** A task-family body (concat, upload) as JSON, or undefined once a 400 went out. */
+	taskBody(rawBody, res) {
+		try {
+			const body = rawBody ? JSON.parse(rawBody) : {};
+			return body && typeof body === 'object' && !Array.isArray(body) ? body : {};
+		} catch (error) {
+			this.send(res, 400, { code: 'invalid_request', message: error.message, data: null });
+			return undefined;
+		}
+	}
+
+	refuseQuota(res) {
+		const code = this.era === '2026' ? 'insufficient_user_quota' : 'quota_not_enough';
+		return this.send(res, 403, { code, message: 'user quota is not enough', data: null });
+	}
+
+	/** Real jobs take one to three minutes: `submitDurationMs` gives each a random finish time. */
+	timed(spec) {
 		if (this.submitDurationMs) {
 			const [min, max] = this.submitDurationMs;
 			spec.finishAt = Date.now() + min + Math.random() * (max - min);
 		}
-		const id = this.createTask(spec);
+		return spec;
+	}
+
+	/** An accepted task-family request: charged, counted, recorded, answered with the task id. */
+	accept(res, id, record) {
 		this.quota -= 1;
 		this.counters.submit += 1;
-		this.submits.push({ action: kind, body: request, mv: spec.mv, taskId: id, at: Date.now() });
+		this.submits.push({ ...record, taskId: id, at: Date.now() });
 		const message = this.era === '2026' ? 'task completed successfully' : '';
 		return this.send(res, 200, { code: 'success', message, data: id });
+	}
+
+	sameId(a, b) {
+		return a === b || (this.caseInsensitiveIds && a.toLowerCase() === b.toLowerCase());
+	}
+
+	/** A task's clips as fetch would show them now, without counting a poll (none for LYRICS). */
+	clipsOf(stored) {
+		if (!stored) return [];
+		if (stored.fixed)
+			return Array.isArray(stored.fixed.data)
+				? stored.fixed.data.filter((clip) => clip && typeof clip.id === 'string')
+				: [];
+		const live = stored.live;
+		if (live.action === 'LYRICS') return [];
+		const status = this.stageOf(live);
+		const failReason = live.fail && status === 'FAILURE' ? live.failReason : '';
+		return live.clipIds.map((clipId) => this.clip(live, clipId, status, failReason));
+	}
+
+	/** The stored task holding a clip, that clip, and whether the task has finished well. */
+	findClip(clipId) {
+		for (const stored of this.tasks.values()) {
+			const clip = this.clipsOf(stored).find((candidate) => this.sameId(candidate.id, clipId));
+			if (!clip) continue;
+			const status = stored.fixed ? stored.fixed.status : this.stageOf(stored.live);
+			return { stored, clip, complete: status === 'SUCCESS' };
+		}
+		return undefined;
+	}
+
+	durationOf(stored, clip) {
+		return stored?.live?.duration ?? clip.metadata?.duration ?? DEFAULT_DURATION;
 	}
 
 	/** `breakAfterBytes`: the connection is destroyed once that many bytes were sent. */
@@ -756,13 +1258,22 @@ class LocalSunoProvider {
 	}
 }
 
-module.exports = { LocalSunoProvider, mediaBytes, titleFrom, lyricsAbout, DEMO_TASKS };
+module.exports = {
+	LocalSunoProvider,
+	mediaBytes,
+	titleFrom,
+	lyricsAbout,
+	alignedWords,
+	DEMO_TASKS,
+	STEMS,
+};
 
 if (require.main === module) {
 	const port = Number(process.env.PORT ?? 8787);
 	const provider = new LocalSunoProvider({
 		apiKey: process.env.SUNO_LOCAL_KEY ?? 'local-test-key',
 		advance: process.env.SUNO_ADVANCE_MS ? Number(process.env.SUNO_ADVANCE_MS) : 'poll',
+		gateway: process.env.SUNO_GATEWAY === 'stock' ? 'stock' : 'extended',
 	});
 	provider.start(port).then(() => {
 		const ids = provider.seedDemo();
@@ -778,6 +1289,12 @@ if (require.main === module) {
 		);
 		process.stdout.write(
 			'  POST /suno/fetch {ids}, GET /suno/fetch/{id} read them; Ctrl-C stops.\n',
+		);
+		process.stdout.write(
+			'  Extras: POST /suno/submit/concat {clip_id, is_infill}, POST /suno/uploads/audio-url {url},\n' +
+				'    submit/music with task gen_stem (stem_task two|twelve), cover (cover_clip_id) or\n' +
+				'    artist_consistency (persona_id, artist_clip_id), POST /suno/persona/create,\n' +
+				'    GET /suno/act/timing|wav|mp4/{clip_id}. SUNO_GATEWAY=stock plays an unmodified new-api.\n',
 		);
 	});
 	const stop = () => provider.stop().then(() => process.exit(0));
