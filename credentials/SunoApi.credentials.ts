@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { EXTRA_OPERATIONS } from '../nodes/shared/model/extras';
+
 /** A Base URL the gateway rule refuses; `description` says what to do. */
 export class BaseUrlError extends Error {
 	readonly description =
@@ -96,6 +98,15 @@ export class SunoApi implements ICredentialType {
 			displayOptions: { show: { provider: ['custom'] } },
 			description:
 				'The gateway address, the part before /suno/fetch: https://api.example.com, or with the path prefix the gateway is mounted under. Not /v1.',
+		},
+		{
+			displayName: 'Extra Operations Offered',
+			name: 'extraOperations',
+			type: 'multiOptions',
+			options: Object.entries(EXTRA_OPERATIONS).map(([value, { name }]) => ({ name, value })),
+			default: [],
+			description:
+				'Suno operations beyond songs, lyrics and fetching that this gateway runs. CometAPI and ElkAPI document all of them but Cover, so those are on for them already. Tick only what your provider documents: a gateway without an operation can bill an ordinary song instead.',
 		},
 	];
 

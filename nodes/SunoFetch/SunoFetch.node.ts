@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import * as get from './actions/get.operation';
+import * as getLyricsTiming from './actions/getLyricsTiming.operation';
 import * as getMany from './actions/getMany.operation';
 import { engineFields } from '../shared/settings/fields';
 import { router } from './actions/router';
@@ -18,8 +19,9 @@ export class SunoFetch implements INodeType {
 		icon: { light: 'file:suno.svg', dark: 'file:suno.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] === "get" ? "Get task" : "Get many tasks" }}',
-		description: 'Get Suno songs and lyrics by task ID',
+		subtitle:
+			'={{ { get: "Get task", getMany: "Get many tasks", getLyricsTiming: "Get lyrics timing" }[$parameter["operation"]] }}',
+		description: 'Get Suno songs and lyrics by task ID, and the timing of sung lyrics',
 		defaults: { name: 'Suno Fetch' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,6 +41,13 @@ export class SunoFetch implements INodeType {
 						action: 'Get a task',
 					},
 					{
+						name: 'Get Lyrics Timing',
+						value: 'getLyricsTiming',
+						description:
+							'Get when each sung word and line of finished clips starts and ends, with subtitles (extra operation)',
+						action: 'Get lyrics timing',
+					},
+					{
 						name: 'Get Many',
 						value: 'getMany',
 						description: 'Get several tasks by their IDs in one request',
@@ -49,6 +58,7 @@ export class SunoFetch implements INodeType {
 			},
 			...get.description,
 			...getMany.description,
+			...getLyricsTiming.description,
 			...engineFields('fetch'),
 		],
 	};

@@ -2,15 +2,40 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import * as extendMusic from './actions/extendMusic.operation';
-import * as generateLyrics from './actions/generateLyrics.operation';
-import * as generateMusic from './actions/generateMusic.operation';
-import { router } from './actions/router';
+import { operations, router } from './actions/router';
 import { engineFields } from '../shared/settings/fields';
+
+/**
+ * One resource's Operation field. Values are unique across resources: the router needs only the
+ * operation. "Extra" operations are sent only to a gateway that offers them (extras.ts).
+ */
+function operationsOf(
+	resource: string,
+	defaultOperation: string,
+	options: Array<[name: string, value: string, description: string, action: string]>,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource] } },
+			options: options.map(([name, value, description, action]) => ({
+				name,
+				value,
+				description,
+				action,
+			})),
+			default: defaultOperation,
+		},
+	];
+}
 
 export class SunoGenerate implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,7 +45,7 @@ export class SunoGenerate implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { generateMusic: "Generate music", extendMusic: "Extend music", generateLyrics: "Generate lyrics" }[$parameter["operation"]] }}',
+			'={{ { generateMusic: "Generate music", extendMusic: "Extend music", generateLyrics: "Generate lyrics", concatenate: "Concatenate", separateStems: "Separate stems", uploadAudio: "Upload audio", cover: "Cover", generateWithPersona: "Generate with persona", createPersona: "Create persona", convertToWav: "Convert to WAV", renderMp4: "Render MP4 video" }[$parameter["operation"]] }}',
 		description: 'Create songs and lyrics with Suno and get the finished files',
 		defaults: { name: 'Suno Generate' },
 		usableAsTool: true,
@@ -29,35 +54,85 @@ export class SunoGenerate implements INodeType {
 		credentials: [{ name: 'sunoApi', required: true }],
 		properties: [
 			{
-				displayName: 'Operation',
-				name: 'operation',
+				displayName: 'Resource',
+				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{
-						name: 'Extend Music',
-						value: 'extendMusic',
-						description: 'Continue a song from a point in one of its clips (paid)',
-						action: 'Extend a song',
-					},
-					{
-						name: 'Generate Lyrics',
-						value: 'generateLyrics',
-						description: 'Write song lyrics from a prompt (paid)',
-						action: 'Generate lyrics',
-					},
-					{
-						name: 'Generate Music',
-						value: 'generateMusic',
-						description: 'Make a song from a description or from your own lyrics (paid)',
-						action: 'Generate a song',
-					},
+					{ name: 'Clip File', value: 'clipFile' },
+					{ name: 'Persona', value: 'persona' },
+					{ name: 'Song', value: 'song' },
 				],
-				default: 'generateMusic',
+				default: 'song',
 			},
-			...generateMusic.description,
-			...extendMusic.description,
-			...generateLyrics.description,
+			...operationsOf('song', 'generateMusic', [
+				[
+					'Concatenate',
+					'concatenate',
+					'Join an extended clip with what it continues into one full song (paid, extra)',
+					'Concatenate a song',
+				],
+				['Cover', 'cover', 'Sing a clip again in another style (paid, extra)', 'Cover a song'],
+				[
+					'Extend',
+					'extendMusic',
+					'Continue a song from a point in one of its clips (paid)',
+					'Extend a song',
+				],
+				[
+					'Generate',
+					'generateMusic',
+					'Make a song from a description or from your own lyrics (paid)',
+					'Generate a song',
+				],
+				[
+					'Generate Lyrics',
+					'generateLyrics',
+					'Write song lyrics from a prompt (paid)',
+					'Generate lyrics',
+				],
+				[
+					'Separate Stems',
+					'separateStems',
+					'Split a clip into vocals and instrumental, or every instrument (paid, extra)',
+					'Separate stems',
+				],
+				[
+					'Upload From URL',
+					'uploadAudio',
+					'Make an audio file into a clip to extend or cover (paid, extra)',
+					'Upload audio from a URL',
+				],
+			]),
+			...operationsOf('persona', 'createPersona', [
+				[
+					'Create',
+					'createPersona',
+					'Save a clip’s voice and style as a persona (paid, extra)',
+					'Create a persona',
+				],
+				[
+					'Generate Song',
+					'generateWithPersona',
+					'Make a song in a persona’s voice (paid, extra)',
+					'Generate a song with a persona',
+				],
+			]),
+			...operationsOf('clipFile', 'convertToWav', [
+				[
+					'Convert to WAV',
+					'convertToWav',
+					'Get a clip as a lossless WAV file (extra)',
+					'Convert a clip to WAV',
+				],
+				[
+					'Render MP4 Video',
+					'renderMp4',
+					'Get a clip’s music video as an MP4 (extra)',
+					'Render a music video',
+				],
+			]),
+			...Object.values(operations).flatMap((operation) => operation.description),
 			...engineFields('generate'),
 		],
 	};

@@ -13,17 +13,31 @@ import {
 } from 'n8n-workflow';
 
 import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
-import { isTaskNotFound } from './model/errors';
+import { isTaskNotFound, providerErrorOf } from './model/errors';
+import { EXTRA_OPERATIONS, offers, type ExtraOperation } from './model/extras';
 import { normaliseResponse } from './model/normalise';
+import { readFileAnswer, readPersonaAnswer, type FileType } from './model/results';
+import { readSubmitAnswer } from './model/submit';
 import type { Task } from './model/task';
+import { readTiming, type Timing } from './model/timing';
 import { downloadFile, type StreamBody } from './transport/download';
-import { apiError } from './transport/errors';
+import { apiError, notOffered } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
 import type { RequestPolicy } from './transport/retry';
-import { submitTask, type Submitted } from './transport/submit';
+import { sendPaid, type Submitted } from './transport/submit';
 
-/** The gateways' submit routes: `POST /suno/submit/{music|lyrics}`. */
-export type SubmitRoute = 'music' | 'lyrics';
+/** Where a paid request goes: a body to a POST route, or a clip's file (`GET /suno/act/…`). */
+export type PaidCall =
+	| { route: keyof typeof POST_ROUTES; body: IDataObject }
+	| { route: FileType; clipId: string };
+
+const POST_ROUTES = {
+	music: '/suno/submit/music',
+	lyrics: '/suno/submit/lyrics',
+	concat: '/suno/submit/concat',
+	upload: '/suno/uploads/audio-url',
+	persona: '/suno/persona/create',
+};
 
 /**
  * An answer, read into tasks when called (or the NodeApiError the provider sent instead). Reading
@@ -37,8 +51,12 @@ export interface SunoClient {
 	getTask(taskId: string): Promise<Answer>;
 	/** `POST /suno/fetch`: the tasks the gateway knows among `taskIds` (it leaves out the others). */
 	getTasks(taskIds: readonly string[], action: string): Promise<Answer>;
-	/** `POST /suno/submit/{route}`, paid: sent again only when the provider surely created nothing. */
-	submit(route: SubmitRoute, body: IDataObject, itemIndex: number): Promise<Submitted>;
+	/** Whether this gateway offers `operation`: documented by its provider, or ticked in the credential. */
+	offers(operation: ExtraOperation): boolean;
+	/** A paid request, sent again only when the provider surely created nothing. */
+	submit(call: PaidCall, itemIndex: number, extra?: ExtraOperation): Promise<Submitted>;
+	/** `GET /suno/act/timing/{clip_id}`: the clip's aligned lyrics, or an error naming the clip. */
+	timing(clipId: string): Promise<Timing>;
 	/** A clip's file into `store`, plain (never with the key), with the same retries. */
 	download(
 		url: string,
@@ -61,12 +79,16 @@ export async function createClient(
 		const description = error instanceof BaseUrlError ? error.description : undefined;
 		throw new NodeOperationError(context.getNode(), (error as Error).message, { description });
 	}
-	return clientFor(context, { baseUrl, apiKey: credentials.apiKey as string | undefined }, policy);
+	const ticked = Array.isArray(credentials.extraOperations)
+		? (credentials.extraOperations as string[])
+		: [];
+	const gateway = { baseUrl, apiKey: credentials.apiKey as string | undefined, ticked };
+	return clientFor(context, gateway, policy);
 }
 
 function clientFor(
 	context: IExecuteFunctions,
-	gateway: Gateway,
+	gateway: Gateway & { ticked: string[] },
 	policy: RequestPolicy,
 ): SunoClient {
 	/** The answer read into tasks, or the error the provider sent instead. */
@@ -99,13 +121,70 @@ function clientFor(
 			});
 			return () => tasksOf(response.body, null);
 		},
-		async submit(route, body, itemIndex) {
-			return await submitTask(context, gateway, {
-				path: `/suno/submit/${route}`,
-				body,
+		offers(operation) {
+			return offers(operation, gateway.baseUrl, gateway.ticked);
+		},
+		async submit(call, itemIndex, extra) {
+			const offering = extra === undefined ? undefined : EXTRA_OPERATIONS[extra].name;
+			if ('clipId' in call) {
+				const { route, clipId } = call;
+				return await sendPaid(context, gateway, {
+					method: 'GET',
+					path: `/suno/act/${route}/${encodeURIComponent(clipId)}`,
+					policy,
+					itemIndex,
+					offering,
+					binary: true,
+					read: (response) => readFileAnswer(route, clipId, response),
+				});
+			}
+			return await sendPaid(context, gateway, {
+				method: 'POST',
+				path: POST_ROUTES[call.route],
+				body: call.body,
 				policy,
 				itemIndex,
+				offering,
+				read: call.route === 'persona' ? readPersonaAnswer : ({ body }) => readSubmitAnswer(body),
 			});
+		},
+		async timing(clipId) {
+			const path = `/suno/act/timing/${encodeURIComponent(clipId)}`;
+			const response = await gatewayRequest(context, gateway, {
+				method: 'GET',
+				path,
+				policy,
+				// Read here: an unknown clip, an unfinished one, a gateway without the route.
+				accept: ({ statusCode }) => statusCode >= 400 && statusCode < 500,
+			});
+			const { statusCode } = response;
+			const fail = (message: string, description?: string) =>
+				apiError(context, gateway.apiKey, { message, description, httpCode: String(statusCode) });
+			const lacking = notOffered(response, path, EXTRA_OPERATIONS.lyricsTiming.name);
+			if (lacking) throw fail(lacking.message, lacking.description);
+			// Some gateways say "task_not_exist" with HTTP 200 on this route (suno-extras.md §8).
+			const unknown = isTaskNotFound(statusCode < 300 ? 400 : statusCode, response.body);
+			if (unknown) {
+				throw fail(
+					`The provider does not know clip ${clipId}.`,
+					'Check the Clip ID: the clipId of a Suno Fetch or Suno Generate item, made with this API key.',
+				);
+			}
+			if (statusCode >= 300) {
+				const { code, message } = providerErrorOf(response.body);
+				const said = [code, message].filter(Boolean).join(': ');
+				throw fail(
+					`Suno gave no timing for clip ${clipId} (HTTP ${statusCode}${said ? `: ${said}` : ''}).`,
+					'Timing exists only for a finished clip (at some providers only for chirp-auk clips). Wait for its task first (Suno Fetch with Wait for Completion), then ask again.',
+				);
+			}
+			const timing = readTiming(response.body);
+			if ('problem' in timing) {
+				throw fail(
+					`The provider's timing for clip ${clipId} could not be read: ${timing.problem.message}`,
+				);
+			}
+			return timing;
 		},
 		async download(url, file, store) {
 			return await downloadFile(

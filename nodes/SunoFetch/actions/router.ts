@@ -3,9 +3,11 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { fetchTasks, type FetchOperation } from '../../shared/engine/fetch';
 import { messages } from '../../shared/engine/messages';
+import { fetchTimings } from '../../shared/engine/timing';
 import { engineFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import * as get from './get.operation';
+import * as getLyricsTiming from './getLyricsTiming.operation';
 import * as getMany from './getMany.operation';
 
 const operations: Record<string, FetchOperation> = { get, getMany };
@@ -13,6 +15,7 @@ const fields = fieldSet(engineFields('fetch'));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const name = this.getNodeParameter('operation', 0) as string;
+	if (name === 'getLyricsTiming') return await fetchTimings.call(this, getLyricsTiming, fields);
 	const operation = operations[name];
 	if (!operation) throw new NodeOperationError(this.getNode(), messages.unsupported(name));
 	return await fetchTasks.call(this, operation, fields);

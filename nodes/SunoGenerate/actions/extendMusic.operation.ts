@@ -2,30 +2,11 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
-import { parseSingleTaskId } from '../../shared/settings/ids';
 import { ParameterError, readField } from '../../shared/settings/parameters';
+import { clipIdField, originTaskField, readOneId } from './clipFields';
 import { instrumentalField, modelField, readSong, songFields } from './songFields';
 
-const clipField: INodeProperties = {
-	displayName: 'Clip ID',
-	name: 'clipId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. 2f6a1c9e-0c41-4b3b-9a39-5b0c1c2d7e11',
-	description: 'The clip to continue: clipId of a Suno Fetch or Suno Generate item',
-};
-
-const originField: INodeProperties = {
-	displayName: 'Origin Task ID',
-	name: 'originTaskId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: 'e.g. task_Xq3T9bLm2ZpK7vRw0YcN5sHd8JfA1eGu',
-	description:
-		'The task that made the clip (taskId of the same item). The gateway needs it to find the clip.',
-};
+const clipField = clipIdField('The clip to continue: clipId of a Suno Fetch or Suno Generate item');
 
 const continueAtField: INodeProperties = {
 	displayName: 'Continue At (Seconds)',
@@ -40,7 +21,7 @@ const continueAtField: INodeProperties = {
 
 const properties: INodeProperties[] = [
 	clipField,
-	originField,
+	originTaskField,
 	continueAtField,
 	...songFields('The lyrics of the part that follows'),
 	instrumentalField,
@@ -53,14 +34,8 @@ export const description = updateDisplayOptions(
 );
 
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
-	const one =
-		'Give one ID: an extension continues one clip (one input item per clip to extend several).';
-	const clipId = parseSingleTaskId(this.getNodeParameter('clipId', itemIndex, ''), 'Clip ID', one);
-	const taskId = parseSingleTaskId(
-		this.getNodeParameter('originTaskId', itemIndex, ''),
-		'Origin Task ID',
-		one,
-	);
+	const clipId = readOneId(this, clipField, itemIndex);
+	const taskId = readOneId(this, originTaskField, itemIndex);
 	const value = this.getNodeParameter('continueAt', itemIndex, null);
 	if (value === null || value === undefined || value === '') {
 		throw new ParameterError(
@@ -74,13 +49,15 @@ export function readSubmission(this: IExecuteFunctions, itemIndex: number): Subm
 		);
 	}
 	return {
-		route: 'music',
 		action: 'MUSIC',
-		body: {
-			...readSong(this, itemIndex, false),
-			continue_clip_id: clipId,
-			continue_at: continueAt,
-			task_id: taskId,
+		call: {
+			route: 'music',
+			body: {
+				...readSong(this, itemIndex, false),
+				continue_clip_id: clipId,
+				continue_at: continueAt,
+				task_id: taskId,
+			},
 		},
 	};
 }

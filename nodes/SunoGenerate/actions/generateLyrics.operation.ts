@@ -25,5 +25,5 @@ export function readSubmission(this: IExecuteFunctions, itemIndex: number): Subm
 	if (prompt === '') {
 		throw new ParameterError('Prompt is empty: say what the lyrics should be about.');
 	}
-	return { route: 'lyrics', action: 'LYRICS', body: { prompt } };
+	return { call: { route: 'lyrics', body: { prompt } }, action: 'LYRICS' };
 }

@@ -62,15 +62,17 @@ export const description = updateDisplayOptions(
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const mode = readField(modeField, this.getNodeParameter('mode', itemIndex, null));
 	if (mode === 'custom') {
-		return { route: 'music', action: 'MUSIC', body: readSong(this, itemIndex, true) };
+		return { call: { route: 'music', body: readSong(this, itemIndex, true) }, action: 'MUSIC' };
 	}
 	const prompt = readText(this, descriptionField, itemIndex);
 	if (prompt === '') {
 		throw new ParameterError('Song Description is empty: describe the song Suno should make.');
 	}
 	return {
-		route: 'music',
 		action: 'MUSIC',
-		body: { gpt_description_prompt: prompt, ...readModelAndInstrumental(this, itemIndex) },
+		call: {
+			route: 'music',
+			body: { gpt_description_prompt: prompt, ...readModelAndInstrumental(this, itemIndex) },
+		},
 	};
 }

@@ -4,7 +4,7 @@
  */
 import type { Answer, SunoClient } from '../client';
 import { pause } from '../helpers/pause';
-import { isFinished, notFoundTask, type Task, type TaskStatus } from '../model/task';
+import { isFinished, notFoundTask, type Clip, type Task, type TaskStatus } from '../model/task';
 import type { FetchSettings } from '../settings/read';
 
 /** What one input item asks for. Ids with different actions are fetched apart. */
@@ -12,6 +12,8 @@ export interface ItemRequest {
 	itemIndex: number;
 	ids: string[];
 	action: string;
+	/** Fields added to each of its items (Suno Generate's checks of what a task made). */
+	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
 }
 
 /**

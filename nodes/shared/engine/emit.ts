@@ -110,8 +110,10 @@ export function outcomeOf(
 	for (const id of fetched) {
 		if (withheld.has(id)) continue;
 		const task = collected.tasks.get(id)!;
-		for (const { json, clip } of taskItems(task, request.simplify))
+		for (const { json, clip } of taskItems(task, request.simplify)) {
+			if (request.annotate) Object.assign(json, request.annotate(task, clip));
 			entries.push({ itemIndex, json, clip, task });
+		}
 	}
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }

@@ -6,8 +6,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { SubmitRoute } from '../client';
+import type { PaidCall } from '../client';
 import { settleEach } from '../helpers/pool';
+import type { ExtraOperation } from '../model/extras';
+import type { Clip, Task } from '../model/task';
 import {
 	fieldReader,
 	parameterFailure,
@@ -17,21 +19,26 @@ import {
 } from '../settings/read';
 import { ParameterError } from '../settings/parameters';
 import { SubmitError, type Submitted } from '../transport/submit';
+import { directItem } from './direct';
 import { describedWith, withDescription } from './emit';
 import { messages } from './messages';
 import { batchRound } from './rounds';
-import { deliverTasks, finish, startRun, type Run } from './run';
+import { deliverTasks, finish, gatewayOffers, startRun, type Run } from './run';
 
 /** What one input item asks to create. */
 export interface Submission {
-	route: SubmitRoute;
+	call: PaidCall;
+	/** The task's kind, as Suno Fetch's Action names it. */
 	action: 'MUSIC' | 'LYRICS';
-	body: IDataObject;
+	/** Fields for each item of the finished task: what it is (a stem's name), or that it is not what was asked. */
+	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
 }
 
 export interface GenerateOperation {
 	/** The item's submission, checked; a ParameterError names the field. */
 	readSubmission(this: IExecuteFunctions, itemIndex: number): Submission;
+	/** An operation some gateways lack: sent only to a gateway that offers it. */
+	extra?: ExtraOperation;
 }
 
 interface Ask {
@@ -50,6 +57,13 @@ function withAdditionalFields(
 	submission: Submission,
 ): Submission {
 	const extra = fieldReader(context, fields, itemIndex)<IDataObject>('additionalBodyFields');
+	if (!('body' in submission.call)) {
+		if (Object.keys(extra).length === 0) return submission;
+		throw new ParameterError(
+			'Additional Body Fields (JSON) cannot be sent: this operation is a GET and has no body. Empty it.',
+		);
+	}
+	const { body } = submission.call;
 	// n8n's request copies the body without these keys: the request would not be what was asked.
 	const dropped = Object.keys(extra).find((key) => UNSENDABLE_KEYS.has(key));
 	if (dropped !== undefined) {
@@ -58,22 +72,28 @@ function withAdditionalFields(
 		);
 	}
 	// Gateways decode JSON as Go does, matching keys without regard to case: "MV" would replace mv.
-	const sent = new Set(Object.keys(submission.body).map((key) => key.toLowerCase()));
+	const sent = new Set(Object.keys(body).map((key) => key.toLowerCase()));
 	const clash = Object.keys(extra).find((key) => sent.has(key.toLowerCase()));
 	if (clash !== undefined) {
 		throw new ParameterError(
 			`Additional Body Fields (JSON) sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
 		);
 	}
-	return { ...submission, body: { ...submission.body, ...extra } };
+	return { ...submission, call: { ...submission.call, body: { ...body, ...extra } } };
 }
+
+/** What the request asked, for the item of a task not waited for. */
+const requestOf = (call: PaidCall): IDataObject =>
+	'body' in call ? call.body : { clipId: call.clipId };
 
 const taskMayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
 
-const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) =>
-	submitted.length > 0
-		? messages.submitted(submitted.map(({ itemIndex, task }) => [itemIndex, task.taskId]))
-		: undefined;
+const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) => {
+	const tasks = submitted.flatMap(({ itemIndex, task }) =>
+		task.taskId === null ? [] : [[itemIndex, task.taskId] as const],
+	);
+	return tasks.length > 0 ? messages.submitted(tasks) : undefined;
+};
 
 /**
  * One submit per ask, `concurrency` at a time. Without On Error → Continue, the first failure stops
@@ -83,17 +103,23 @@ async function submitAll(
 	context: IExecuteFunctions,
 	run: Run,
 	asks: Ask[],
+	extra: ExtraOperation | undefined,
 ): Promise<Array<Ask & { task: Submitted }>> {
 	const signal = context.getExecutionCancelSignal?.();
 	let stopped = false;
 	const settled = await settleEach(asks, run.settings.fetch.concurrency, async (ask) => {
 		if (stopped || signal?.aborted) return null;
-		return await run.client.submit(ask.submission.route, ask.submission.body, ask.itemIndex).then(
+		return await run.client.submit(ask.submission.call, ask.itemIndex, extra).then(
 			(task) => {
 				// Paid for: n8n's log keeps the ID even when a Stop discards the node's output and errors.
-				context.logger.info(messages.submittedLog(task.taskId, ask.itemIndex), {
-					taskId: task.taskId,
-				});
+				const { taskId, result } = task;
+				const what =
+					taskId !== null
+						? `task ${taskId}`
+						: result?.personaId !== undefined
+							? `persona ${String(result.personaId)}`
+							: `the ${String(result?.fileType)} of clip ${String(result?.clipId)}`;
+				context.logger.info(messages.submittedLog(what, ask.itemIndex), { taskId });
 				return task;
 			},
 			(error: Error) => {
@@ -146,6 +172,9 @@ export async function generateTasks(
 	if ('output' in started) return started.output;
 	const { run } = started;
 
+	const { extra } = operation;
+	if (!gatewayOffers(this, run, extra)) return finish(this, run);
+
 	// Every item checked before anything is paid for; a bad one fails that item only.
 	const asks: Ask[] = [];
 	for (let itemIndex = 0; itemIndex < run.output.length; itemIndex++) {
@@ -161,7 +190,18 @@ export async function generateTasks(
 		}
 	}
 
-	const submitted = await submitAll(this, run, asks);
+	const answered = await submitAll(this, run, asks, extra);
+
+	// Answered with the result itself (a persona, a file): done, nothing to wait for.
+	for (const { itemIndex, task } of answered) {
+		if (task.taskId !== null) continue;
+		try {
+			run.output[itemIndex].push(await directItem(this, run, itemIndex, task));
+		} catch (error) {
+			run.fail(itemIndex, error);
+		}
+	}
+	const submitted = answered.filter(({ task }) => task.taskId !== null);
 
 	if (!run.settings.fetch.wait) {
 		for (const { itemIndex, submission, task } of submitted) {
@@ -169,17 +209,18 @@ export async function generateTasks(
 				taskId: task.taskId,
 				action: submission.action,
 				submittedAt: task.submittedAt,
-				request: submission.body,
+				request: requestOf(submission.call),
 			};
 			if (task.providerMessage) json.providerMessage = task.providerMessage;
 			run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
 		}
 		return finish(this, run);
 	}
-	const requests = submitted.map(({ itemIndex, task, output }) => ({
+	const requests = submitted.map(({ itemIndex, task, output, submission }) => ({
 		itemIndex,
-		ids: [task.taskId],
+		ids: [task.taskId!],
 		action: '',
+		annotate: submission.annotate,
 		...output,
 	}));
 	try {
@@ -195,6 +236,12 @@ export async function generateTasks(
 		for (const item of run.output[itemIndex])
 			if (item.json.error !== undefined && item.json.taskId === undefined)
 				item.json.taskId = task.taskId;
+	}
+	const odd = run.output.flat().filter((item) => typeof item.json.notAsAsked === 'string');
+	if (odd.length > 0) {
+		const tasks = [...new Set(odd.map((item) => String(item.json.taskId)))];
+		const message = messages.notAsAsked(tasks, String(odd[0].json.notAsAsked));
+		this.addExecutionHints({ message, location: 'outputPane' });
 	}
 	return finish(this, run);
 }

@@ -32,8 +32,11 @@ export const messages = {
 		`Tasks submitted in this run (fetch them with Suno Fetch; do not submit them again): ${tasks
 			.map(([itemIndex, taskId]) => `input item ${itemIndex}: ${taskId}`)
 			.join(', ')}.`,
-	submittedLog: (taskId: string, itemIndex: number) =>
-		`Suno Generate submitted task ${taskId} for input item ${itemIndex}`,
+	/** `what`: "task …", "persona …", "the wav of clip …". */
+	submittedLog: (what: string, itemIndex: number) =>
+		`Suno Generate submitted ${what} for input item ${itemIndex}`,
+	notAsAsked: (taskIds: readonly string[], why: string) =>
+		`${countOf(taskIds, 'task does', 'tasks do')} not look like what was asked (${listIds(taskIds)}): ${why} See notAsAsked on their items.`,
 	alsoFailed: (failures: ReadonlyArray<readonly [number, boolean]>) =>
 		`Also failed: ${failures
 			.map(

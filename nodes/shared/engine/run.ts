@@ -7,6 +7,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { createClient, type SunoClient } from '../client';
 import { WaitCancelledError } from '../helpers/pause';
+import { notOfferedMessage, type ExtraOperation } from '../model/extras';
 import {
 	parameterFailure,
 	readRunSettings,
@@ -54,6 +55,25 @@ export async function startRun(
 		const failed = items.map((_item, itemIndex) => errorItem(itemIndex, failure));
 		return { output: [failed.map((item) => forErrorOutput(context, item))] };
 	}
+}
+
+/**
+ * False, with every item failed, when the gateway does not offer `operation`: nothing is sent to
+ * it (a gateway that lacks an extra operation may bill a plain song instead).
+ */
+export function gatewayOffers(
+	context: IExecuteFunctions,
+	run: Run,
+	operation: ExtraOperation | undefined,
+): boolean {
+	if (operation === undefined || run.client.offers(operation)) return true;
+	const { message, description } = notOfferedMessage(operation);
+	for (let itemIndex = 0; itemIndex < run.output.length; itemIndex++)
+		run.fail(
+			itemIndex,
+			new NodeOperationError(context.getNode(), message, { description, itemIndex }),
+		);
+	return false;
 }
 
 /** The run's items as n8n takes them. */

@@ -50,3 +50,13 @@ export function isQuotaRefusal({ code, message }: ProviderSaid): boolean {
 export function isNoChannel({ message }: ProviderSaid): boolean {
 	return /无可用渠道|no available channel|no channel available/i.test(message ?? '');
 }
+
+/** An HTML page where an API answer was due (a dashboard, a proxy's page), by type or by content. */
+export function isWebPage(response: { body: unknown; headers?: Record<string, unknown> }): boolean {
+	const type = response.headers?.['content-type'];
+	if (typeof type === 'string' && /text\/html/i.test(type)) return true;
+	const body = Buffer.isBuffer(response.body)
+		? response.body.toString('utf8', 0, 512)
+		: response.body;
+	return typeof body === 'string' && /^\s*<(!doctype|html|head|body)/i.test(body);
+}

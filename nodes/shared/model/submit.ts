@@ -11,6 +11,12 @@ export type SubmitAnswer =
 	| { taskId: string; message: string | null }
 	| { problem: ResponseProblem };
 
+/** A file that came with a paid answer: where to download it, or its bytes. */
+export type PaidFile = { url: string } | { bytes: Buffer; mimeType: string };
+
+/** A paid request's answer: a task to wait for, the result itself, or a problem quoted from it. */
+export type PaidAnswer = SubmitAnswer | { result: { [key: string]: unknown }; file?: PaidFile };
+
 function idIn(data: unknown): string | null {
 	const id = isObject(data)
 		? (text(data.task_id) ?? text(data.taskId) ?? text(data.id))

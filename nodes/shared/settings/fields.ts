@@ -88,19 +88,27 @@ const additionalBodyFields: INodeProperties = {
 		'More fields for the submit\'s JSON body, for what your provider documents beyond this node (e.g. {"negative_tags": "heavy metal"}). Stock new-api gateways drop fields they do not know, without an error.',
 };
 
+/**
+ * Operations whose results are not tasks (a persona, lyrics timing): nothing to wait for, no task
+ * to download files from or to batch. The fields about tasks are hidden for them.
+ */
+const NOT_TASKS = ['createPersona', 'getLyricsTiming'];
+
 /** Shown only while waiting, on Suno Generate (without a wait it returns task IDs, not clips). */
-const whileWaiting = { show: { waitForCompletion: [true] } };
+const whileWaiting = { show: { waitForCompletion: [true] }, hide: { operation: NOT_TASKS } };
+const forTasks = { hide: { operation: NOT_TASKS } };
 
 /** The engine's fields for one node, in the order the editor shows them. */
 export function engineFields(node: EngineNode): INodeProperties[] {
 	const words = wording[node];
-	const onlyWhenWaiting = node === 'generate' ? { displayOptions: whileWaiting } : {};
+	const onlyWhenWaiting = { displayOptions: node === 'generate' ? whileWaiting : forTasks };
 	const waitField: INodeProperties = {
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',
 		type: 'boolean',
 		default: false,
 		description: words.wait,
+		displayOptions: forTasks,
 	};
 	// Generating is "a prompt in, a song out": waiting is what a user expects there.
 	if (node === 'generate') waitField.default = true;
@@ -114,10 +122,11 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 				'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
 			...onlyWhenWaiting,
 		},
-		...(node === 'generate'
-			? updateDisplayOptions(notForLyrics, downloadFields)
-			: downloadFields
-		).map((field) => ({ ...field, ...onlyWhenWaiting })),
+		// Distinct keys ('/operation' there, 'operation' here): n8n's merge would mix two lists of one key.
+		...updateDisplayOptions(
+			onlyWhenWaiting.displayOptions,
+			updateDisplayOptions(notForLyrics, downloadFields),
+		),
 	];
 	return [
 		...(node === 'generate' ? [waitField, ...output] : [...output, waitField]),
@@ -173,16 +182,17 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 			options:
 				node === 'generate'
 					? [additionalBodyFields, ...generateOptions(optionFields(words))]
-					: optionFields(words),
+					: fetchOptions(optionFields(words)),
 		},
 	];
 }
 
-/** Lyrics tasks have no files: Suno Generate hides what is about files for Generate Lyrics. */
-const notForLyrics = { hide: { '/operation': ['generateLyrics'] } };
+/** Lyrics tasks have no files, nor have results that are not tasks. */
+const notForLyrics = { hide: { '/operation': ['generateLyrics', ...NOT_TASKS] } };
 /** Without a wait Suno Generate returns task IDs only: the options about fetching go with it. */
 const WAITING_OPTIONS = ['batchSize', 'onMissing'];
 const FILE_OPTIONS = ['maxFileSize', ...fileFields.map((field) => field.name)];
+const notForResults = { hide: { '/operation': NOT_TASKS } };
 
 function generateOptions(options: INodeProperties[]): INodeProperties[] {
 	return options.map((field) => {
@@ -191,9 +201,19 @@ function generateOptions(options: INodeProperties[]): INodeProperties[] {
 				field,
 			])[0];
 		if (WAITING_OPTIONS.includes(field.name))
-			return updateDisplayOptions({ show: { '/waitForCompletion': [true] } }, [field])[0];
+			return updateDisplayOptions({ show: { '/waitForCompletion': [true] }, ...notForResults }, [
+				field,
+			])[0];
 		return field;
 	});
+}
+
+function fetchOptions(options: INodeProperties[]): INodeProperties[] {
+	return options.map((field) =>
+		FILE_OPTIONS.includes(field.name) || WAITING_OPTIONS.includes(field.name)
+			? updateDisplayOptions(notForResults, [field])[0]
+			: field,
+	);
 }
 
 function optionFields(words: (typeof wording)[EngineNode]): INodeProperties[] {

@@ -1,7 +1,7 @@
 /** Failures as users read them: NodeApiErrors that say what to do, with the API key masked. */
 import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { providerErrorOf } from '../model/errors';
+import { isNoChannel, isWebPage, providerErrorOf } from '../model/errors';
 import type { ProviderResponse } from './retry';
 
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
@@ -73,5 +73,37 @@ export function httpFailure(
 	return {
 		message: `The provider answered HTTP ${statusCode}${said ? `: ${said}` : '.'}`,
 		description: statusCode >= 500 ? 'The provider had a problem; try again later.' : undefined,
+	};
+}
+
+const WEB_PAGE_ROUTES = /^\/suno\/submit\/(music|lyrics)$/i;
+
+/**
+ * A gateway answering an extra operation as one that lacks it: its web page (new-api's dashboard
+ * answers 200 on routes it does not have), 404/405, no channel for the operation's model, or an
+ * unknown action: nothing was created. Null for any other answer.
+ */
+export function notOffered(
+	response: ProviderResponse,
+	path: string,
+	offering: string,
+): { message: string; description: string } | null {
+	const said = providerErrorOf(response.body);
+	// The route exists: it does not know the clip or task asked for.
+	if (/^(task|clip)_not_exist$/i.test(said.code ?? said.message ?? '')) return null;
+	const page = isWebPage(response) && !WEB_PAGE_ROUTES.test(path);
+	const reason = page
+		? `it answered ${path} with a web page (HTTP ${response.statusCode}), as a gateway does for a route it does not have`
+		: response.statusCode === 404 || response.statusCode === 405
+			? `it answered HTTP ${response.statusCode} for ${path}`
+			: isNoChannel(said)
+				? `it has no channel for it (${said.message})`
+				: /invalid_action/i.test(`${said.code} ${said.message}`)
+					? `it refused the action (${said.message ?? said.code})`
+					: null;
+	if (reason === null) return null;
+	return {
+		message: `This gateway does not offer ${offering}: ${reason}.`,
+		description: `Untick ${offering} under Extra Operations Offered in the Suno API credential, or ask the provider whether another base URL or group offers it.`,
 	};
 }

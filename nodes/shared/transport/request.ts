@@ -34,6 +34,8 @@ export interface GatewayRequest {
 	policy: RequestPolicy;
 	/** An answer that is not 2xx but still the gateway's answer (an unknown task's 400/404). */
 	accept?: (response: ProviderResponse) => boolean;
+	/** The answer may be a file: its body comes as a Buffer, whatever its type. */
+	binary?: boolean;
 }
 
 const isWantedBy = (request: GatewayRequest) => (response: ProviderResponse) =>
@@ -54,8 +56,8 @@ export async function sendToGateway(
 					url: path,
 					disableFollowRedirect: true,
 					body,
-					json: true,
-					encoding: 'text',
+					json: !request.binary,
+					encoding: request.binary ? 'arraybuffer' : 'text',
 					timeout: policy.timeoutMs,
 					returnFullResponse: true,
 					ignoreHttpStatusErrors: true,

@@ -1,19 +1,21 @@
 /**
- * The one way a paid request (a submit) is sent. It is repeated only when the provider surely
- * created nothing (`REPEAT_PAID`: a 429, a connection never made). Every other failure is final,
- * and its error says whether a task may exist and how to find it, so nobody pays twice by running
- * the node again blind.
+ * The one way a paid request (a submit, a persona, a WAV or MP4) is sent. It is repeated only when
+ * the provider surely created nothing (`REPEAT_PAID`: a 429, a connection never made). Every other
+ * failure is final, and its error says whether a task may exist and how to find it, so nobody pays
+ * twice by running the node again blind. A gateway without the route of an extra operation is told
+ * apart from a failure: it "does not offer" it, and nothing was created.
  */
 import {
 	NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
+	type IHttpRequestMethods,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { isNoChannel, isQuotaRefusal, providerErrorOf, type ProviderSaid } from '../model/errors';
-import { readSubmitAnswer } from '../model/submit';
-import { httpFailure, redact } from './errors';
+import type { PaidAnswer, PaidFile } from '../model/submit';
+import { httpFailure, notOffered, redact } from './errors';
 import { sendToGateway, type Gateway } from './request';
 import {
 	networkFailure,
@@ -25,11 +27,29 @@ import {
 } from './retry';
 
 export interface Submitted {
-	taskId: string;
+	/** The task to wait for; null when the answer was the result itself (a persona, a file). */
+	taskId: string | null;
 	/** What the provider said with the ID (2026 gateways pass the upstream's message on). */
 	providerMessage: string | null;
 	/** When the submit that created the task was sent (ISO 8601). */
 	submittedAt: string;
+	/** The result itself, when there is no task. */
+	result?: IDataObject;
+	file?: PaidFile;
+}
+
+export interface PaidRequest {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+	policy: RequestPolicy;
+	itemIndex: number;
+	/** Reads a 2xx answer: a task ID, the result itself, or a problem quoted from it. */
+	read: (response: ProviderResponse) => PaidAnswer;
+	/** An operation some gateways lack (extras.ts), by name: their refusals say they do not offer it. */
+	offering?: string;
+	/** The answer may be a file: read it as bytes. */
+	binary?: boolean;
 }
 
 /** A failed submit, knowing whether the provider may have created (and charged) a task. */
@@ -87,12 +107,27 @@ function refusalOf(said: ProviderSaid): Failure | null {
 			created: false,
 		};
 	}
+	if (is(/^(task|clip)_not_exist$/i)) {
+		return {
+			message: `The provider does not know that clip for this API key (${message ?? code}).`,
+			description:
+				'Check the Clip ID: the clipId of a finished clip, made with this API key (uploaded clips and other accounts’ clips are refused).',
+			created: false,
+		};
+	}
 	return null;
 }
 
 /** Why the gateway refused a submit with an error status, as a user can act on it. */
-function statusFailure(response: ProviderResponse, baseUrl: string, path: string): Failure {
+function statusFailure(
+	response: ProviderResponse,
+	baseUrl: string,
+	path: string,
+	offering?: string,
+): Failure {
 	const { statusCode } = response;
+	const lacking = offering === undefined ? null : notOffered(response, path, offering);
+	if (lacking) return { ...lacking, created: false };
 	const { code, message } = providerErrorOf(response.body);
 	const refusal = refusalOf({ code, message });
 	if (refusal) return refusal;
@@ -121,13 +156,17 @@ function statusFailure(response: ProviderResponse, baseUrl: string, path: string
 	return { ...httpFailure(response, baseUrl, path), created: false };
 }
 
-export async function submitTask(
+export async function sendPaid(
 	context: IExecuteFunctions,
 	gateway: Gateway,
-	request: { path: string; body: IDataObject; policy: RequestPolicy; itemIndex: number },
+	request: PaidRequest,
 ): Promise<Submitted> {
-	const { path, body, policy, itemIndex } = request;
-	const outcome = await sendToGateway(context, { method: 'POST', path, body, policy }, REPEAT_PAID);
+	const { method, path, body, policy, itemIndex, offering } = request;
+	const outcome = await sendToGateway(
+		context,
+		{ method, path, body, policy, binary: request.binary },
+		REPEAT_PAID,
+	);
 	const submittedAt = new Date(outcome.sentAt).toISOString();
 	const fail = (failure: Failure, httpCode?: string) => {
 		const text = (value: string) => redact(value, gateway.apiKey);
@@ -160,12 +199,19 @@ export async function submitTask(
 	const { response } = outcome;
 	const httpCode = String(response.statusCode);
 	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw fail(statusFailure(response, gateway.baseUrl, path), httpCode);
+		throw fail(statusFailure(response, gateway.baseUrl, path, offering), httpCode);
 	}
-	const answer = readSubmitAnswer(response.body);
+	const lacking = offering === undefined ? null : notOffered(response, path, offering);
+	if (lacking) throw fail({ ...lacking, created: false }, httpCode);
+	const answer = request.read(response);
 	if ('taskId' in answer) {
 		const providerMessage = answer.message === null ? null : redact(answer.message, gateway.apiKey);
 		return { taskId: answer.taskId, providerMessage, submittedAt };
+	}
+	if ('result' in answer) {
+		// The provider's own object, passed on: never with the key in it.
+		const result = JSON.parse(redact(JSON.stringify(answer.result), gateway.apiKey)) as IDataObject;
+		return { taskId: null, providerMessage: null, submittedAt, result, file: answer.file };
 	}
 	// A 200 that refuses (one-api's `{success: false}`): as the same refusal with an error status.
 	const refusal = refusalOf(providerErrorOf(response.body));

@@ -1,0 +1,59 @@
+/** "Get Lyrics Timing": when each sung word and line starts and ends, with subtitles (free). */
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { TimingRequest, TimingSplit } from '../../shared/engine/timing';
+import { parseTaskIds } from '../../shared/settings/ids';
+import { readField } from '../../shared/settings/parameters';
+
+const splitField: INodeProperties = {
+	displayName: 'Output',
+	name: 'timingOutput',
+	type: 'options',
+	options: [
+		{
+			name: 'One Item per Clip',
+			value: 'clip',
+			description: 'The lyrics with their lines and words, and SRT and LRC subtitles',
+		},
+		{
+			name: 'One Item per Line',
+			value: 'line',
+			description: 'Each sung line with its start and end (seconds) and section',
+		},
+		{
+			name: 'One Item per Word',
+			value: 'word',
+			description: 'Each sung word with its start and end (seconds)',
+		},
+	],
+	default: 'clip',
+};
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Clip IDs',
+		name: 'clipIds',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. db2b5b85-5fbb-45b6-b06b-5e9bc8e52bef',
+		description:
+			'Finished clips: the clipId of Suno Fetch or Suno Generate items, separated by commas, spaces or new lines, or a list from an expression',
+	},
+	splitField,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['getLyricsTiming'] } },
+	properties,
+);
+
+export function readTimingRequest(this: IExecuteFunctions, itemIndex: number): TimingRequest {
+	return {
+		clipIds: parseTaskIds(this.getNodeParameter('clipIds', itemIndex, ''), 'Clip IDs'),
+		split: readField(
+			splitField,
+			this.getNodeParameter('timingOutput', itemIndex, null),
+		) as TimingSplit,
+	};
+}

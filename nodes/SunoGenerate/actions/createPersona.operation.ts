@@ -1,0 +1,67 @@
+/** "Create Persona": a clip's voice and style saved as a persona, for Generate with Persona. */
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { Submission } from '../../shared/engine/generate';
+import { ParameterError, readField } from '../../shared/settings/parameters';
+import { clipIdField, readOneId } from './clipFields';
+import { readText } from './songFields';
+
+export const extra = 'createPersona';
+
+const rootClipField = clipIdField(
+	'The clip whose voice and style the persona keeps: a clip made with this API key (not an uploaded one)',
+);
+
+const nameField: INodeProperties = {
+	displayName: 'Name',
+	name: 'personaName',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. Midnight Crooner',
+};
+
+const descriptionField: INodeProperties = {
+	displayName: 'Description',
+	name: 'personaDescription',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. warm baritone, late-night jazz',
+};
+
+const publicField: INodeProperties = {
+	displayName: 'Public',
+	name: 'isPublic',
+	type: 'boolean',
+	default: false,
+	description: 'Whether other Suno users may see and use the persona',
+};
+
+export const description = updateDisplayOptions({ show: { operation: ['createPersona'] } }, [
+	rootClipField,
+	nameField,
+	descriptionField,
+	publicField,
+]);
+
+export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+	const rootClipId = readOneId(this, rootClipField, itemIndex);
+	const name = readText(this, nameField, itemIndex);
+	if (name === '') throw new ParameterError('Name is empty: give the persona a name.');
+	return {
+		action: 'MUSIC',
+		call: {
+			route: 'persona',
+			body: {
+				root_clip_id: rootClipId,
+				name,
+				description: readText(this, descriptionField, itemIndex),
+				clips: [rootClipId],
+				is_public: readField(
+					publicField,
+					this.getNodeParameter('isPublic', itemIndex, null),
+				) as boolean,
+			},
+		},
+	};
+}

@@ -1,0 +1,52 @@
+/** "Generate with Persona": a new song sung by a persona's voice (Create Persona makes one). */
+import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import type { Submission } from '../../shared/engine/generate';
+import { checkMade, personaExpected } from '../../shared/model/made';
+import { clipIdField, readOneId } from './clipFields';
+import { instrumentalField, modelField, readSong, songFields } from './songFields';
+
+export const extra = 'generateWithPersona';
+
+const personaField: INodeProperties = {
+	displayName: 'Persona ID',
+	name: 'personaId',
+	type: 'string',
+	required: true,
+	default: '',
+	placeholder: 'e.g. fd213afd-ac1c-4822-9802-c1c0ea45e77b',
+	description: 'The persona: personaId of a Create Persona item',
+};
+
+const artistClipField: INodeProperties = {
+	...clipIdField('The persona’s root clip: rootClipId of the same Create Persona item'),
+	displayName: 'Persona Clip ID',
+	name: 'artistClipId',
+};
+
+export const description = updateDisplayOptions({ show: { operation: ['generateWithPersona'] } }, [
+	personaField,
+	artistClipField,
+	...songFields('The lyrics to sing, with [Verse] and [Chorus] markers if you like'),
+	instrumentalField,
+	modelField,
+]);
+
+export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+	const personaId = readOneId(this, personaField, itemIndex);
+	return {
+		action: 'MUSIC',
+		call: {
+			route: 'music',
+			body: {
+				...readSong(this, itemIndex, true),
+				generation_type: 'TEXT',
+				negative_tags: '',
+				task: 'artist_consistency',
+				persona_id: personaId,
+				artist_clip_id: readOneId(this, artistClipField, itemIndex),
+			},
+		},
+		annotate: checkMade(personaExpected(personaId)),
+	};
+}

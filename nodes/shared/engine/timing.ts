@@ -1,0 +1,98 @@
+/**
+ * Lyrics timing, start to end: every clip the items name asked for once (a few at a time), then
+ * each item's clips as one item per clip, line or word, with subtitles. Read-only: a failed read is
+ * retried as any fetch is. An unknown clip, an unfinished one or a gateway without the route each
+ * get their own error, naming the clip.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { settleEach } from '../helpers/pool';
+import { toLrc, toSrt, type Timing } from '../model/timing';
+import { parameterFailure, type FieldSet } from '../settings/read';
+import { withDescription } from './emit';
+import { finish, gatewayOffers, startRun } from './run';
+
+export type TimingSplit = 'clip' | 'line' | 'word';
+
+export interface TimingRequest {
+	clipIds: string[];
+	split: TimingSplit;
+}
+
+export interface TimingOperation {
+	readTimingRequest(this: IExecuteFunctions, itemIndex: number): TimingRequest;
+}
+
+const OPERATION = 'lyricsTiming';
+
+function itemsOf(clipId: string, timing: Timing, split: TimingSplit): IDataObject[] {
+	const { words, lines } = timing;
+	if (split === 'line') return lines.map((line) => ({ clipId, ...line }) as unknown as IDataObject);
+	if (split === 'word')
+		return words.map(
+			(word, wordIndex) => ({ clipId, wordIndex, ...word }) as unknown as IDataObject,
+		);
+	return [
+		{
+			clipId,
+			lyrics: lines.map((line) => line.text).join('\n'),
+			startS: lines[0]?.startS ?? null,
+			endS: lines[lines.length - 1]?.endS ?? null,
+			lineCount: lines.length,
+			wordCount: words.length,
+			srt: toSrt(lines),
+			lrc: toLrc(lines),
+			lines: lines as unknown as IDataObject[],
+			words: words as unknown as IDataObject[],
+		},
+	];
+}
+
+export async function fetchTimings(
+	this: IExecuteFunctions,
+	operation: TimingOperation,
+	fields: FieldSet,
+): Promise<INodeExecutionData[][]> {
+	const started = await startRun(this, fields);
+	if ('output' in started) return started.output;
+	const { run } = started;
+	if (!gatewayOffers(this, run, OPERATION)) return finish(this, run);
+
+	const requests: Array<TimingRequest & { itemIndex: number }> = [];
+	for (let itemIndex = 0; itemIndex < run.output.length; itemIndex++) {
+		try {
+			requests.push({ itemIndex, ...operation.readTimingRequest.call(this, itemIndex) });
+		} catch (error) {
+			run.fail(itemIndex, parameterFailure(this, error, itemIndex));
+		}
+	}
+	// Each clip asked for once, however many items name it.
+	const clipIds = [...new Set(requests.flatMap((request) => request.clipIds))];
+	const settled = await settleEach(clipIds, run.settings.fetch.concurrency, (clipId) =>
+		run.client.timing(clipId),
+	);
+	const timings = new Map(clipIds.map((clipId, index) => [clipId, settled[index]]));
+
+	const silent: string[] = [];
+	for (const { itemIndex, clipIds: asked, split } of requests) {
+		for (const clipId of asked) {
+			const outcome = timings.get(clipId)!;
+			if (!outcome.ok) {
+				const { description } = outcome.error as { description?: string };
+				run.fail(itemIndex, withDescription(this, outcome.error, description ?? '', itemIndex));
+				continue;
+			}
+			if (outcome.value.words.length === 0) silent.push(clipId);
+			for (const json of itemsOf(clipId, outcome.value, split))
+				run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
+		}
+	}
+	if (silent.length > 0) {
+		const clips = [...new Set(silent)];
+		this.addExecutionHints({
+			message: `Suno aligned no sung words for ${clips.length === 1 ? 'clip' : 'clips'} ${clips.join(', ')}: an instrumental, or lyrics Suno could not align.`,
+			location: 'outputPane',
+		});
+	}
+	return finish(this, run);
+}

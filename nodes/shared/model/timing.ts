@@ -1,0 +1,131 @@
+/**
+ * `GET /suno/act/timing/{clip_id}` (suno-extras.md §8): Suno's aligned words, each with the
+ * section tags and line breaks of the lyrics glued on (`"[Verse]\nWinter "`), read into clean
+ * words, lines and subtitle files. Pure; nothing here knows about n8n.
+ */
+import { envelopeProblem, parseBody, type ResponseProblem } from './normalise';
+import { isObject, numberOrNull, text } from './values';
+
+export interface TimedWord {
+	word: string;
+	startS: number;
+	endS: number;
+	/** Suno aligned this word (`success`); when false, its times are an estimate. */
+	aligned: boolean;
+	lineIndex: number;
+}
+
+export interface TimedLine {
+	text: string;
+	startS: number;
+	endS: number;
+	/** The lyrics section the line is in (`Verse`, `Chorus`), when the lyrics mark one. */
+	section: string | null;
+	lineIndex: number;
+}
+
+export interface Timing {
+	words: TimedWord[];
+	lines: TimedLine[];
+}
+
+const SECTION = /^\s*\[([^\]]*)\]\s*$/;
+
+/** The answer as words and lines, or the problem that stops reading it. */
+export function readTiming(body: unknown): Timing | { problem: ResponseProblem } {
+	let parsed: unknown;
+	try {
+		parsed = parseBody(body);
+	} catch (error) {
+		return { problem: { message: (error as Error).message, code: null } };
+	}
+	if (!isObject(parsed)) {
+		return {
+			problem: { message: 'The provider answered with JSON that is not an object.', code: null },
+		};
+	}
+	const problem = 'aligned_words' in parsed ? null : envelopeProblem(parsed);
+	if (problem) return { problem };
+	const source = Array.isArray(parsed.aligned_words)
+		? parsed.aligned_words
+		: isObject(parsed.data) && Array.isArray(parsed.data.aligned_words)
+			? parsed.data.aligned_words
+			: null;
+	if (source === null) {
+		const preview = JSON.stringify(parsed).slice(0, 200);
+		return {
+			problem: { message: `The provider's answer holds no aligned_words: ${preview}`, code: null },
+		};
+	}
+
+	const words: TimedWord[] = [];
+	const lines: TimedLine[] = [];
+	let section: string | null = null;
+	let line: TimedLine | null = null;
+	const endLine = () => {
+		if (line) lines.push(line);
+		line = null;
+	};
+	for (const entry of source) {
+		if (!isObject(entry)) continue;
+		const startS = numberOrNull(entry.start_s);
+		const endS = numberOrNull(entry.end_s);
+		const raw = text(entry.word) ?? '';
+		if (startS === null || endS === null) continue;
+		// "[Verse]\nWinter ": a section tag, a line break, then the word; "deep\n" ends its line.
+		const parts = raw.split('\n');
+		parts.forEach((part, index) => {
+			const tag = SECTION.exec(part);
+			if (tag) {
+				endLine();
+				section = tag[1].trim() || null;
+			} else if (part.trim() !== '') {
+				const word = part.trim();
+				line ??= { text: '', startS, endS, section, lineIndex: lines.length };
+				line.text = line.text === '' ? word : `${line.text} ${word}`;
+				line.endS = endS;
+				words.push({
+					word,
+					startS,
+					endS,
+					aligned: entry.success !== false,
+					lineIndex: line.lineIndex,
+				});
+			}
+			if (index < parts.length - 1) endLine();
+		});
+	}
+	endLine();
+	return { words, lines };
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+function clock(seconds: number, separator: string): string {
+	const ms = Math.max(0, Math.round(seconds * 1000));
+	const hours = Math.floor(ms / 3_600_000);
+	const minutes = Math.floor(ms / 60_000) % 60;
+	return `${pad(hours, 2)}:${pad(minutes, 2)}:${pad(Math.floor(ms / 1000) % 60, 2)}${separator}${pad(ms % 1000, 3)}`;
+}
+
+/** SubRip subtitles, one cue per line. */
+export function toSrt(lines: readonly TimedLine[]): string {
+	return lines
+		.map(
+			(line, index) =>
+				`${index + 1}\n${clock(line.startS, ',')} --> ${clock(line.endS, ',')}\n${line.text}\n`,
+		)
+		.join('\n');
+}
+
+/** LRC lyrics (`[mm:ss.xx]line`), as karaoke players and music apps read them. */
+export function toLrc(lines: readonly TimedLine[]): string {
+	return lines
+		.map((line) => {
+			const hundredths = Math.max(0, Math.round(line.startS * 100));
+			const minutes = Math.floor(hundredths / 6000);
+			const seconds = (hundredths % 6000) / 100;
+			return `[${pad(minutes, 2)}:${seconds.toFixed(2).padStart(5, '0')}]${line.text}`;
+		})
+		.join('\n');
+}
