@@ -48,7 +48,7 @@ export async function sendToGateway(
 	repeat: RepeatRule,
 ): Promise<Attempt<ProviderResponse>> {
 	const { method, path, body, policy } = request;
-	return await withRetries(
+	const outcome = await withRetries(
 		async () =>
 			await withinDeadline(
 				context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
@@ -70,6 +70,13 @@ export async function sendToGateway(
 		undefined,
 		repeat,
 	);
+	// A file answer stays bytes; any other answer (JSON, an error, a web page) is read as text.
+	if (request.binary && 'response' in outcome && Buffer.isBuffer(outcome.response.body)) {
+		const type = String(outcome.response.headers?.['content-type'] ?? '');
+		if (!/^(audio|video)\/|octet-stream/i.test(type))
+			outcome.response.body = outcome.response.body.toString('utf8');
+	}
+	return outcome;
 }
 
 /** A read (fetching tasks): its answer, or a NodeApiError that says what to do. */
