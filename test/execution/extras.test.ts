@@ -3,6 +3,8 @@
  * sends and gives back, where it is refused before anything is sent, and what a stock new-api
  * gateway (which lacks them) makes of each, with the request log as witness.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { RunOptions } from '../harness/workflow-runner';
 import { jsonOf, useProvider } from './setup';
 
@@ -49,7 +51,7 @@ const sent = () =>
 const fast = { pollInterval: 1 };
 
 describe('refused before anything is sent', () => {
-	const cases: Array<[string, 'fetch' | 'generate', Record<string, unknown>]> = [
+	const cases: Array<[string, 'fetch' | 'generate', IDataObject]> = [
 		['Concatenate', 'generate', { operation: 'concatenate', clipId: 'c1' }],
 		[
 			'Separate Stems',
