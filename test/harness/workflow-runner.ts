@@ -161,6 +161,8 @@ export interface SunoCredentialData {
 	apiKey: string;
 	provider?: string;
 	baseUrl?: string;
+	/** Extra operations the gateway offers (the credential's Extra Operations Offered). */
+	extraOperations?: string[];
 }
 
 export interface RunOptions {
