@@ -29,6 +29,7 @@ async function main() {
 	const credential = await n8n.importSunoCredential(runtime, userFolder, {
 		apiKey: provider.apiKey,
 		baseUrl: provider.url,
+		extraOperations: n8n.allExtraOperations(),
 	});
 	const files = path.join(userFolder, 'songs');
 	fs.mkdirSync(files, { recursive: true });

@@ -116,13 +116,26 @@ function writeTemp(userFolder, name, data) {
 	return file;
 }
 
+/** Every extra operation the package knows, from the build: the local provider offers them all. */
+function allExtraOperations() {
+	const extras = require(path.join(ROOT, 'dist/nodes/shared/model/extras.js'));
+	return Object.keys(extras.EXTRA_OPERATIONS);
+}
+
 /** Imports a Suno API credential (n8n encrypts it on import). */
 async function importSunoCredential(
 	runtime,
 	userFolder,
-	{ id = 'sunolocal0000001', name = 'Suno (local provider)', apiKey, baseUrl, provider = 'custom' },
+	{
+		id = 'sunolocal0000001',
+		name = 'Suno (local provider)',
+		apiKey,
+		baseUrl,
+		provider = 'custom',
+		extraOperations = [],
+	},
 ) {
-	const data = { apiKey, provider, baseUrl: baseUrl ?? '' };
+	const data = { apiKey, provider, baseUrl: baseUrl ?? '', extraOperations };
 	const file = writeTemp(userFolder, `credential-${id}.json`, [
 		{ id, name, type: 'sunoApi', data },
 	]);
@@ -215,6 +228,7 @@ function useOutputFolder(workflow, folder) {
 
 module.exports = {
 	ROOT,
+	allExtraOperations,
 	PACKAGE_NAME,
 	ensureRuntime,
 	createUserFolder,

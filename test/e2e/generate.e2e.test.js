@@ -84,6 +84,56 @@ test('example "prompt to song": one paid submit, the wait, two clips written to 
 	expect(provider.submits).toHaveLength(before + 1);
 });
 
+test('example "song to stems": generate, extend, concatenate, separate stems, one file per stem', async () => {
+	const output = path.join(userFolder, 'song-to-stems');
+	fs.mkdirSync(output);
+	const workflow = n8n.setOutputFolder(
+		n8n.readExample('song-to-stems.json'),
+		'Save to disk',
+		output,
+	);
+	const before = provider.submits.length;
+	const id = await n8n.importWorkflow(runtime, userFolder, workflow, credential);
+	const result = await n8n.executeWorkflow(runtime, userFolder, id, {
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: output },
+	});
+	expect(result.run?.data?.resultData?.error?.message).toBeUndefined();
+	expect(result.code).toBe(0);
+
+	// Four paid steps, each once, each on the clip the one before made.
+	const [song, extension, concat, stems] = newSubmits(before);
+	expect(newSubmits(before).map((submit) => submit.route)).toEqual([
+		'music',
+		'music',
+		'concat',
+		'music',
+	]);
+	const [first] = n8n.nodeItems(result.run, 'First clip');
+	expect(first.taskId).toBe(song.taskId);
+	expect(extension.body).toMatchObject({ continue_clip_id: first.clipId, task_id: song.taskId });
+	const [full] = n8n.nodeItems(result.run, 'Concatenate');
+	const [extended] = n8n.nodeItems(result.run, 'Extended clip');
+	expect(concat.body).toEqual({ clip_id: extended.clipId, is_infill: false });
+	expect(full).toMatchObject({ taskId: concat.taskId, notAsAsked: null });
+	expect(stems.body).toMatchObject({
+		task: 'gen_stem',
+		continue_clip_id: full.clipId,
+		task_id: concat.taskId,
+		stem_task: 'two',
+		title: full.title,
+	});
+
+	const stemItems = result.run.data.resultData.runData['Separate Stems'][0].data.main[0];
+	expect(stemItems.map(({ json }) => [json.stem, json.notAsAsked])).toEqual([
+		['Vocals', null],
+		['Instrumental', null],
+	]);
+	const files = stemItems.map(({ json }) => fileOf(json));
+	expect(fs.readdirSync(output).sort()).toEqual([...files].sort());
+	for (const { json } of stemItems)
+		expect(sha256(fs.readFileSync(path.join(output, fileOf(json))))).toBe(audioOf(json.clipId));
+});
+
 describe('examples "submit now, collect later": a Data Table of pending tasks between two workflows', () => {
 	let server;
 	let tableId;

@@ -16,6 +16,7 @@ async function startWorld(prefix, { seedDemo = false } = {}) {
 	const credential = await n8n.importSunoCredential(runtime, userFolder, {
 		apiKey: provider.apiKey,
 		baseUrl: provider.url,
+		extraOperations: n8n.allExtraOperations(),
 	});
 	return { runtime, provider, userFolder, credential };
 }
