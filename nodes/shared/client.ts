@@ -13,15 +13,16 @@ import {
 } from 'n8n-workflow';
 
 import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
-import { isTaskNotFound, providerErrorOf } from './model/errors';
+import { isNoChannel, isTaskNotFound, providerErrorOf } from './model/errors';
 import { EXTRA_OPERATIONS, offers, type ExtraOperation } from './model/extras';
 import { normaliseResponse } from './model/normalise';
 import { readFileAnswer, readPersonaAnswer, type FileType } from './model/results';
 import { readSubmitAnswer } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
+import { parseJson } from './model/values';
 import { downloadFile, type StreamBody } from './transport/download';
-import { apiError, notOffered } from './transport/errors';
+import { apiError, notOffered, redact } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
 import type { RequestPolicy } from './transport/retry';
 import { sendPaid, type Submitted } from './transport/submit';
@@ -67,6 +68,24 @@ export interface SunoClient {
 	until(deadline: number): SunoClient;
 }
 
+/**
+ * The credential's Extra Operations Offered: a list as the editor saves it, or text from an
+ * expression (`concatenate, cover` or a JSON list), by key or by name in any case.
+ */
+function tickedExtras(given: unknown): ExtraOperation[] {
+	let values: unknown[] = Array.isArray(given) ? given : [];
+	if (typeof given === 'string') {
+		const parsed = parseJson(given.trim());
+		values = Array.isArray(parsed) ? parsed : given.split(/[,;\n]+/);
+	}
+	const wanted = values.map((value) => String(value).replace(/\s+/g, '').toLowerCase());
+	return (Object.keys(EXTRA_OPERATIONS) as ExtraOperation[]).filter((operation) =>
+		[operation, EXTRA_OPERATIONS[operation].name].some((label) =>
+			wanted.includes(label.replace(/\s+/g, '').toLowerCase()),
+		),
+	);
+}
+
 export async function createClient(
 	context: IExecuteFunctions,
 	policy: RequestPolicy,
@@ -79,9 +98,7 @@ export async function createClient(
 		const description = error instanceof BaseUrlError ? error.description : undefined;
 		throw new NodeOperationError(context.getNode(), (error as Error).message, { description });
 	}
-	const ticked = Array.isArray(credentials.extraOperations)
-		? (credentials.extraOperations as string[])
-		: [];
+	const ticked = tickedExtras(credentials.extraOperations);
 	const gateway = { baseUrl, apiKey: credentials.apiKey as string | undefined, ticked };
 	return clientFor(context, gateway, policy);
 }
@@ -155,7 +172,9 @@ function clientFor(
 				path,
 				policy,
 				// Read here: an unknown clip, an unfinished one, a gateway without the route.
-				accept: ({ statusCode }) => statusCode >= 400 && statusCode < 500,
+				accept: ({ statusCode, body }) =>
+					(statusCode >= 400 && statusCode < 500) ||
+					(statusCode === 503 && isNoChannel(providerErrorOf(body))),
 			});
 			const { statusCode } = response;
 			const fail = (message: string, description?: string) =>
@@ -178,7 +197,10 @@ function clientFor(
 					'Timing exists only for a finished clip (at some providers only for chirp-auk clips). Wait for its task first (Suno Fetch with Wait for Completion), then ask again.',
 				);
 			}
-			const timing = readTiming(response.body);
+			// The words are the provider's text, passed on: never with the key in them.
+			const body =
+				typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+			const timing = readTiming(redact(body, gateway.apiKey));
 			if ('problem' in timing) {
 				throw fail(
 					`The provider's timing for clip ${clipId} could not be read: ${timing.problem.message}`,
@@ -187,6 +209,13 @@ function clientFor(
 			return timing;
 		},
 		async download(url, file, store) {
+			// A file URL holding the key would carry it to wherever the file lives.
+			if (gateway.apiKey && redact(url, gateway.apiKey) !== url) {
+				throw apiError(context, gateway.apiKey, {
+					message: `The provider gave a URL for the ${file.label} that holds your API key (${url}); it was not downloaded, so the key does not leave the gateway.`,
+					itemIndex: file.itemIndex,
+				});
+			}
 			return await downloadFile(
 				context,
 				url,

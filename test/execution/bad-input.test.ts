@@ -48,8 +48,8 @@ describe('task ids', () => {
 			{ taskId: 'a, b' },
 			'Task ID holds 2 ids (a, b). Use the Get Many operation for several tasks.',
 		],
-		['get', { taskId: '..' }, 'Task ID ".." is not a task id.'],
-		['get', { taskId: '.' }, 'Task ID "." is not a task id.'],
+		['get', { taskId: '..' }, 'Task ID ".." is not an ID.'],
+		['get', { taskId: '.' }, 'Task ID "." is not an ID.'],
 	])('%s %j: named, and nothing is sent', async (operation, parameters, message) => {
 		const result = await ctx.run({ operation, ...parameters });
 		expect(result.status).toBe('error');

@@ -210,7 +210,7 @@ describe('many items, one failure', () => {
 		expect(submitPosts()).toHaveLength(2);
 		expect(result.error?.description).toMatch(MAY_EXIST);
 		expect(result.error?.description).toContain(
-			`Tasks submitted in this run (fetch them with Suno Fetch; do not submit them again): input item 0: ${created.taskId}.`,
+			`Made in this run (fetch tasks with Suno Fetch; do not submit them again): input item 0: ${created.taskId}.`,
 		);
 		expect(result.error?.description).toContain('Not submitted: input item 2.');
 	});

@@ -2,7 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { TimingRequest, TimingSplit } from '../../shared/engine/timing';
-import { parseTaskIds } from '../../shared/settings/ids';
+import { parsePathIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
 const splitField: INodeProperties = {
@@ -50,7 +50,7 @@ export const description = updateDisplayOptions(
 
 export function readTimingRequest(this: IExecuteFunctions, itemIndex: number): TimingRequest {
 	return {
-		clipIds: parseTaskIds(this.getNodeParameter('clipIds', itemIndex, ''), 'Clip IDs'),
+		clipIds: parsePathIds(this.getNodeParameter('clipIds', itemIndex, ''), 'Clip IDs'),
 		split: readField(
 			splitField,
 			this.getNodeParameter('timingOutput', itemIndex, null),

@@ -2,6 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import { checkMade, EXPECTED } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
 
 export const extra = 'convertToWav';
@@ -15,5 +16,10 @@ export const description = updateDisplayOptions({ show: { operation: ['convertTo
 ]);
 
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
-	return { action: 'MUSIC', call: { route: 'wav', clipId: readOneId(this, clipField, itemIndex) } };
+	return {
+		action: 'MUSIC',
+		call: { route: 'wav', clipId: readOneId(this, clipField, itemIndex) },
+		// Answered with a task ID: its finished clip must hold the file.
+		annotate: checkMade(EXPECTED.wav),
+	};
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } fr
 import type { Submission } from '../../shared/engine/generate';
 import { checkMade, personaExpected } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
-import { instrumentalField, modelField, readSong, songFields } from './songFields';
+import { instrumentalField, modelField, readSong, readText, songFields } from './songFields';
 
 export const extra = 'generateWithPersona';
 
@@ -24,10 +24,21 @@ const artistClipField: INodeProperties = {
 	name: 'artistClipId',
 };
 
+const excludeField: INodeProperties = {
+	displayName: 'Exclude Styles',
+	name: 'excludeStyles',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. heavy metal, screaming',
+	description:
+		'Styles the song should avoid (sent as negative_tags, which this request always carries)',
+};
+
 export const description = updateDisplayOptions({ show: { operation: ['generateWithPersona'] } }, [
 	personaField,
 	artistClipField,
 	...songFields('The lyrics to sing, with [Verse] and [Chorus] markers if you like'),
+	excludeField,
 	instrumentalField,
 	modelField,
 ]);
@@ -41,7 +52,7 @@ export function readSubmission(this: IExecuteFunctions, itemIndex: number): Subm
 			body: {
 				...readSong(this, itemIndex, true),
 				generation_type: 'TEXT',
-				negative_tags: '',
+				negative_tags: readText(this, excludeField, itemIndex),
 				task: 'artist_consistency',
 				persona_id: personaId,
 				artist_clip_id: readOneId(this, artistClipField, itemIndex),

@@ -17,6 +17,11 @@ import type { Run } from './run';
 
 /** The file's kind among Download Files' binary properties: a WAV is audio, an MP4 is video. */
 const KIND_OF = { wav: 'audio', mp4: 'video' } as const;
+/** The types a server may send each as (or none it names). */
+const FILE_TYPES = {
+	wav: /^(audio\/(wav|wave|x-wav|vnd\.wave)|application\/octet-stream)$/i,
+	mp4: /^(video\/mp4|application\/mp4|application\/octet-stream)$/i,
+};
 
 export async function directItem(
 	context: IExecuteFunctions,
@@ -29,7 +34,9 @@ export async function directItem(
 	const { file } = answer;
 	const type = json.fileType as keyof typeof KIND_OF | undefined;
 	const { download } = run.settings;
-	if (!file || type === undefined || download.kinds.length === 0) return item;
+	// Bytes in the answer are the paid file itself: kept whatever Download Files says.
+	if (!file || type === undefined || (download.kinds.length === 0 && !('bytes' in file)))
+		return item;
 
 	const name = `suno-${
 		String(json.clipId)
@@ -62,9 +69,19 @@ export async function directItem(
 			)
 			.catch((error: Error) => {
 				// Paid for: the error keeps where the file is, to download it later.
-				const where = `The ${type.toUpperCase()} is at ${file.url}.`;
+				const where = `The ${type.toUpperCase()} is at ${String(json.fileUrl)}.`;
 				throw withDescription(context, error, describedWith(error, where), itemIndex);
 			});
+		if (!FILE_TYPES[type].test(binary.mimeType)) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`The file the provider gave for the ${type.toUpperCase()} of clip ${String(json.clipId)} is ${binary.mimeType}, not a ${type.toUpperCase()}.`,
+				{
+					itemIndex,
+					description: `It is at ${String(json.fileUrl)}; it was not passed on as the ${type.toUpperCase()}.`,
+				},
+			);
+		}
 	}
 	item.binary = { [property]: binary };
 	return item;

@@ -4,7 +4,12 @@
  * submitted task (its ID, to fetch later) or — Wait for Completion — all the tasks waited for
  * together and delivered exactly as Suno Fetch delivers them.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { PaidCall } from '../client';
 import { settleEach } from '../helpers/pool';
@@ -88,12 +93,18 @@ const requestOf = (call: PaidCall): IDataObject =>
 
 const taskMayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
 
-const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) => {
-	const tasks = submitted.flatMap(({ itemIndex, task }) =>
-		task.taskId === null ? [] : [[itemIndex, task.taskId] as const],
-	);
-	return tasks.length > 0 ? messages.submitted(tasks) : undefined;
-};
+/** What a paid answer made, as a user finds it again: a task ID, a persona, a file's URL. */
+function madeBy({ taskId, result }: Submitted): string {
+	if (taskId !== null) return taskId;
+	if (result?.personaId !== undefined) return `persona ${String(result.personaId)}`;
+	const where = result?.fileUrl ? ` at ${String(result.fileUrl)}` : ' (in the answer, now lost)';
+	return `the ${String(result?.fileType).toUpperCase()} of clip ${String(result?.clipId)}${where}`;
+}
+
+const submittedNote = (submitted: Array<{ itemIndex: number; task: Submitted }>) =>
+	submitted.length > 0
+		? messages.submitted(submitted.map(({ itemIndex, task }) => [itemIndex, madeBy(task)]))
+		: undefined;
 
 /**
  * One submit per ask, `concurrency` at a time. Without On Error → Continue, the first failure stops
@@ -112,14 +123,8 @@ async function submitAll(
 		return await run.client.submit(ask.submission.call, ask.itemIndex, extra).then(
 			(task) => {
 				// Paid for: n8n's log keeps the ID even when a Stop discards the node's output and errors.
-				const { taskId, result } = task;
-				const what =
-					taskId !== null
-						? `task ${taskId}`
-						: result?.personaId !== undefined
-							? `persona ${String(result.personaId)}`
-							: `the ${String(result?.fileType)} of clip ${String(result?.clipId)}`;
-				context.logger.info(messages.submittedLog(what, ask.itemIndex), { taskId });
+				const what = task.taskId !== null ? `task ${task.taskId}` : madeBy(task);
+				context.logger.info(messages.submittedLog(what, ask.itemIndex), { taskId: task.taskId });
 				return task;
 			},
 			(error: Error) => {
@@ -163,6 +168,42 @@ async function submitAll(
 	return submitted;
 }
 
+/**
+ * One paid call per ask, except that the same clip's file asked for by several items is asked
+ * for once (a conversion is paid): those items share its answer, or fail with it.
+ */
+async function submitOnceEach(
+	context: IExecuteFunctions,
+	run: Run,
+	asks: Ask[],
+	extra: ExtraOperation | undefined,
+): Promise<Array<Ask & { task: Submitted }>> {
+	const first = new Map<string, Ask>();
+	const repeats: Array<{ ask: Ask; of: Ask }> = [];
+	const unique = asks.filter((ask) => {
+		const { call } = ask.submission;
+		if (!('clipId' in call)) return true;
+		const key = `${call.route} ${call.clipId}`;
+		const earlier = first.get(key);
+		if (earlier) repeats.push({ ask, of: earlier });
+		else first.set(key, ask);
+		return earlier === undefined;
+	});
+	const answered = await submitAll(context, run, unique, extra);
+	for (const { ask, of } of repeats) {
+		const shared = answered.find((answer) => answer.itemIndex === of.itemIndex);
+		if (shared) answered.push({ ...ask, task: shared.task });
+		else
+			run.fail(
+				ask.itemIndex,
+				new NodeOperationError(context.getNode(), messages.sameFileFailed(of.itemIndex), {
+					itemIndex: ask.itemIndex,
+				}),
+			);
+	}
+	return answered;
+}
+
 export async function generateTasks(
 	this: IExecuteFunctions,
 	operation: GenerateOperation,
@@ -190,7 +231,7 @@ export async function generateTasks(
 		}
 	}
 
-	const answered = await submitAll(this, run, asks, extra);
+	const answered = await submitOnceEach(this, run, asks, extra);
 
 	// Answered with the result itself (a persona, a file): done, nothing to wait for.
 	for (const { itemIndex, task } of answered) {
@@ -227,7 +268,7 @@ export async function generateTasks(
 		await deliverTasks(this, run, batchRound, requests, true);
 	} catch (error) {
 		// Paid for already: whatever stops the wait, the error keeps the tasks' IDs.
-		const created = submittedNote(submitted);
+		const created = submittedNote(answered);
 		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
 		throw withDescription(this, error, describedWith(error, created), itemIndex);
 	}

@@ -28,9 +28,10 @@ export const messages = {
 	stopped: 'Stopped while waiting for the tasks to finish.',
 	notFetched: (ids: readonly string[]) => `Not fetched: ${listIds(ids)}.`,
 	fetched: (ids: readonly string[]) => `Fetched: ${listIds(ids)}.`,
-	submitted: (tasks: ReadonlyArray<readonly [number, string]>) =>
-		`Tasks submitted in this run (fetch them with Suno Fetch; do not submit them again): ${tasks
-			.map(([itemIndex, taskId]) => `input item ${itemIndex}: ${taskId}`)
+	/** `made`: a task ID, or what a paid answer made ("persona …", "the WAV of clip … at …"). */
+	submitted: (made: ReadonlyArray<readonly [number, string]>) =>
+		`Made in this run (fetch tasks with Suno Fetch; do not submit them again): ${made
+			.map(([itemIndex, what]) => `input item ${itemIndex}: ${what}`)
 			.join(', ')}.`,
 	/** `what`: "task …", "persona …", "the wav of clip …". */
 	submittedLog: (what: string, itemIndex: number) =>
@@ -47,5 +48,7 @@ export const messages = {
 	notSubmitted: (itemIndexes: readonly number[]) =>
 		`Not submitted: input item${itemIndexes.length === 1 ? '' : 's'} ${itemIndexes.join(', ')}.`,
 	stoppedSubmitting: 'Stopped while submitting.',
+	sameFileFailed: (itemIndex: number) =>
+		`Input item ${itemIndex} asked for the same file of the same clip, and that request failed: see its error. It was not asked for again.`,
 	unsupported: (operation: string) => `The operation "${operation}" is not supported.`,
 };

@@ -38,6 +38,10 @@ const isCover = (clip: Clip) => {
 const withPersona = (personaId: string) => (clip: Clip) =>
 	text(metadataOf(clip).persona_id) === personaId;
 
+/** The file type a URL's path names, lower case. */
+const typeOf = (url: string | null) =>
+	/\.([a-z0-9]{2,4})(?:$|[?#])/i.exec(url ?? '')?.[1]?.toLowerCase();
+
 /** What each kind of task must show, and what the items say when it does not. */
 export const EXPECTED = {
 	stems: {
@@ -47,6 +51,14 @@ export const EXPECTED = {
 	concatenation: {
 		made: isConcatenation,
 		why: 'its clip is not marked as a concatenation (no concat_history in its metadata).',
+	},
+	wav: {
+		made: (clip: Clip) => typeOf(clip.audioUrl) === 'wav',
+		why: 'none of its clips has a WAV file (audioUrl does not end in .wav): the gateway may have made something else.',
+	},
+	mp4: {
+		made: (clip: Clip) => typeOf(clip.videoUrl) === 'mp4',
+		why: 'none of its clips has an MP4 video (videoUrl does not end in .mp4).',
 	},
 	cover: {
 		made: isCover,

@@ -18,8 +18,7 @@ const quote = (value: unknown) => {
 /** The body as JSON, or the problem that it is not. */
 function parsed(body: unknown): { json: unknown } | { problem: { message: string; code: null } } {
 	try {
-		const raw = Buffer.isBuffer(body) ? body.toString('utf8') : body;
-		return { json: parseBody(raw) };
+		return { json: parseBody(body) };
 	} catch (error) {
 		return { problem: { message: (error as Error).message, code: null } };
 	}
@@ -62,10 +61,35 @@ export function readPersonaAnswer({ body }: Answered): PaidAnswer {
 
 export type FileType = 'wav' | 'mp4';
 
-/** Keys that name the file, most specific first; any other `…url` key is taken after them. */
+/**
+ * Keys that name the file, most specific first. Another `…url` key counts only when its URL names
+ * the right file type: a clip object's `audio_url` (an MP3) or `image_url` is not the WAV.
+ */
 const URL_KEYS: Record<FileType, string[]> = {
-	wav: ['wav_file_url', 'wav_url', 'file_url', 'audio_url', 'url'],
+	wav: ['wav_file_url', 'wav_url', 'file_url', 'url'],
 	mp4: ['mp4_file_url', 'mp4_url', 'file_url', 'video_url', 'mp4', 'url'],
+};
+
+/** The file type a URL's path names (`…/a.mp3` → `mp3`), or null. */
+function extensionOf(url: string): string | null {
+	try {
+		return /\.([a-z0-9]{2,4})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? null;
+	} catch {
+		return null;
+	}
+}
+
+/** A URL that names no file type, or this one. */
+const mayBe = (url: string, type: FileType) => {
+	const named = extensionOf(url);
+	return named === null || named === type;
+};
+
+/** The file's own signature: a WAV starts `RIFF….WAVE`, an MP4 has `ftyp` at byte 4. */
+const SIGNATURES: Record<FileType, (bytes: Buffer) => boolean> = {
+	wav: (bytes) =>
+		bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WAVE',
+	mp4: (bytes) => bytes.toString('latin1', 4, 8) === 'ftyp',
 };
 
 /** The task IDs gateways give (a UUID, 32 hex, `task_…`): any other word ("processing") is not one. */
@@ -75,10 +99,17 @@ const TASK_ID =
 const isHttpUrl = (value: string) => /^https?:\/\/\S+$/i.test(value);
 
 function urlIn(object: Record<string, unknown>, type: FileType): string | null {
-	const keys = [...URL_KEYS[type], ...Object.keys(object).filter((key) => /url/i.test(key))];
-	for (const key of keys) {
+	const named = (key: string) => {
 		const value = link(object[key]);
-		if (value !== null && isHttpUrl(value)) return value;
+		return value !== null && isHttpUrl(value) ? value : null;
+	};
+	for (const key of URL_KEYS[type]) {
+		const url = named(key);
+		if (url !== null && mayBe(url, type)) return url;
+	}
+	for (const key of Object.keys(object).filter((name) => /url/i.test(name))) {
+		const url = named(key);
+		if (url !== null && extensionOf(url) === type) return url;
 	}
 	return null;
 }
@@ -91,18 +122,20 @@ export function readFileAnswer(type: FileType, clipId: string, response: Answere
 	const contentType = response.headers?.['content-type'];
 	const mimeType = typeof contentType === 'string' ? contentType.split(';')[0].trim() : '';
 	const result = (fileUrl: string | null) => ({ clipId, fileType: type, fileUrl });
-	if (/^(audio|video)\//i.test(mimeType) || /octet-stream/i.test(mimeType)) {
-		const bytes = Buffer.isBuffer(response.body)
-			? response.body
-			: Buffer.from(String(response.body ?? ''), 'utf8');
-		if (bytes.length > 0) {
-			const sent = /octet-stream/i.test(mimeType)
-				? type === 'wav'
-					? 'audio/wav'
-					: 'video/mp4'
-				: mimeType;
-			return { result: result(null), file: { bytes, mimeType: sent } };
+	if (Buffer.isBuffer(response.body)) {
+		// The transport keeps only a file's answer as bytes: it must be the file asked for.
+		const bytes = response.body;
+		if (!SIGNATURES[type](bytes)) {
+			const start = bytes.toString('latin1', 0, 16).replace(/[^\x20-\x7e]/g, '.');
+			return {
+				problem: {
+					message: `The provider answered with a file that is not a ${type.toUpperCase()} (${mimeType || 'no type'}, ${bytes.length} bytes starting "${start}").`,
+					code: null,
+				},
+			};
 		}
+		const sent = type === 'wav' ? 'audio/wav' : 'video/mp4';
+		return { result: result(null), file: { bytes, mimeType: sent } };
 	}
 	const read = parsed(response.body);
 	if ('problem' in read) return read;
@@ -119,7 +152,8 @@ export function readFileAnswer(type: FileType, clipId: string, response: Answere
 	const data = 'data' in json ? json.data : json;
 	if (typeof data === 'string') {
 		const value = data.trim();
-		if (isHttpUrl(value)) return { result: result(value), file: { url: value } };
+		if (isHttpUrl(value) && mayBe(value, type))
+			return { result: result(value), file: { url: value } };
 		if (TASK_ID.test(value)) return { taskId: value, message: text(json.message) };
 		return unreadable;
 	}

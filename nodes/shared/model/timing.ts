@@ -66,12 +66,22 @@ export function readTiming(body: unknown): Timing | { problem: ResponseProblem }
 		if (line) lines.push(line);
 		line = null;
 	};
-	for (const entry of source) {
-		if (!isObject(entry)) continue;
-		const startS = numberOrNull(entry.start_s);
-		const endS = numberOrNull(entry.end_s);
+	for (const [position, entry] of source.entries()) {
+		const startS = isObject(entry) ? numberOrNull(entry.start_s) : null;
+		const endS = isObject(entry) ? numberOrNull(entry.end_s) : null;
+		// A word without sane times would put subtitles in the wrong place: say so, drop nothing.
+		if (!isObject(entry) || startS === null || endS === null || startS < 0 || endS < startS) {
+			const shown = JSON.stringify(entry).slice(0, 120);
+			return {
+				problem: {
+					message: `word ${position + 1} has no usable start_s and end_s: ${shown}`,
+					code: null,
+				},
+			};
+		}
 		const raw = text(entry.word) ?? '';
-		if (startS === null || endS === null) continue;
+		// `success` as Suno sends it, or as text ("false") from a relay that re-encodes it.
+		const aligned = !(entry.success === false || /^(false|0)$/i.test(String(entry.success)));
 		// "[Verse]\nWinter ": a section tag, a line break, then the word; "deep\n" ends its line.
 		const parts = raw.split('\n');
 		parts.forEach((part, index) => {
@@ -84,13 +94,7 @@ export function readTiming(body: unknown): Timing | { problem: ResponseProblem }
 				line ??= { text: '', startS, endS, section, lineIndex: lines.length };
 				line.text = line.text === '' ? word : `${line.text} ${word}`;
 				line.endS = endS;
-				words.push({
-					word,
-					startS,
-					endS,
-					aligned: entry.success !== false,
-					lineIndex: line.lineIndex,
-				});
+				words.push({ word, startS, endS, aligned, lineIndex: line.lineIndex });
 			}
 			if (index < parts.length - 1) endLine();
 		});

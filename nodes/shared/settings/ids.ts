@@ -75,7 +75,24 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 			`${field} holds no task id. Enter at least one id, e.g. 346c5d10-a4a1-4f49-a851-66a7dae6cfaf.`,
 		);
 	}
+	// Gateways' ids are UUIDs or `task_…`: a much longer "id" is text pasted into the wrong field.
+	const long = ids.find((id) => id.length > MAX_ID_LENGTH);
+	if (long !== undefined) {
+		throw new ParameterError(
+			`${field} holds a value ${long.length} characters long ("${long.slice(0, 40)}…"), not an ID: IDs are at most ${MAX_ID_LENGTH}.`,
+		);
+	}
 	return [...new Set(ids)];
+}
+
+const MAX_ID_LENGTH = 200;
+
+/** Ids that each go into a URL path: none may be a path step of its own. */
+export function parsePathIds(value: unknown, field: string): string[] {
+	const ids = parseTaskIds(value, field);
+	const step = ids.find((id) => id === '.' || id === '..');
+	if (step !== undefined) throw new ParameterError(`${field} "${step}" is not an ID.`);
+	return ids;
 }
 
 /** One id for the single-task GET: it goes into the URL path, so it must stay one path segment. */
@@ -84,15 +101,11 @@ export function parseSingleTaskId(
 	field: string,
 	forSeveral = 'Use the Get Many operation for several tasks.',
 ): string {
-	const ids = parseTaskIds(value, field);
+	const ids = parsePathIds(value, field);
 	if (ids.length > 1) {
 		throw new ParameterError(
 			`${field} holds ${ids.length} ids (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}). ${forSeveral}`,
 		);
 	}
-	const [id] = ids;
-	if (id === '.' || id === '..') {
-		throw new ParameterError(`${field} "${id}" is not a task id.`);
-	}
-	return id;
+	return ids[0];
 }

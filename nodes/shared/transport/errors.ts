@@ -78,24 +78,44 @@ export function httpFailure(
 
 const WEB_PAGE_ROUTES = /^\/suno\/submit\/(music|lyrics)$/i;
 
+/** What routers and proxies say for a path they do not have, as opposed to the route's own 404. */
+const NO_ROUTE =
+	/invalid url|no route|page not found|^not found$|no such (route|path)|cannot (get|post)/i;
+
+/**
+ * A 404 or 405 that is the gateway's router, not the route saying what it did not find (Suno's
+ * `{"detail": "Clip not found"}` is the route answering).
+ */
+export function isMissingRoute(response: ProviderResponse): boolean {
+	if (response.statusCode !== 404 && response.statusCode !== 405) return false;
+	const { code, message } = providerErrorOf(response.body);
+	const said = message ?? code;
+	return said === null || NO_ROUTE.test(said.trim()) || isWebPage(response);
+}
+
 /**
  * A gateway answering an extra operation as one that lacks it: its web page (new-api's dashboard
- * answers 200 on routes it does not have), 404/405, no channel for the operation's model, or an
- * unknown action: nothing was created. Null for any other answer.
+ * answers 200 on routes it does not have), its router's 404/405, no channel for the operation's
+ * model, or an unknown action: nothing was created. Null for any other answer (a web page with a
+ * 5xx is a failure on the way, after which something may exist).
  */
 export function notOffered(
 	response: ProviderResponse,
 	path: string,
 	offering: string,
 ): { message: string; description: string } | null {
+	const { statusCode } = response;
 	const said = providerErrorOf(response.body);
 	// The route exists: it does not know the clip or task asked for.
 	if (/^(task|clip)_not_exist$/i.test(said.code ?? said.message ?? '')) return null;
-	const page = isWebPage(response) && !WEB_PAGE_ROUTES.test(path);
+	const page =
+		isWebPage(response) &&
+		!WEB_PAGE_ROUTES.test(path) &&
+		((statusCode >= 200 && statusCode < 300) || statusCode === 404 || statusCode === 405);
 	const reason = page
-		? `it answered ${path} with a web page (HTTP ${response.statusCode}), as a gateway does for a route it does not have`
-		: response.statusCode === 404 || response.statusCode === 405
-			? `it answered HTTP ${response.statusCode} for ${path}`
+		? `it answered ${path} with a web page (HTTP ${statusCode}), as a gateway does for a route it does not have`
+		: isMissingRoute(response)
+			? `it answered HTTP ${statusCode} for ${path}`
 			: isNoChannel(said)
 				? `it has no channel for it (${said.message})`
 				: /invalid_action/i.test(`${said.code} ${said.message}`)

@@ -70,11 +70,14 @@ export async function sendToGateway(
 		undefined,
 		repeat,
 	);
-	// A file answer stays bytes; any other answer (JSON, an error, a web page) is read as text.
+	// A file answer stays bytes; any other answer (JSON, an error, a web page) is read as text,
+	// whatever type it claims to be.
 	if (request.binary && 'response' in outcome && Buffer.isBuffer(outcome.response.body)) {
-		const type = String(outcome.response.headers?.['content-type'] ?? '');
-		if (!/^(audio|video)\/|octet-stream/i.test(type))
-			outcome.response.body = outcome.response.body.toString('utf8');
+		const { body, headers } = outcome.response;
+		const type = String(headers?.['content-type'] ?? '');
+		const text = /^\s*[{[<"]/.test(body.toString('latin1', 0, 64));
+		if (!/^(audio|video)\/|octet-stream/i.test(type) || text || outcome.response.statusCode >= 300)
+			outcome.response.body = body.toString('utf8');
 	}
 	return outcome;
 }

@@ -15,7 +15,7 @@ import {
 
 import { isNoChannel, isQuotaRefusal, providerErrorOf, type ProviderSaid } from '../model/errors';
 import type { PaidAnswer, PaidFile } from '../model/submit';
-import { httpFailure, notOffered, redact } from './errors';
+import { httpFailure, isMissingRoute, notOffered, redact } from './errors';
 import { sendToGateway, type Gateway } from './request';
 import {
 	networkFailure,
@@ -48,8 +48,37 @@ export interface PaidRequest {
 	read: (response: ProviderResponse) => PaidAnswer;
 	/** An operation some gateways lack (extras.ts), by name: their refusals say they do not offer it. */
 	offering?: string;
-	/** The answer may be a file: read it as bytes. */
+	/** The answer may be a file: read it as bytes, and a redirect is where the file is. */
 	binary?: boolean;
+}
+
+const REDIRECTS = [301, 302, 303, 307, 308];
+
+/** Where a redirect points, made absolute; null for none or one that cannot be read. */
+function locationOf(response: ProviderResponse, from: string): URL | null {
+	const location = response.headers?.location;
+	if (typeof location !== 'string' || !REDIRECTS.includes(response.statusCode)) return null;
+	try {
+		return new URL(location, from);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * The same route with or without a trailing slash on the gateway's own host (gpt-best documents
+ * `/suno/persona/create/`): the path to send it to again. A 307/308 means the request was not
+ * handled, and the key stays at the gateway. Null for any other redirect.
+ */
+function slashRedirect(response: ProviderResponse, baseUrl: string, path: string): string | null {
+	const target = locationOf(response, `${baseUrl}${path}`);
+	const base = new URL(baseUrl);
+	if (!target || ![307, 308].includes(response.statusCode) || target.origin !== base.origin)
+		return null;
+	const prefix = base.pathname.replace(/\/+$/, '');
+	const trimmed = (value: string) => value.replace(/\/+$/, '');
+	if (target.search !== '' || trimmed(target.pathname) !== trimmed(`${prefix}${path}`)) return null;
+	return target.pathname.slice(prefix.length);
 }
 
 /** A failed submit, knowing whether the provider may have created (and charged) a task. */
@@ -145,7 +174,9 @@ function statusFailure(
 			created: true,
 		};
 	}
-	if (statusCode >= 400 && ![401, 403, 404, 405].includes(statusCode)) {
+	// A 404 from the route itself ("Clip not found") is a refusal, not a wrong address.
+	const routeAnswered = statusCode === 404 && said !== '' && !isMissingRoute(response);
+	if (routeAnswered || (statusCode >= 400 && ![401, 403, 404, 405].includes(statusCode))) {
 		return {
 			message: `The provider refused the submit (HTTP ${statusCode})${said ? `: ${said}` : '.'}`,
 			description: 'Check the fields the message names.',
@@ -161,12 +192,21 @@ export async function sendPaid(
 	gateway: Gateway,
 	request: PaidRequest,
 ): Promise<Submitted> {
-	const { method, path, body, policy, itemIndex, offering } = request;
-	const outcome = await sendToGateway(
-		context,
-		{ method, path, body, policy, binary: request.binary },
-		REPEAT_PAID,
-	);
+	const { method, body, policy, itemIndex, offering } = request;
+	const send = async (to: string) =>
+		await sendToGateway(
+			context,
+			{ method, path: to, body, policy, binary: request.binary },
+			REPEAT_PAID,
+		);
+	let { path } = request;
+	let outcome = await send(path);
+	const moved =
+		'response' in outcome ? slashRedirect(outcome.response, gateway.baseUrl, path) : null;
+	if (moved !== null && moved !== path) {
+		path = moved;
+		outcome = await send(path);
+	}
 	const submittedAt = new Date(outcome.sentAt).toISOString();
 	const fail = (failure: Failure, httpCode?: string) => {
 		const text = (value: string) => redact(value, gateway.apiKey);
@@ -196,8 +236,14 @@ export async function sendPaid(
 		const failure = networkFailure(outcome.error, host, policy, 'The provider', hint);
 		throw fail({ ...failure, created: !neverSent(outcome.error) });
 	}
-	const { response } = outcome;
+	let { response } = outcome;
 	const httpCode = String(response.statusCode);
+	// A file's route may answer by redirecting to the file: that is its URL (downloaded without the key).
+	const fileAt = request.binary ? locationOf(response, `${gateway.baseUrl}${path}`) : null;
+	if (fileAt) {
+		const body = JSON.stringify({ url: fileAt.href });
+		response = { statusCode: 200, body, headers: { 'content-type': 'application/json' } };
+	}
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw fail(statusFailure(response, gateway.baseUrl, path, offering), httpCode);
 	}
