@@ -28,6 +28,20 @@ const audioOf = (clipId) => sha256(mediaBytes(`${clipId}.mp3`, 64 * 1024));
 const fileOf = (item) => `${item.title}-${item.clipId.slice(0, 8)}.mp3`;
 const newSubmits = (before) => provider.submits.slice(before);
 
+/** An example run headless with `n8n execute`, writing its files to a folder of its own. */
+async function runExample(name) {
+	const output = path.join(userFolder, name);
+	fs.mkdirSync(output);
+	const workflow = n8n.setOutputFolder(n8n.readExample(`${name}.json`), 'Save to disk', output);
+	const id = await n8n.importWorkflow(runtime, userFolder, workflow, credential);
+	const result = await n8n.executeWorkflow(runtime, userFolder, id, {
+		env: { N8N_RESTRICT_FILE_ACCESS_TO: output },
+	});
+	expect(result.run?.data?.resultData?.error?.message).toBeUndefined();
+	expect(result.code).toBe(0);
+	return { output, workflow, result };
+}
+
 beforeAll(async () => {
 	({ runtime, provider, userFolder, credential } = await startWorld('suno-e2e-generate-'));
 }, 900000);
@@ -35,21 +49,9 @@ beforeAll(async () => {
 afterAll(async () => await stopWorld({ provider, userFolder }));
 
 test('example "prompt to song": one paid submit, the wait, two clips written to disk byte for byte', async () => {
-	const output = path.join(userFolder, 'prompt-to-song');
-	fs.mkdirSync(output);
-	const workflow = n8n.setOutputFolder(
-		n8n.readExample('prompt-to-song.json'),
-		'Save to disk',
-		output,
-	);
-	const generate = workflow.nodes.find((node) => node.name === 'Suno Generate');
 	const before = provider.submits.length;
-	const id = await n8n.importWorkflow(runtime, userFolder, workflow, credential);
-	const result = await n8n.executeWorkflow(runtime, userFolder, id, {
-		env: { N8N_RESTRICT_FILE_ACCESS_TO: output },
-	});
-	expect(result.run?.data?.resultData?.error?.message).toBeUndefined();
-	expect(result.code).toBe(0);
+	const { output, workflow, result } = await runExample('prompt-to-song');
+	const generate = workflow.nodes.find((node) => node.name === 'Suno Generate');
 
 	const submits = newSubmits(before);
 	expect(submits).toHaveLength(1);
@@ -85,20 +87,8 @@ test('example "prompt to song": one paid submit, the wait, two clips written to 
 });
 
 test('example "song to stems": generate, extend, concatenate, separate stems, one file per stem', async () => {
-	const output = path.join(userFolder, 'song-to-stems');
-	fs.mkdirSync(output);
-	const workflow = n8n.setOutputFolder(
-		n8n.readExample('song-to-stems.json'),
-		'Save to disk',
-		output,
-	);
 	const before = provider.submits.length;
-	const id = await n8n.importWorkflow(runtime, userFolder, workflow, credential);
-	const result = await n8n.executeWorkflow(runtime, userFolder, id, {
-		env: { N8N_RESTRICT_FILE_ACCESS_TO: output },
-	});
-	expect(result.run?.data?.resultData?.error?.message).toBeUndefined();
-	expect(result.code).toBe(0);
+	const { output, result } = await runExample('song-to-stems');
 
 	// Four paid steps, each once, each on the clip the one before made.
 	const [song, extension, concat, stems] = newSubmits(before);

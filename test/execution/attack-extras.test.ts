@@ -6,37 +6,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RunOptions } from '../harness/workflow-runner';
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
 
-const ALL_EXTRAS = [
-	'concatenate',
-	'separateStems',
-	'uploadAudio',
-	'cover',
-	'generateWithPersona',
-	'createPersona',
-	'convertToWav',
-	'renderMp4',
-	'lyricsTiming',
-];
-
-const offering = (extras: unknown = ALL_EXTRAS): Partial<RunOptions> => ({
-	credentials: {
-		apiKey: ctx.provider.apiKey,
-		provider: 'custom',
-		baseUrl: ctx.provider.url,
-		extraOperations: extras as string[],
-	},
-});
-
-function finishedSong(spec: Record<string, unknown> = {}) {
-	const taskId = ctx.provider.createTask({ finishAfter: 0, title: 'Neon Nights', ...spec });
-	const { live } = ctx.provider.tasks.get(taskId) as { live: { clipIds: string[] } };
-	return { taskId, clipIds: live.clipIds };
-}
+const { offering, finishedSong } = ctx;
 
 const fast = { pollInterval: 1 };
 const noRetry = { options: { retries: 0 } };

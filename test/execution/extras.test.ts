@@ -5,39 +5,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RunOptions } from '../harness/workflow-runner';
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
 
-const ALL_EXTRAS = [
-	'concatenate',
-	'separateStems',
-	'uploadAudio',
-	'cover',
-	'generateWithPersona',
-	'createPersona',
-	'convertToWav',
-	'renderMp4',
-	'lyricsTiming',
-];
-
-/** The credential of a Custom gateway that offers `extras`. */
-const offering = (extras: string[] = ALL_EXTRAS): Partial<RunOptions> => ({
-	credentials: {
-		apiKey: ctx.provider.apiKey,
-		provider: 'custom',
-		baseUrl: ctx.provider.url,
-		extraOperations: extras,
-	},
-});
-
-/** A finished song of two clips, and its clip ids. */
-function finishedSong(spec: Record<string, unknown> = {}) {
-	const taskId = ctx.provider.createTask({ finishAfter: 0, title: 'Neon Nights', ...spec });
-	const { live } = ctx.provider.tasks.get(taskId) as { live: { clipIds: string[] } };
-	return { taskId, clipIds: live.clipIds };
-}
+const { offering, finishedSong } = ctx;
 
 const sent = () =>
 	ctx.provider.log

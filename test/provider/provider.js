@@ -944,13 +944,7 @@ class LocalSunoProvider {
 		const extended = clip.metadata?.history?.[0];
 		const id = this.createTask(
 			this.timed({
-				title: clip.title,
-				tags: clip.metadata?.tags ?? '',
-				prompt: clip.metadata?.prompt ?? '',
-				mv: clip.model_name || undefined,
-				gptDescriptionPrompt: null,
-				clips: 1,
-				type: 'concat',
+				...this.oneClipFrom(found, 'concat'),
 				duration: this.durationOf(found.stored, clip) + 60,
 				metadata: {
 					concat_history: [
@@ -966,13 +960,7 @@ class LocalSunoProvider {
 				},
 			}),
 		);
-		return this.accept(res, id, {
-			action: 'MUSIC',
-			route: 'concat',
-			body: request,
-			forwarded: { ...request },
-			mv: undefined,
-		});
+		return this.acceptTaskRoute(res, id, 'concat', request);
 	}
 
 	/**
@@ -996,13 +984,7 @@ class LocalSunoProvider {
 				type: 'upload',
 			}),
 		);
-		return this.accept(res, id, {
-			action: 'MUSIC',
-			route: 'upload',
-			body: request,
-			forwarded: { ...request },
-			mv: undefined,
-		});
+		return this.acceptTaskRoute(res, id, 'upload', request);
 	}
 
 	/**
@@ -1086,14 +1068,7 @@ class LocalSunoProvider {
 				return success(
 					this.createTask(
 						this.timed({
-							title: clip.title,
-							tags: clip.metadata?.tags ?? '',
-							prompt: clip.metadata?.prompt ?? '',
-							mv: clip.model_name || undefined,
-							gptDescriptionPrompt: null,
-							clips: 1,
-							type: kind,
-							duration: this.durationOf(found.stored, clip),
+							...this.oneClipFrom(found, kind),
 							converted: { kind, sourceAudioUrl: clip.audio_url },
 						}),
 					),
@@ -1143,6 +1118,32 @@ class LocalSunoProvider {
 	}
 
 	/** An accepted task-family request: charged, counted, recorded, answered with the task id. */
+	/** A one-clip task made from a source clip (a concatenation, a converted file): its spec. */
+	oneClipFrom({ stored, clip }, type) {
+		return {
+			title: clip.title,
+			tags: clip.metadata?.tags ?? '',
+			prompt: clip.metadata?.prompt ?? '',
+			mv: clip.model_name || undefined,
+			gptDescriptionPrompt: null,
+			clips: 1,
+			type,
+			duration: this.durationOf(stored, clip),
+		};
+	}
+
+	/** A task-family route other than submit/music (concat, upload): passed upstream as it came. */
+	acceptTaskRoute(res, id, route, request) {
+		const record = {
+			action: 'MUSIC',
+			route,
+			body: request,
+			forwarded: { ...request },
+			mv: undefined,
+		};
+		return this.accept(res, id, record);
+	}
+
 	accept(res, id, record) {
 		this.quota -= 1;
 		this.counters.submit += 1;

@@ -46,6 +46,12 @@ async function call(
 }
 
 const post = (path: string, body?: unknown) => call('POST', path, body);
+
+/** A new-api refusal: HTTP 400 with the task-family error envelope. */
+function expectRefusal(answer: Answer, code: string, message: string) {
+	expect(answer.status).toBe(400);
+	expect(answer.json).toEqual({ code, message, data: null });
+}
 const get = (path: string) => call('GET', path);
 
 /** Polls GET /suno/fetch/{id} until the task is SUCCESS (advance 'poll': one step a fetch). */
@@ -127,12 +133,7 @@ describe('POST /suno/submit/concat', () => {
 
 	it('refuses an empty clip_id and a clip no task has, counting both attempts', async () => {
 		const empty = await post('/suno/submit/concat', { is_infill: false });
-		expect(empty.status).toBe(400);
-		expect(empty.json).toEqual({
-			code: 'invalid_request',
-			message: 'clip_id is empty',
-			data: null,
-		});
+		expectRefusal(empty, 'invalid_request', 'clip_id is empty');
 		const unknown = await post('/suno/submit/concat', { clip_id: 'no-such-clip' });
 		expect(unknown.status).toBe(400);
 		expect(unknown.json).toEqual({ code: 'task_not_exist', message: 'clip_not_exist', data: null });
@@ -244,12 +245,7 @@ describe('POST /suno/submit/music with task gen_stem', () => {
 		const source = await song();
 		const body = { ...stemBody(source.taskId, source.clips[0].id, 'Two'), ...stems };
 		const answer = await post('/suno/submit/music', body);
-		expect(answer.status).toBe(400);
-		expect(answer.json).toEqual({
-			code: 'invalid_request',
-			message: 'stem_task must be two or twelve',
-			data: null,
-		});
+		expectRefusal(answer, 'invalid_request', 'stem_task must be two or twelve');
 		expect(provider.submits).toEqual([]);
 	});
 
@@ -260,20 +256,10 @@ describe('POST /suno/submit/music with task gen_stem', () => {
 			'/suno/submit/music',
 			stemBody(other.taskId, source.clips[0].id, 'Two'),
 		);
-		expect(wrong.status).toBe(400);
-		expect(wrong.json).toEqual({
-			code: 'task_not_exist',
-			message: 'task_origin_not_exist',
-			data: null,
-		});
+		expectRefusal(wrong, 'task_not_exist', 'task_origin_not_exist');
 		const { task_id: _omitted, ...noTask } = stemBody(source.taskId, source.clips[0].id, 'Two');
 		const missing = await post('/suno/submit/music', noTask);
-		expect(missing.status).toBe(400);
-		expect(missing.json).toEqual({
-			code: 'invalid_request',
-			message: 'task id is empty',
-			data: null,
-		});
+		expectRefusal(missing, 'invalid_request', 'task id is empty');
 		expect(provider.submits).toEqual([]);
 	});
 });
@@ -343,12 +329,7 @@ describe('POST /suno/submit/music with task cover or artist_consistency', () => 
 			prompt: 'x',
 			...ids,
 		});
-		expect(answer.status).toBe(400);
-		expect(answer.json).toEqual({
-			code: 'invalid_request',
-			message: 'persona_id is empty',
-			data: null,
-		});
+		expectRefusal(answer, 'invalid_request', 'persona_id is empty');
 	});
 
 	it('any other task value is ignored: an ordinary song', async () => {

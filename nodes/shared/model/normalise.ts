@@ -193,6 +193,23 @@ export function parseBody(body: unknown): unknown {
 	return parsed;
 }
 
+/** The body as a JSON object, or the problem that it is not one (quoted for the user). */
+export function parseObject(
+	body: unknown,
+): { object: ProviderObject } | { problem: ResponseProblem } {
+	let parsed: unknown;
+	try {
+		parsed = parseBody(body);
+	} catch (error) {
+		return { problem: { message: (error as Error).message, code: null } };
+	}
+	return isObject(parsed)
+		? { object: parsed }
+		: {
+				problem: { message: 'The provider answered with JSON that is not an object.', code: null },
+			};
+}
+
 /**
  * Any fetch response to tasks, or the problem that stops it being read; it never throws.
  * `fallbackTaskId` names the task when the provider sends only its clips (single fetch on a

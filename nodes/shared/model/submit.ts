@@ -4,7 +4,7 @@
  * `{code, message, data: "task_…"}`. Some relays wrap the id as `{task_id}` or `{id}`. Anything
  * else is a problem, quoted, never a guess. Pure; nothing here knows about n8n.
  */
-import { envelopeProblem, parseBody, type ResponseProblem } from './normalise';
+import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
 import { isObject, text } from './values';
 
 export type SubmitAnswer =
@@ -32,17 +32,9 @@ function exactNumber(body: unknown, data: unknown): string | null {
 }
 
 export function readSubmitAnswer(body: unknown): SubmitAnswer {
-	let parsed: unknown;
-	try {
-		parsed = parseBody(body);
-	} catch (error) {
-		return { problem: { message: (error as Error).message, code: null } };
-	}
-	if (!isObject(parsed)) {
-		return {
-			problem: { message: 'The provider answered with JSON that is not an object.', code: null },
-		};
-	}
+	const read = parseObject(body);
+	if ('problem' in read) return read;
+	const parsed = read.object;
 	const problem = envelopeProblem(parsed);
 	const taskId = exactNumber(body, parsed.data) ?? idIn(parsed.data);
 	if (problem) {

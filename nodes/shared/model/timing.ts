@@ -3,7 +3,7 @@
  * section tags and line breaks of the lyrics glued on (`"[Verse]\nWinter "`), read into clean
  * words, lines and subtitle files. Pure; nothing here knows about n8n.
  */
-import { envelopeProblem, parseBody, type ResponseProblem } from './normalise';
+import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
 import { isObject, numberOrNull, text } from './values';
 
 export interface TimedWord {
@@ -33,17 +33,9 @@ const SECTION = /^\s*\[([^\]]*)\]\s*$/;
 
 /** The answer as words and lines, or the problem that stops reading it. */
 export function readTiming(body: unknown): Timing | { problem: ResponseProblem } {
-	let parsed: unknown;
-	try {
-		parsed = parseBody(body);
-	} catch (error) {
-		return { problem: { message: (error as Error).message, code: null } };
-	}
-	if (!isObject(parsed)) {
-		return {
-			problem: { message: 'The provider answered with JSON that is not an object.', code: null },
-		};
-	}
+	const read = parseObject(body);
+	if ('problem' in read) return read;
+	const parsed = read.object;
 	const problem = 'aligned_words' in parsed ? null : envelopeProblem(parsed);
 	if (problem) return { problem };
 	const source = Array.isArray(parsed.aligned_words)
