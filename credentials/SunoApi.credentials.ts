@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { EXTRA_OPERATIONS } from '../nodes/shared/model/extras';
+import { documentedAt, EXTRA_OPERATIONS, PRESETS_WITH_EXTRAS } from '../nodes/shared/model/extras';
 
 /** A Base URL the gateway rule refuses; `description` says what to do. */
 export class BaseUrlError extends Error {
@@ -99,6 +99,16 @@ export class SunoApi implements ICredentialType {
 			description:
 				'The gateway address, the part before /suno/fetch: https://api.example.com, or with the path prefix the gateway is mounted under. Not /v1.',
 		},
+		// What each preset documents, said where the list below would look empty.
+		...PRESETS_WITH_EXTRAS.map(
+			(url): INodeProperties => ({
+				displayName: `This provider documents ${documentedAt(url).join(', ')}: they are on without ticking them below.`,
+				name: `extrasNotice${new URL(url).host.split('.')[1]}`,
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { provider: [url] } },
+			}),
+		),
 		{
 			displayName: 'Extra Operations Offered',
 			name: 'extraOperations',
@@ -106,7 +116,7 @@ export class SunoApi implements ICredentialType {
 			options: Object.entries(EXTRA_OPERATIONS).map(([value, { name }]) => ({ name, value })),
 			default: [],
 			description:
-				'Suno operations beyond songs, lyrics and fetching that this gateway runs. CometAPI and ElkAPI document all of them but Cover, so those are on for them already. Tick only what your provider documents: a gateway without an operation can bill an ordinary song instead.',
+				'Suno operations beyond songs, lyrics and fetching that this gateway runs, on top of those its provider documents. Tick only what your provider documents: a gateway without an operation can bill an ordinary song instead.',
 		},
 	];
 

@@ -48,7 +48,9 @@ async function main() {
 		}),
 		stdio: 'inherit',
 	});
-	console.log(`n8n editor: http://127.0.0.1:${N8N_PORT} (create the owner account on first visit)`);
+	console.log(
+		`n8n editor: http://127.0.0.1:${N8N_PORT} (create the owner account on first visit; to start over, delete .dev-n8n)`,
+	);
 	const stop = () => editor.kill('SIGTERM');
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);

@@ -44,7 +44,7 @@ export class SunoFetch implements INodeType {
 						name: 'Get Lyrics Timing',
 						value: 'getLyricsTiming',
 						description:
-							'Get when each sung word and line of finished clips starts and ends, with subtitles (extra operation)',
+							'Get when each sung word and line of finished clips starts and ends, with subtitles (only where the gateway offers it)',
 						action: 'Get lyrics timing',
 					},
 					{

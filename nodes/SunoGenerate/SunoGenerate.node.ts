@@ -12,7 +12,8 @@ import { engineFields } from '../shared/settings/fields';
 
 /**
  * One resource's Operation field. Values are unique across resources: the router needs only the
- * operation. "Extra" operations are sent only to a gateway that offers them (extras.ts).
+ * operation. Extra operations are sent only to a gateway that offers them (extras.ts). Options are
+ * listed by name, alphabetically, as n8n's lint asks of literal lists.
  */
 function operationsOf(
 	resource: string,
@@ -45,7 +46,7 @@ export class SunoGenerate implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ { generateMusic: "Generate music", extendMusic: "Extend music", generateLyrics: "Generate lyrics", concatenate: "Concatenate", separateStems: "Separate stems", uploadAudio: "Upload audio", cover: "Cover", generateWithPersona: "Generate with persona", createPersona: "Create persona", convertToWav: "Convert to WAV", renderMp4: "Render MP4 video" }[$parameter["operation"]] }}',
+			'={{ { generateMusic: "Generate music", extendMusic: "Extend music", generateLyrics: "Generate lyrics", concatenate: "Concatenate", separateStems: "Separate stems", uploadAudio: "Upload audio from URL", cover: "Cover", generateWithPersona: "Generate song with persona", createPersona: "Create persona", convertToWav: "Convert to WAV", renderMp4: "Render MP4 video" }[$parameter["operation"]] }}',
 		description: 'Create songs and lyrics with Suno and get the finished files',
 		defaults: { name: 'Suno Generate' },
 		usableAsTool: true,
@@ -69,21 +70,20 @@ export class SunoGenerate implements INodeType {
 				[
 					'Concatenate',
 					'concatenate',
-					'Join an extended clip with what it continues into one full song (paid, extra)',
+					'Join an extended clip with what it continues into one full song (paid; only where the gateway offers it)',
 					'Concatenate a song',
 				],
-				['Cover', 'cover', 'Sing a clip again in another style (paid, extra)', 'Cover a song'],
 				[
-					'Extend',
+					'Cover',
+					'cover',
+					'Sing a clip again in another style (paid; only where the gateway offers it)',
+					'Cover a song',
+				],
+				[
+					'Extend Music',
 					'extendMusic',
 					'Continue a song from a point in one of its clips (paid)',
 					'Extend a song',
-				],
-				[
-					'Generate',
-					'generateMusic',
-					'Make a song from a description or from your own lyrics (paid)',
-					'Generate a song',
 				],
 				[
 					'Generate Lyrics',
@@ -92,29 +92,35 @@ export class SunoGenerate implements INodeType {
 					'Generate lyrics',
 				],
 				[
+					'Generate Music',
+					'generateMusic',
+					'Make a song from a description or from your own lyrics (paid)',
+					'Generate a song',
+				],
+				[
 					'Separate Stems',
 					'separateStems',
-					'Split a clip into vocals and instrumental, or every instrument (paid, extra)',
+					'Split a clip into vocals and instrumental, or every instrument (paid; only where the gateway offers it)',
 					'Separate stems',
 				],
 				[
-					'Upload From URL',
+					'Upload Audio From URL',
 					'uploadAudio',
-					'Make an audio file into a clip to extend or cover (paid, extra)',
+					'Make an audio file into a clip to extend or cover (paid; only where the gateway offers it)',
 					'Upload audio from a URL',
 				],
 			]),
 			...operationsOf('persona', 'createPersona', [
 				[
-					'Create',
+					'Create Persona',
 					'createPersona',
-					'Save a clip’s voice and style as a persona (paid, extra)',
+					'Save a clip’s voice and style as a persona (paid; only where the gateway offers it)',
 					'Create a persona',
 				],
 				[
-					'Generate Song',
+					'Generate Song With Persona',
 					'generateWithPersona',
-					'Make a song in a persona’s voice (paid, extra)',
+					'Make a song in a persona’s voice (paid; only where the gateway offers it)',
 					'Generate a song with a persona',
 				],
 			]),
@@ -122,13 +128,13 @@ export class SunoGenerate implements INodeType {
 				[
 					'Convert to WAV',
 					'convertToWav',
-					'Get a clip as a lossless WAV file (extra)',
+					'Get a clip as a lossless WAV file (only where the gateway offers it)',
 					'Convert a clip to WAV',
 				],
 				[
 					'Render MP4 Video',
 					'renderMp4',
-					'Get a clip’s music video as an MP4 (extra)',
+					'Get a clip’s music video as an MP4 (only where the gateway offers it)',
 					'Render a music video',
 				],
 			]),

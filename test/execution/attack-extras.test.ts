@@ -404,7 +404,7 @@ describe('Create Persona', () => {
 	});
 });
 
-describe('Generate with Persona, Concatenate: what the user asked', () => {
+describe('Generate Song With Persona, Concatenate: what the user asked', () => {
 	it('[FOUND] negative_tags: Exclude Styles sends it; Additional Body Fields points at that field', async () => {
 		const { clipIds } = finishedSong();
 		const asked = {

@@ -9,7 +9,7 @@ import { instrumentalField, modelField, readSong, songFields } from './songField
 export const extra = 'cover';
 
 const clipField = clipIdField(
-	'The clip to cover: clipId of a Suno Fetch, Suno Generate or Upload Audio item (sent as cover_clip_id)',
+	'The clip to cover: clipId of a Suno Fetch, Suno Generate or Upload Audio From URL item (sent as cover_clip_id)',
 );
 
 export const description = updateDisplayOptions({ show: { operation: ['cover'] } }, [

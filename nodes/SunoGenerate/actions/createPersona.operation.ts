@@ -1,4 +1,4 @@
-/** "Create Persona": a clip's voice and style saved as a persona, for Generate with Persona. */
+/** "Create Persona": a clip's voice and style saved as a persona, for Generate Song With Persona. */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
@@ -19,6 +19,7 @@ const nameField: INodeProperties = {
 	required: true,
 	default: '',
 	placeholder: 'e.g. Midnight Crooner',
+	description: 'What the persona is called in Suno',
 };
 
 const descriptionField: INodeProperties = {
@@ -27,6 +28,7 @@ const descriptionField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. warm baritone, late-night jazz',
+	description: 'A note on the voice and style, for you (Suno shows it with the persona)',
 };
 
 const publicField: INodeProperties = {

@@ -1,4 +1,4 @@
-/** "Generate with Persona": a new song sung by a persona's voice (Create Persona makes one). */
+/** "Generate Song With Persona": a new song sung by a persona's voice (Create Persona makes one). */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';

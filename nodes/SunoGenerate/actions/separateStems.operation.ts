@@ -34,10 +34,11 @@ const stemsField: INodeProperties = {
 		},
 	],
 	default: 'two',
+	description: 'Which stems Suno makes from the clip (sent as stem_task)',
 };
 
 const stemTitleField: INodeProperties = {
-	displayName: 'Title',
+	displayName: 'Stem Title',
 	name: 'stemTitle',
 	type: 'string',
 	default: '',

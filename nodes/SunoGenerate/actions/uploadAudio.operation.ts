@@ -1,4 +1,4 @@
-/** "Upload Audio from URL": an audio file made into a clip that Extend Music and Cover accept. */
+/** "Upload Audio From URL": an audio file made into a clip that Extend Music and Cover accept. */
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';

@@ -34,9 +34,10 @@ export async function directItem(
 	const { file } = answer;
 	const type = json.fileType as keyof typeof KIND_OF | undefined;
 	const { download } = run.settings;
-	// Bytes in the answer are the paid file itself: kept whatever Download Files says.
-	if (!file || type === undefined || (download.kinds.length === 0 && !('bytes' in file)))
-		return item;
+	// Download Files: Audio takes the WAV, Video the MP4. Bytes in the answer are the paid file
+	// itself: kept whatever Download Files says.
+	const wanted = type !== undefined && download.kinds.includes(KIND_OF[type]);
+	if (!file || type === undefined || (!wanted && !('bytes' in file))) return item;
 
 	const name = `suno-${
 		String(json.clipId)

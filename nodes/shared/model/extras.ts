@@ -5,25 +5,45 @@
  * (suno-extras.md §14), or whose credential says it offers it. Pure; nothing here knows about n8n.
  */
 
+/**
+ * By key: the name the editor and the errors use, the presets whose docs list it, and whether it is
+ * a song submit with extra fields (which a gateway without it turns into an ordinary paid song).
+ */
 export const EXTRA_OPERATIONS = {
-	concatenate: { name: 'Concatenate', documentedBy: ['cometapi', 'elkapi'] },
-	separateStems: { name: 'Separate Stems', documentedBy: ['cometapi', 'elkapi'] },
-	uploadAudio: { name: 'Upload Audio from URL', documentedBy: ['cometapi', 'elkapi'] },
-	cover: { name: 'Cover', documentedBy: [] },
-	generateWithPersona: { name: 'Generate with Persona', documentedBy: ['cometapi', 'elkapi'] },
-	createPersona: { name: 'Create Persona', documentedBy: ['cometapi', 'elkapi'] },
-	convertToWav: { name: 'Convert to WAV', documentedBy: ['cometapi', 'elkapi'] },
-	renderMp4: { name: 'Render MP4 Video', documentedBy: ['cometapi', 'elkapi'] },
-	lyricsTiming: { name: 'Get Lyrics Timing', documentedBy: ['cometapi', 'elkapi'] },
+	concatenate: { name: 'Concatenate', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	separateStems: { name: 'Separate Stems', documentedBy: ['cometapi', 'elkapi'], songSubmit: true },
+	uploadAudio: {
+		name: 'Upload Audio From URL',
+		documentedBy: ['cometapi', 'elkapi'],
+		songSubmit: false,
+	},
+	cover: { name: 'Cover', documentedBy: [], songSubmit: true },
+	generateWithPersona: {
+		name: 'Generate Song With Persona',
+		documentedBy: ['cometapi', 'elkapi'],
+		songSubmit: true,
+	},
+	createPersona: {
+		name: 'Create Persona',
+		documentedBy: ['cometapi', 'elkapi'],
+		songSubmit: false,
+	},
+	convertToWav: { name: 'Convert to WAV', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	renderMp4: { name: 'Render MP4 Video', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	lyricsTiming: {
+		name: 'Get Lyrics Timing',
+		documentedBy: ['cometapi', 'elkapi'],
+		songSubmit: false,
+	},
 } as const;
 
 export type ExtraOperation = keyof typeof EXTRA_OPERATIONS;
 
 /** The credential's presets by host, as the table above names them. */
-const PRESET_HOSTS: Record<string, string> = {
-	'api.cometapi.com': 'cometapi',
-	'api.elkapi.com': 'elkapi',
-};
+export const PRESETS_WITH_EXTRAS = ['https://api.cometapi.com', 'https://api.elkapi.com'];
+const PRESET_HOSTS: Record<string, string> = Object.fromEntries(
+	PRESETS_WITH_EXTRAS.map((url) => [new URL(url).host, new URL(url).host.split('.')[1]]),
+);
 
 /** Whether the gateway at `baseUrl` offers `operation`: documented by its provider, or ticked. */
 export function offers(
@@ -31,13 +51,18 @@ export function offers(
 	baseUrl: string,
 	ticked: readonly string[],
 ): boolean {
-	if (ticked.includes(operation)) return true;
 	// A Custom URL on a preset's host is that provider: its documentation still applies.
-	const preset = PRESET_HOSTS[new URL(baseUrl).host.toLowerCase()];
 	return (
-		preset !== undefined &&
-		(EXTRA_OPERATIONS[operation].documentedBy as readonly string[]).includes(preset)
+		ticked.includes(operation) || documentedAt(baseUrl).includes(EXTRA_OPERATIONS[operation].name)
 	);
+}
+
+/** The names of the operations the provider at `baseUrl` documents (none for an unknown host). */
+export function documentedAt(baseUrl: string): string[] {
+	const preset = PRESET_HOSTS[new URL(baseUrl).host.toLowerCase()];
+	return Object.values(EXTRA_OPERATIONS)
+		.filter(({ documentedBy }) => (documentedBy as readonly string[]).includes(preset))
+		.map(({ name }) => name);
 }
 
 /** Why a gateway that does not offer `operation` is not sent it, and how to turn it on. */
@@ -45,9 +70,12 @@ export function notOfferedMessage(operation: ExtraOperation): {
 	message: string;
 	description: string;
 } {
-	const { name } = EXTRA_OPERATIONS[operation];
+	const { name, songSubmit } = EXTRA_OPERATIONS[operation];
+	const risk = songSubmit
+		? 'a gateway without it can bill an ordinary song instead (a stock new-api gateway drops the fields it does not know)'
+		: 'a gateway without it answers with an error or a web page, or may run something else';
 	return {
 		message: `${name} is not enabled for this gateway, so nothing was sent.`,
-		description: `Its provider's documentation that this package knows does not list ${name}, and a gateway without it can bill an ordinary song instead (a stock new-api gateway drops the fields it does not know). If your provider documents ${name}, tick it under Extra Operations Offered in the Suno API credential.`,
+		description: `The documentation this package knows for this gateway does not list ${name}, and ${risk}. If your provider documents ${name}, tick it under Extra Operations Offered in the Suno API credential.`,
 	};
 }

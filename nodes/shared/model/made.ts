@@ -81,7 +81,7 @@ export function checkMade(
 	};
 }
 
-/** What Generate with Persona must show: the persona asked for, on its clips. */
+/** What Generate Song With Persona must show: the persona asked for, on its clips. */
 export const personaExpected = (personaId: string) => ({
 	made: withPersona(personaId),
 	why: `its clips do not carry persona ${personaId} in their metadata: the gateway may have dropped the persona fields and made an ordinary song.`,

@@ -67,14 +67,14 @@ const wording = {
 			'How often to repeat a request that met a rate limit (429, after its Retry-After), a server error (5xx) or a network error. Fetching only reads, so this is always safe.',
 	},
 	generate: {
-		wait: 'Whether to wait for the songs (or lyrics) and return them as Suno Fetch does, one item per clip. Off: one item per submitted task with its ID, to fetch later.',
+		wait: 'Whether to wait for what the task makes (songs, lyrics, stems, a file) and return it as Suno Fetch does, one item per clip. Off: one item per submitted task with its ID, to fetch later. An answer that is the result itself (a file) needs no wait.',
 		batchSize:
 			'Task IDs per status request while waiting, at most 100: one-hub gateways answer at most 100 tasks per request',
 		concurrency: 'How many requests (submits, status polls, downloads) may be in flight at once',
 		timeout:
 			'How long one request may take before it counts as failed. A poll or download is then retried; a submit is not, as the provider may have created the task.',
 		retries:
-			'How often to repeat a status poll or download that met a rate limit (429), a server error (5xx) or a network error. A submit is repeated only when the provider surely created nothing (a 429, or a connection refused), never after a 5xx or a timeout.',
+			'How often to repeat a read (a status poll, a download) that met a rate limit (429), a server error (5xx) or a network error. A paid request is repeated only when the provider surely created nothing (a 429, or a connection refused), never after a 5xx or a timeout.',
 	},
 };
 
@@ -86,6 +86,8 @@ const additionalBodyFields: INodeProperties = {
 	default: '{}',
 	description:
 		'More fields for the submit\'s JSON body, for what your provider documents beyond this node (e.g. {"negative_tags": "heavy metal"}). Stock new-api gateways drop fields they do not know, without an error.',
+	// Convert to WAV and Render MP4 are GETs: there is no body to add to.
+	displayOptions: { hide: { '/operation': ['convertToWav', 'renderMp4'] } },
 };
 
 /**
