@@ -2,7 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
-import { checkMade, EXPECTED, stemName } from '../../shared/model/made';
+import { checkMade, stemName, stemsExpected } from '../../shared/model/made';
 import { readField } from '../../shared/settings/parameters';
 import { clipIdField, originTaskField, readOneId } from './clipFields';
 import { readText } from './songFields';
@@ -81,6 +81,6 @@ export function readSubmission(this: IExecuteFunctions, itemIndex: number): Subm
 				stem_task: stems,
 			},
 		},
-		annotate: checkMade(EXPECTED.stems, (clip) => ({ stem: clip ? stemName(clip) : null })),
+		annotate: checkMade(stemsExpected(stems), (clip) => ({ stem: clip ? stemName(clip) : null })),
 	};
 }

@@ -53,7 +53,8 @@ export async function directItem(
 				`The ${type.toUpperCase()} of clip ${String(json.clipId)} is ${file.bytes.length} bytes, more than Max File Size.`,
 				{
 					itemIndex,
-					description: 'Raise Max File Size (MB) in the options, or turn off Download Files.',
+					description:
+						'The provider made it and may charge for it, but it came in the answer itself and was not kept. Raise Max File Size (MB) in the options before you ask for it again.',
 				},
 			);
 		}

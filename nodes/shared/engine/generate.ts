@@ -239,7 +239,9 @@ export async function generateTasks(
 		try {
 			run.output[itemIndex].push(await directItem(this, run, itemIndex, task));
 		} catch (error) {
-			run.fail(itemIndex, error);
+			// Stopping the run here: its error keeps what the other items already paid for.
+			const made = this.continueOnFail() ? undefined : submittedNote(answered);
+			run.fail(itemIndex, withDescription(this, error, describedWith(error, made), itemIndex));
 		}
 	}
 	const submitted = answered.filter(({ task }) => task.taskId !== null);

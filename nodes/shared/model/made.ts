@@ -25,64 +25,78 @@ export function stemName(clip: Clip): string | null {
 	return / - ([^-]+)$/.exec(clip.title ?? '')?.[1]?.trim() ?? null;
 }
 
-const isConcatenation = (clip: Clip) => {
-	const metadata = metadataOf(clip);
-	return metadata.type === 'concat' || Array.isArray(metadata.concat_history);
-};
-
 const isCover = (clip: Clip) => {
 	const metadata = metadataOf(clip);
 	return metadata.task === 'cover' || text(metadata.cover_clip_id) !== null;
 };
 
-const withPersona = (personaId: string) => (clip: Clip) =>
-	text(metadataOf(clip).persona_id) === personaId;
-
 /** The file type a URL's path names, lower case. */
 const typeOf = (url: string | null) =>
 	/\.([a-z0-9]{2,4})(?:$|[?#])/i.exec(url ?? '')?.[1]?.toLowerCase();
 
+/** Why the finished task's clips are not what was asked, or null when they are. */
+type Judge = (clips: readonly Clip[]) => string | null;
+
+/** At least one clip made so, or `why`. */
+const someAre =
+	(made: (clip: Clip) => boolean, why: string): Judge =>
+	(clips) =>
+		clips.some(made) ? null : why;
+
 /** What each kind of task must show, and what the items say when it does not. */
 export const EXPECTED = {
-	stems: {
-		made: isStem,
-		why: 'none of its clips is a stem (no stem marks in their metadata): the gateway may have dropped the stem fields and made an ordinary extension, which it bills as one.',
-	},
-	concatenation: {
-		made: isConcatenation,
-		why: 'its clip is not marked as a concatenation (no concat_history in its metadata).',
-	},
-	wav: {
-		made: (clip: Clip) => typeOf(clip.audioUrl) === 'wav',
-		why: 'none of its clips has a WAV file (audioUrl does not end in .wav): the gateway may have made something else.',
-	},
-	mp4: {
-		made: (clip: Clip) => typeOf(clip.videoUrl) === 'mp4',
-		why: 'none of its clips has an MP4 video (videoUrl does not end in .mp4).',
-	},
-	cover: {
-		made: isCover,
-		why: 'its clips are not marked as a cover (no cover_clip_id or task "cover" in their metadata): the gateway may have dropped the cover fields and made a new song.',
-	},
-} as const;
+	concatenation: someAre((clip) => {
+		const metadata = metadataOf(clip);
+		return metadata.type === 'concat' || Array.isArray(metadata.concat_history);
+	}, 'its clip is not marked as a concatenation (no concat_history in its metadata).'),
+	wav: someAre(
+		(clip) => typeOf(clip.audioUrl) === 'wav',
+		'none of its clips has a WAV file (audioUrl does not end in .wav): the gateway may have made something else.',
+	),
+	mp4: someAre(
+		(clip) => typeOf(clip.videoUrl) === 'mp4',
+		'none of its clips has an MP4 video (videoUrl does not end in .mp4).',
+	),
+	cover: someAre(
+		isCover,
+		'its clips are not marked as a cover (no cover_clip_id or task "cover" in their metadata): the gateway may have dropped the cover fields and made a new song.',
+	),
+};
+
+/** Stems: some at all, and more than two when every instrument was asked for (billed as five songs). */
+export const stemsExpected =
+	(set: 'two' | 'twelve'): Judge =>
+	(clips) => {
+		const stems = clips.filter(isStem).length;
+		if (stems === 0)
+			return 'none of its clips is a stem (no stem marks in their metadata): the gateway may have dropped the stem fields and made an ordinary extension, which it bills as one.';
+		return set === 'twelve' && stems <= 2
+			? `only ${stems} stems came back, not every instrument as asked.`
+			: null;
+	};
+
+/** What Generate Song With Persona must show: the persona asked for, on its clips. */
+export const personaExpected = (personaId: string): Judge =>
+	someAre(
+		(clip) => text(metadataOf(clip).persona_id) === personaId,
+		`its clips do not carry persona ${personaId} in their metadata: the gateway may have dropped the persona fields and made an ordinary song.`,
+	);
 
 /**
- * The fields each item of a task gets: `notAsAsked` (null, or why the finished task does not look
- * like what was asked) and what `perClip` adds.
+ * The fields each item of a finished task gets: `notAsAsked` (null, or why it does not look like
+ * what was asked; a task that succeeded without any clip never does) and what `perClip` adds.
  */
 export function checkMade(
-	expected: { made: (clip: Clip) => boolean; why: string },
+	judge: Judge,
 	perClip: (clip: Clip | null) => ProviderObject = () => ({}),
 ) {
 	return (task: Task, clip: Clip | null): ProviderObject => {
-		const judged = task.taskStatus === 'SUCCESS' && task.clips.length > 0;
-		const notAsAsked = judged && !task.clips.some(expected.made) ? expected.why : null;
+		const notAsAsked =
+			task.taskStatus !== 'SUCCESS'
+				? null
+				: task.clips.length === 0
+					? 'it finished without any clip.'
+					: judge(task.clips);
 		return { ...perClip(clip), notAsAsked };
 	};
 }
-
-/** What Generate Song With Persona must show: the persona asked for, on its clips. */
-export const personaExpected = (personaId: string) => ({
-	made: withPersona(personaId),
-	why: `its clips do not carry persona ${personaId} in their metadata: the gateway may have dropped the persona fields and made an ordinary song.`,
-});

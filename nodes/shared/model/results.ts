@@ -6,7 +6,7 @@
  */
 import { envelopeProblem, parseBody } from './normalise';
 import type { PaidAnswer } from './submit';
-import { isObject, link, text } from './values';
+import { exactId, isObject, link, text } from './values';
 
 type Answered = { body: unknown; headers?: Record<string, unknown> };
 
@@ -34,7 +34,7 @@ export function readPersonaAnswer({ body }: Answered): PaidAnswer {
 		const problem = envelopeProblem(outer);
 		if (problem) return { problem };
 	}
-	const id = isObject(persona) ? text(persona.id) : null;
+	const id = isObject(persona) ? exactId(body, 'id', persona.id) : null;
 	if (!isObject(persona) || id === null) {
 		return {
 			problem: {
@@ -160,7 +160,10 @@ export function readFileAnswer(type: FileType, clipId: string, response: Answere
 	if (isObject(data)) {
 		const url = urlIn(data, type);
 		if (url !== null) return { result: result(url), file: { url } };
-		const taskId = text(data.task_id) ?? text(data.taskId);
+		// Only a field named as a task's: a bare `id` may be the clip's own.
+		const taskId =
+			exactId(response.body, 'task_id', data.task_id) ??
+			exactId(response.body, 'taskId', data.taskId);
 		if (taskId !== null) return { taskId, message: text(json.message) };
 	}
 	return unreadable;

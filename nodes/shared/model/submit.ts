@@ -5,7 +5,7 @@
  * else is a problem, quoted, never a guess. Pure; nothing here knows about n8n.
  */
 import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
-import { isObject, text } from './values';
+import { exactId, isObject, text } from './values';
 
 export type SubmitAnswer =
 	| { taskId: string; message: string | null }
@@ -17,18 +17,17 @@ export type PaidFile = { url: string } | { bytes: Buffer; mimeType: string };
 /** A paid request's answer: a task to wait for, the result itself, or a problem quoted from it. */
 export type PaidAnswer = SubmitAnswer | { result: { [key: string]: unknown }; file?: PaidFile };
 
-function idIn(data: unknown): string | null {
+/**
+ * The task ID in an answer's `data`: the value itself, or its `task_id`, `taskId` or `id`, every
+ * digit kept (`body` is the answer's text). Null when there is none.
+ */
+function taskIdIn(body: unknown, data: unknown): string | null {
 	const id = isObject(data)
-		? (text(data.task_id) ?? text(data.taskId) ?? text(data.id))
-		: text(data);
+		? (exactId(body, 'task_id', data.task_id) ??
+			exactId(body, 'taskId', data.taskId) ??
+			exactId(body, 'id', data.id))
+		: exactId(body, 'data', data);
 	return id === null || id.trim() === '' ? null : id.trim();
-}
-
-/** A numeric id too long for a JavaScript number, with every digit, from the answer's text. */
-function exactNumber(body: unknown, data: unknown): string | null {
-	if (typeof data !== 'number' || Number.isSafeInteger(data) || typeof body !== 'string')
-		return null;
-	return /"data"\s*:\s*(-?\d+)\s*[,}]/.exec(body)?.[1] ?? null;
 }
 
 export function readSubmitAnswer(body: unknown): SubmitAnswer {
@@ -36,7 +35,7 @@ export function readSubmitAnswer(body: unknown): SubmitAnswer {
 	if ('problem' in read) return read;
 	const parsed = read.object;
 	const problem = envelopeProblem(parsed);
-	const taskId = exactNumber(body, parsed.data) ?? idIn(parsed.data);
+	const taskId = taskIdIn(body, parsed.data);
 	if (problem) {
 		// An error that still names an id: say so, the task may be real.
 		const named = taskId ? ` The answer names the task ID ${taskId}.` : '';

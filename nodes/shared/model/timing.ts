@@ -55,14 +55,20 @@ export function readTiming(body: unknown): Timing | { problem: ResponseProblem }
 	let section: string | null = null;
 	let line: TimedLine | null = null;
 	const endLine = () => {
-		if (line) lines.push(line);
+		if (line) lines.push({ ...line, text: line.text.replace(/\s+/g, ' ').trim() });
 		line = null;
 	};
 	for (const [position, entry] of source.entries()) {
+		const raw = isObject(entry) ? (text(entry.word) ?? '') : '';
+		// "[Verse]\nWinter ": a section tag, a line break, then the word; "deep\n" ends its line.
+		const parts = raw.split('\n');
+		const sung = parts.some((part) => part.trim() !== '' && !SECTION.test(part));
 		const startS = isObject(entry) ? numberOrNull(entry.start_s) : null;
 		const endS = isObject(entry) ? numberOrNull(entry.end_s) : null;
-		// A word without sane times would put subtitles in the wrong place: say so, drop nothing.
-		if (!isObject(entry) || startS === null || endS === null || startS < 0 || endS < startS) {
+		// A sung word without sane times would put subtitles in the wrong place: say so, drop
+		// nothing. A section tag alone is not sung and needs none.
+		const timed = startS !== null && endS !== null && startS >= 0 && endS >= startS;
+		if (!isObject(entry) || (sung && !timed)) {
 			const shown = JSON.stringify(entry).slice(0, 120);
 			return {
 				problem: {
@@ -71,22 +77,26 @@ export function readTiming(body: unknown): Timing | { problem: ResponseProblem }
 				},
 			};
 		}
-		const raw = text(entry.word) ?? '';
 		// `success` as Suno sends it, or as text ("false") from a relay that re-encodes it.
 		const aligned = !(entry.success === false || /^(false|0)$/i.test(String(entry.success)));
-		// "[Verse]\nWinter ": a section tag, a line break, then the word; "deep\n" ends its line.
-		const parts = raw.split('\n');
 		parts.forEach((part, index) => {
 			const tag = SECTION.exec(part);
 			if (tag) {
 				endLine();
 				section = tag[1].trim() || null;
-			} else if (part.trim() !== '') {
-				const word = part.trim();
-				line ??= { text: '', startS, endS, section, lineIndex: lines.length };
-				line.text = line.text === '' ? word : `${line.text} ${word}`;
-				line.endS = endS;
-				words.push({ word, startS, endS, aligned, lineIndex: line.lineIndex });
+			} else if (part.trim() !== '' && timed) {
+				line ??= { text: '', startS: startS!, endS: endS!, section, lineIndex: lines.length };
+				// The provider's own spacing: "Winter " + "winds", but "我" + "爱" + "你".
+				line.text += part;
+				line.startS = Math.min(line.startS, startS!);
+				line.endS = Math.max(line.endS, endS!);
+				words.push({
+					word: part.trim(),
+					startS: startS!,
+					endS: endS!,
+					aligned,
+					lineIndex: line.lineIndex,
+				});
 			}
 			if (index < parts.length - 1) endLine();
 		});

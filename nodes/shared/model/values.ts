@@ -64,3 +64,15 @@ export function parseJson(text: string): unknown {
 		return NOT_JSON;
 	}
 }
+
+/**
+ * An id as text, with every digit when the provider sent a number too long for JavaScript
+ * (`"data": 12345678901234567890`): read from the answer's text under `key`.
+ */
+export function exactId(body: unknown, key: string, value: unknown): string | null {
+	if (typeof value === 'number' && !Number.isSafeInteger(value) && typeof body === 'string') {
+		const digits = new RegExp(`"${key}"\\s*:\\s*(-?\\d+)\\s*[,}]`).exec(body)?.[1];
+		if (digits !== undefined) return digits;
+	}
+	return text(value);
+}

@@ -49,9 +49,14 @@ export function httpFailure(
 			typeof location === 'string'
 				? absoluteOrQuoted(location, `${baseUrl}${path}`)
 				: 'another address';
+		const sameHost =
+			typeof location === 'string' &&
+			new URL(location, `${baseUrl}${path}`).origin === new URL(baseUrl).origin;
 		return {
 			message: `The provider answered with a redirect (HTTP ${statusCode}) to ${target}; it was not followed.`,
-			description: `The API key is only ever sent to the Base URL (${baseUrl}). If the redirect points to your gateway's real address, enter that address as the Base URL in the Suno API credential.`,
+			description: sameHost
+				? `The gateway sends this request elsewhere on its own host (${baseUrl}), which the node does not follow: ask the provider about this route.`
+				: `The API key is only ever sent to the Base URL (${baseUrl}). If the redirect points to your gateway's real address, enter that address as the Base URL in the Suno API credential.`,
 		};
 	}
 	if (statusCode === 401 || statusCode === 403) {

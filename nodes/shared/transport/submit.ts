@@ -65,17 +65,30 @@ function locationOf(response: ProviderResponse, from: string): URL | null {
 	}
 }
 
+/** Whether `target` is one of the gateway's own API routes (never a file to download). */
+function isGatewayRoute(target: URL, baseUrl: string): boolean {
+	const base = new URL(baseUrl);
+	const prefix = base.pathname.replace(/\/+$/, '');
+	return target.origin === base.origin && target.pathname.startsWith(`${prefix}/suno/`);
+}
+
 /**
  * The same route with or without a trailing slash on the gateway's own host (gpt-best documents
- * `/suno/persona/create/`): the path to send it to again. A 307/308 means the request was not
- * handled, and the key stays at the gateway. Null for any other redirect.
+ * `/suno/persona/create/`): the path to send it to again. Such a redirect means the request was
+ * not handled: a POST only by 307/308 (a 303 answers a POST that was), a GET by any. The key
+ * stays at the gateway. Null for any other redirect.
  */
-function slashRedirect(response: ProviderResponse, baseUrl: string, path: string): string | null {
+function slashRedirect(
+	response: ProviderResponse,
+	method: string,
+	baseUrl: string,
+	path: string,
+): string | null {
 	const target = locationOf(response, `${baseUrl}${path}`);
-	const base = new URL(baseUrl);
-	if (!target || ![307, 308].includes(response.statusCode) || target.origin !== base.origin)
+	const resend = method === 'GET' ? REDIRECTS : [307, 308];
+	if (!target || !resend.includes(response.statusCode) || !isGatewayRoute(target, baseUrl))
 		return null;
-	const prefix = base.pathname.replace(/\/+$/, '');
+	const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
 	const trimmed = (value: string) => value.replace(/\/+$/, '');
 	if (target.search !== '' || trimmed(target.pathname) !== trimmed(`${prefix}${path}`)) return null;
 	return target.pathname.slice(prefix.length);
@@ -183,8 +196,9 @@ function statusFailure(
 			created: false,
 		};
 	}
-	// Redirects, a rejected key, a wrong route: the submit never reached Suno.
-	return { ...httpFailure(response, baseUrl, path), created: false };
+	// Redirects, a rejected key, a wrong route: the submit never reached Suno. But a 303 is the
+	// answer to a request that was handled.
+	return { ...httpFailure(response, baseUrl, path), created: statusCode === 303 };
 }
 
 export async function sendPaid(
@@ -202,7 +216,7 @@ export async function sendPaid(
 	let { path } = request;
 	let outcome = await send(path);
 	const moved =
-		'response' in outcome ? slashRedirect(outcome.response, gateway.baseUrl, path) : null;
+		'response' in outcome ? slashRedirect(outcome.response, method, gateway.baseUrl, path) : null;
 	if (moved !== null && moved !== path) {
 		path = moved;
 		outcome = await send(path);
@@ -238,9 +252,10 @@ export async function sendPaid(
 	}
 	let { response } = outcome;
 	const httpCode = String(response.statusCode);
-	// A file's route may answer by redirecting to the file: that is its URL (downloaded without the key).
+	// A file's route may answer by redirecting to the file: that is its URL (downloaded without the
+	// key). A redirect to another of the gateway's routes is not a file.
 	const fileAt = request.binary ? locationOf(response, `${gateway.baseUrl}${path}`) : null;
-	if (fileAt) {
+	if (fileAt && !isGatewayRoute(fileAt, gateway.baseUrl)) {
 		const body = JSON.stringify({ url: fileAt.href });
 		response = { statusCode: 200, body, headers: { 'content-type': 'application/json' } };
 	}
@@ -255,6 +270,13 @@ export async function sendPaid(
 		return { taskId: answer.taskId, providerMessage, submittedAt };
 	}
 	if ('result' in answer) {
+		// A file URL holding the key would carry it to wherever the file lives: not passed on.
+		const { file } = answer;
+		if (file && 'url' in file && redact(file.url, gateway.apiKey) !== file.url) {
+			const masked = redact(file.url, gateway.apiKey);
+			const message = `The provider gave a file URL that holds your API key (${masked}); it is not passed on or downloaded, so the key does not leave the gateway.`;
+			throw fail({ message, created: true }, httpCode);
+		}
 		// The provider's own object, passed on: never with the key in it.
 		const result = JSON.parse(redact(JSON.stringify(answer.result), gateway.apiKey)) as IDataObject;
 		return { taskId: null, providerMessage: null, submittedAt, result, file: answer.file };
