@@ -26,6 +26,15 @@ export function apiError(
 	});
 }
 
+/** The origin a Location points to; null when it cannot be read. */
+function originOf(location: string, base: string): string | null {
+	try {
+		return new URL(location, base).origin;
+	} catch {
+		return null;
+	}
+}
+
 function absoluteOrQuoted(location: string, base: string): string {
 	try {
 		return new URL(location, base).href;
@@ -51,7 +60,7 @@ export function httpFailure(
 				: 'another address';
 		const sameHost =
 			typeof location === 'string' &&
-			new URL(location, `${baseUrl}${path}`).origin === new URL(baseUrl).origin;
+			originOf(location, `${baseUrl}${path}`) === new URL(baseUrl).origin;
 		return {
 			message: `The provider answered with a redirect (HTTP ${statusCode}) to ${target}; it was not followed.`,
 			description: sameHost
