@@ -233,17 +233,23 @@ export async function generateTasks(
 
 	const answered = await submitOnceEach(this, run, asks, extra);
 
-	// Answered with the result itself (a persona, a file): done, nothing to wait for.
-	for (const { itemIndex, task } of answered) {
-		if (task.taskId !== null) continue;
-		try {
-			run.output[itemIndex].push(await directItem(this, run, itemIndex, task));
-		} catch (error) {
-			// Stopping the run here: its error keeps what the other items already paid for.
-			const made = this.continueOnFail() ? undefined : submittedNote(answered);
-			run.fail(itemIndex, withDescription(this, error, describedWith(error, made), itemIndex));
+	// Answered with the result itself (a persona, a file): done, nothing to wait for. Their files
+	// are downloaded a few at a time, as clips' are.
+	const direct = answered.filter(({ task }) => task.taskId === null);
+	const items = await settleEach(direct, run.settings.fetch.concurrency, ({ itemIndex, task }) =>
+		directItem(this, run, itemIndex, task),
+	);
+	items.forEach((outcome, index) => {
+		const { itemIndex } = direct[index];
+		if (outcome.ok) {
+			run.output[itemIndex].push(outcome.value);
+			return;
 		}
-	}
+		// Stopping the run here: its error keeps what the other items already paid for.
+		const made = this.continueOnFail() ? undefined : submittedNote(answered);
+		const { error } = outcome;
+		run.fail(itemIndex, withDescription(this, error, describedWith(error, made), itemIndex));
+	});
 	const submitted = answered.filter(({ task }) => task.taskId !== null);
 
 	if (!run.settings.fetch.wait) {

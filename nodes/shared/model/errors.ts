@@ -55,8 +55,7 @@ export function isNoChannel({ message }: ProviderSaid): boolean {
 export function isWebPage(response: { body: unknown; headers?: Record<string, unknown> }): boolean {
 	const type = response.headers?.['content-type'];
 	if (typeof type === 'string' && /text\/html/i.test(type)) return true;
-	const body = Buffer.isBuffer(response.body)
-		? response.body.toString('utf8', 0, 512)
-		: response.body;
+	// The transport keeps a body as bytes only when it is a file (request.ts): text is a string.
+	const { body } = response;
 	return typeof body === 'string' && /^\s*<(!doctype|html|head|body)/i.test(body);
 }

@@ -52,7 +52,13 @@ export const MIME_TYPES: Record<string, string> = {
 
 /** The file type a URL names (`…/song.wav` → `wav`), if it is one we know. */
 export function urlExtension(url: string): string | null {
-	const named = /\.([a-z0-9]{2,4})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase();
+	let path: string;
+	try {
+		path = new URL(url, 'http://relative.invalid').pathname; // a relative URL names a type too
+	} catch {
+		return null;
+	}
+	const named = /\.([a-z0-9]{2,4})$/i.exec(path)?.[1]?.toLowerCase();
 	return named && named in MIME_TYPES ? named : null;
 }
 

@@ -3,6 +3,7 @@
  * not know, so a stems, cover or persona request comes back as an ordinary song: its clips then
  * lack the marks Suno puts on the real thing (suno-extras.md §2-§6). Pure; nothing knows n8n.
  */
+import { urlExtension } from './files';
 import type { Clip, ProviderObject, Task } from './task';
 import { isObject, text } from './values';
 
@@ -30,10 +31,6 @@ const isCover = (clip: Clip) => {
 	return metadata.task === 'cover' || text(metadata.cover_clip_id) !== null;
 };
 
-/** The file type a URL's path names, lower case. */
-const typeOf = (url: string | null) =>
-	/\.([a-z0-9]{2,4})(?:$|[?#])/i.exec(url ?? '')?.[1]?.toLowerCase();
-
 /** Why the finished task's clips are not what was asked, or null when they are. */
 type Judge = (clips: readonly Clip[]) => string | null;
 
@@ -50,11 +47,11 @@ export const EXPECTED = {
 		return metadata.type === 'concat' || Array.isArray(metadata.concat_history);
 	}, 'its clip is not marked as a concatenation (no concat_history in its metadata).'),
 	wav: someAre(
-		(clip) => typeOf(clip.audioUrl) === 'wav',
+		(clip) => clip.audioUrl !== null && urlExtension(clip.audioUrl) === 'wav',
 		'none of its clips has a WAV file (audioUrl does not end in .wav): the gateway may have made something else.',
 	),
 	mp4: someAre(
-		(clip) => typeOf(clip.videoUrl) === 'mp4',
+		(clip) => clip.videoUrl !== null && urlExtension(clip.videoUrl) === 'mp4',
 		'none of its clips has an MP4 video (videoUrl does not end in .mp4).',
 	),
 	cover: someAre(

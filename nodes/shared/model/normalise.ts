@@ -193,16 +193,22 @@ export function parseBody(body: unknown): unknown {
 	return parsed;
 }
 
-/** The body as a JSON object, or the problem that it is not one (quoted for the user). */
-export function parseObject(
-	body: unknown,
-): { object: ProviderObject } | { problem: ResponseProblem } {
-	let parsed: unknown;
+/** The body as JSON, or the problem that it is not (quoted for the user); it never throws. */
+export function readJson(body: unknown): { json: unknown } | { problem: ResponseProblem } {
 	try {
-		parsed = parseBody(body);
+		return { json: parseBody(body) };
 	} catch (error) {
 		return { problem: { message: (error as Error).message, code: null } };
 	}
+}
+
+/** The body as a JSON object, or the problem that it is not one. */
+export function parseObject(
+	body: unknown,
+): { object: ProviderObject } | { problem: ResponseProblem } {
+	const read = readJson(body);
+	if ('problem' in read) return read;
+	const parsed = read.json;
 	return isObject(parsed)
 		? { object: parsed }
 		: {

@@ -4,7 +4,8 @@
  * (suno-extras.md §7, §9). Each shape seen is accepted; anything else is a problem that quotes
  * what came back, never a guess. Pure; nothing here knows about n8n.
  */
-import { envelopeProblem, parseBody } from './normalise';
+import { MIME_TYPES, urlExtension } from './files';
+import { envelopeProblem, readJson } from './normalise';
 import type { PaidAnswer } from './submit';
 import { exactId, isObject, link, text } from './values';
 
@@ -15,18 +16,9 @@ const quote = (value: unknown) => {
 	return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
 };
 
-/** The body as JSON, or the problem that it is not. */
-function parsed(body: unknown): { json: unknown } | { problem: { message: string; code: null } } {
-	try {
-		return { json: parseBody(body) };
-	} catch (error) {
-		return { problem: { message: (error as Error).message, code: null } };
-	}
-}
-
 /** `POST /suno/persona/create`: Suno's persona object (a relay may wrap it in the envelope). */
 export function readPersonaAnswer({ body }: Answered): PaidAnswer {
-	const read = parsed(body);
+	const read = readJson(body);
 	if ('problem' in read) return read;
 	const outer = read.json;
 	const persona = isObject(outer) && isObject(outer.data) ? outer.data : outer;
@@ -70,18 +62,9 @@ const URL_KEYS: Record<FileType, string[]> = {
 	mp4: ['mp4_file_url', 'mp4_url', 'file_url', 'video_url', 'mp4', 'url'],
 };
 
-/** The file type a URL's path names (`…/a.mp3` → `mp3`), or null. */
-function extensionOf(url: string): string | null {
-	try {
-		return /\.([a-z0-9]{2,4})$/i.exec(new URL(url).pathname)?.[1]?.toLowerCase() ?? null;
-	} catch {
-		return null;
-	}
-}
-
-/** A URL that names no file type, or this one. */
+/** A URL that names no file type we know, or this one. */
 const mayBe = (url: string, type: FileType) => {
-	const named = extensionOf(url);
+	const named = urlExtension(url);
 	return named === null || named === type;
 };
 
@@ -109,7 +92,7 @@ function urlIn(object: Record<string, unknown>, type: FileType): string | null {
 	}
 	for (const key of Object.keys(object).filter((name) => /url/i.test(name))) {
 		const url = named(key);
-		if (url !== null && extensionOf(url) === type) return url;
+		if (url !== null && urlExtension(url) === type) return url;
 	}
 	return null;
 }
@@ -134,10 +117,9 @@ export function readFileAnswer(type: FileType, clipId: string, response: Answere
 				},
 			};
 		}
-		const sent = type === 'wav' ? 'audio/wav' : 'video/mp4';
-		return { result: result(null), file: { bytes, mimeType: sent } };
+		return { result: result(null), file: { bytes, mimeType: MIME_TYPES[type] } };
 	}
-	const read = parsed(response.body);
+	const read = readJson(response.body);
 	if ('problem' in read) return read;
 	const { json } = read;
 	const unreadable = {
