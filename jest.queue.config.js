@@ -4,6 +4,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test/queue'],
 	testMatch: ['**/*.test.js'],
+	globalSetup: '<rootDir>/test/runtime.setup.js',
 	testTimeout: 180000,
 	maxWorkers: 1,
 };

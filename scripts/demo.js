@@ -144,6 +144,9 @@ async function main() {
 		printItems(items);
 		const saved = n8n.nodeItems(result, 'Save to disk');
 		printFiles(saved);
+		// Against the local provider every clip succeeds: no file means the demo did not work.
+		if (provider && saved.length === 0)
+			throw new Error('the workflow saved no file (see the items above)');
 		const unsaved = items.length - saved.length;
 		if (unsaved > 0)
 			console.log(

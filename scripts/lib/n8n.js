@@ -52,10 +52,21 @@ function createUserFolder(prefix = 'suno-n8n-') {
 	return userFolder;
 }
 
+/**
+ * The environment without the npm_config_* variables that `npm run` adds: they carry this
+ * project's npm settings into every process it starts, and n8n (which runs npm to install
+ * community packages) is not this project.
+ */
+function withoutNpmSettings(env = process.env) {
+	return Object.fromEntries(
+		Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')),
+	);
+}
+
 /** n8n's settings for a local, quiet, offline instance bound to 127.0.0.1. */
 function n8nEnv(userFolder, extra = {}) {
 	return {
-		...process.env,
+		...withoutNpmSettings(),
 		// Under Jest NODE_ENV is "test", which silences n8n's logger and with it `execute --rawOutput`.
 		NODE_ENV: 'production',
 		N8N_USER_FOLDER: userFolder,
@@ -234,6 +245,7 @@ module.exports = {
 	createUserFolder,
 	installPackage,
 	n8nEnv,
+	withoutNpmSettings,
 	runN8n,
 	importSunoCredential,
 	importWorkflow,

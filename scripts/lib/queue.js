@@ -161,12 +161,12 @@ function groupAlive(pgid) {
 
 /**
  * Starts `command` in its own process group (so it and its children can be ended together), its
- * output appended to `logFile`, registered with the watchdog.
+ * output appended to `logFile`, registered with the watchdog; never with `npm run`'s npm settings.
  */
 function launch(command, args, { env, logFile, reaper, uid, gid }) {
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(command, args, {
-		env,
+		env: n8n.withoutNpmSettings(env),
 		detached: true,
 		stdio: ['ignore', out, out],
 		...(uid === undefined ? {} : { uid, gid }),
