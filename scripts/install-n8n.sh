@@ -8,16 +8,11 @@
 # and the sqlite3 build's own output goes to <dir>/install.log, whose last 20 lines and path are
 # printed if a step fails (exit status non-zero). The only stdout line is the runtime folder.
 #
+# Under `npm run`, start it through scripts/lib/n8n.js (ensureRuntime, `npm run n8n:install`): that
+# drops the project's npm settings, which npm run hands down and the npm below would otherwise obey.
+#
 #   N8N_RUNTIME_DIR   where to install (default: ~/.cache/n8n-nodes-suno-fetch/n8n-<version>)
 set -euo pipefail
-
-# Started by `npm run` (npm test, npm run demo …), this script inherits the project's npm settings
-# as npm_config_* variables, and the npm it runs would obey them (once, the project's install-script
-# policy refused n8n's own). The runtime is not the project: its npm reads only the runtime folder's
-# .npmrc (written below) and the user's and global npmrc files.
-while read -r name; do
-  case "${name,,}" in npm_config_*) unset "$name" ;; esac
-done < <(compgen -e)
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"   # 2.41.3 needs @n8n/agents@0.26.2, missing from the registry mirror
 NODE_MAJOR=24

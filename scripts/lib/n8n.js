@@ -15,6 +15,7 @@ const PACKAGE_NAME = 'n8n-nodes-suno-fetch';
 /** Installs n8n and Node 24 if needed; returns {node, n8n, n8nVersion}. */
 function ensureRuntime() {
 	const dir = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
+		env: withoutNpmSettings(),
 		stdio: ['ignore', 'pipe', 'inherit'],
 		encoding: 'utf8',
 	})
@@ -53,13 +54,29 @@ function createUserFolder(prefix = 'suno-n8n-') {
 }
 
 /**
- * The environment without the npm_config_* variables that `npm run` adds: they carry this
- * project's npm settings into every process it starts, and n8n (which runs npm to install
- * community packages) is not this project.
+ * The settings this project's .npmrc makes, as the npm_config_* names `npm run` gives them when it
+ * hands them to every process it starts (npm run demo, npm test …), plus the project's folder.
+ */
+function projectNpmSettings() {
+	const npmrc = fs.readFileSync(path.join(ROOT, '.npmrc'), 'utf8');
+	const keys = npmrc
+		.split('\n')
+		.map((line) => line.split('=')[0].trim())
+		.filter((key) => key && !key.startsWith('#') && !key.startsWith(';'));
+	return new Set(
+		[...keys, 'local-prefix'].map((key) => `npm_config_${key.replace(/-/g, '_')}`.toLowerCase()),
+	);
+}
+
+/**
+ * The environment without this project's npm settings: the n8n runtime's npm and n8n (which runs
+ * npm for community packages) are not this project, and once obeyed its install-script policy.
+ * The user's own npm settings (a registry, a cache, a proxy) stay.
  */
 function withoutNpmSettings(env = process.env) {
+	const project = projectNpmSettings();
 	return Object.fromEntries(
-		Object.entries(env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')),
+		Object.entries(env).filter(([name]) => !project.has(name.toLowerCase())),
 	);
 }
 

@@ -5,34 +5,57 @@
  * not obey them, and neither must n8n. The real install is exercised by `.ci/run`, which installs
  * the runtime into a fresh folder on every run.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n.js') as {
+	ensureRuntime: () => unknown;
 	n8nEnv: (userFolder: string, extra?: Record<string, string>) => Record<string, string>;
 };
 
 const root = join(__dirname, '..', '..');
-const leaked = {
-	npm_config_strict_allow_scripts: 'true',
+// What `npm run` hands down from this project's .npmrc, and a setting of the user's own.
+const fromProject = {
 	npm_config_ignore_scripts: 'true',
+	NPM_CONFIG_OMIT_LOCKFILE_REGISTRY_RESOLVED: 'true',
 	npm_config_local_prefix: root,
-	NPM_CONFIG_FOREGROUND_SCRIPTS: 'false',
 };
+const usersOwn = { npm_config_registry: 'http://127.0.0.1:9/mirror/' };
+const projectNames = Object.keys(fromProject).map((name) => name.toLowerCase());
+const isProjectSetting = (nameOrLine: string) =>
+	projectNames.includes(nameOrLine.split('=')[0].toLowerCase());
+
+/** Runs `fn` with these variables added to process.env, then restores it. */
+function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
+	const saved = { ...process.env };
+	Object.assign(process.env, vars);
+	try {
+		return fn();
+	} finally {
+		process.env = saved;
+	}
+}
 
 describe('the first run on a fresh machine', () => {
 	let scratch: string;
 	beforeEach(() => (scratch = mkdtempSync(join(tmpdir(), 'suno-first-run-'))));
 	afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
-	it("installs the n8n runtime with npm settings of the runtime's own, none of the project's", () => {
+	it("installs the n8n runtime without the project's npm settings, keeping the user's", () => {
 		// A stand-in npm on PATH records what it was started with, then fails like a refused install.
 		const bin = join(scratch, 'bin');
 		const record = join(scratch, 'npm-env.txt');
-		spawnSync('mkdir', ['-p', bin]);
+		mkdirSync(bin);
 		writeFileSync(
 			join(bin, 'npm'),
 			`#!/usr/bin/env bash\n{ echo "cwd=$PWD"; echo "args=$*"; env; } > '${record}'\necho 'npm error refused' >&2\nexit 7\n`,
@@ -40,40 +63,45 @@ describe('the first run on a fresh machine', () => {
 		chmodSync(join(bin, 'npm'), 0o755);
 		const runtimeDir = join(scratch, 'runtime');
 
-		const result = spawnSync('bash', [join(root, 'scripts', 'install-n8n.sh')], {
-			env: {
-				...process.env,
-				...leaked,
+		let failure: Error | undefined;
+		withEnv(
+			{
+				...fromProject,
+				...usersOwn,
 				PATH: `${bin}:${process.env.PATH}`,
 				N8N_RUNTIME_DIR: runtimeDir,
 			},
-			encoding: 'utf8',
-		});
+			() => {
+				try {
+					n8n.ensureRuntime();
+				} catch (error) {
+					failure = error as Error;
+				}
+			},
+		);
 
 		const seen = readFileSync(record, 'utf8').split('\n');
 		expect(seen).toContain(`cwd=${runtimeDir}`);
-		expect(seen.filter((line) => /^npm_config_/i.test(line))).toEqual([]);
+		expect(seen.filter(isProjectSetting)).toEqual([]);
+		expect(seen).toContain(`npm_config_registry=${usersOwn.npm_config_registry}`);
 		expect(readFileSync(join(runtimeDir, '.npmrc'), 'utf8')).not.toMatch(/scripts/);
 		// A failed step says which step failed, quotes the log and is not marked complete.
-		expect(result.status).toBe(7);
-		expect(result.stderr).toMatch(/FAILED after .* while installing n8n@/);
-		expect(result.stderr).toContain('npm error refused');
+		expect(failure?.message).toMatch(/install-n8n\.sh/);
+		const log = readFileSync(join(runtimeDir, 'install.log'), 'utf8');
+		expect(log).toContain('npm error refused');
 		expect(existsSync(join(runtimeDir, '.complete'))).toBe(false);
 	});
 
-	it('starts n8n without the npm settings `npm run` passes down, keeping everything else', () => {
-		const saved = { ...process.env };
-		Object.assign(process.env, leaked, { SUNO_FIRST_RUN_PROBE: 'kept' });
-		try {
-			const env = n8n.n8nEnv(scratch, { N8N_PORT: '5999' });
-			expect(Object.keys(env).filter((name) => /^npm_config_/i.test(name))).toEqual([]);
-			expect(env).toMatchObject({
-				SUNO_FIRST_RUN_PROBE: 'kept',
-				N8N_PORT: '5999',
-				N8N_USER_FOLDER: scratch,
-			});
-		} finally {
-			process.env = saved;
-		}
+	it("starts n8n without the project's npm settings, keeping the user's and everything else", () => {
+		const env = withEnv({ ...fromProject, ...usersOwn, SUNO_FIRST_RUN_PROBE: 'kept' }, () =>
+			n8n.n8nEnv(scratch, { N8N_PORT: '5999' }),
+		);
+		expect(Object.keys(env).filter(isProjectSetting)).toEqual([]);
+		expect(env).toMatchObject({
+			SUNO_FIRST_RUN_PROBE: 'kept',
+			npm_config_registry: usersOwn.npm_config_registry,
+			N8N_PORT: '5999',
+			N8N_USER_FOLDER: scratch,
+		});
 	});
 });
