@@ -4,7 +4,7 @@
 # its headers) and n8n itself. Idempotent: a finished install is reused (4 to 6 minutes on 2
 # cores and 3 GB the first time).
 #
-# Output: a few progress lines on stderr (each step, a heartbeat every 30 s, the result); npm's
+# Output: a few progress lines on stderr (each step, a heartbeat every minute, the result); npm's
 # and the sqlite3 build's own output goes to <dir>/install.log, whose last 20 lines and path are
 # printed if a step fails (exit status non-zero). The only stdout line is the runtime folder.
 #
@@ -16,7 +16,7 @@ set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.41.1}"   # 2.41.3 needs @n8n/agents@0.26.2, missing from the registry mirror
 NODE_MAJOR=24
-HEARTBEAT_SECONDS=30
+HEARTBEAT_SECONDS=60
 dir="${N8N_RUNTIME_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/n8n-nodes-suno-fetch/n8n-$N8N_VERSION}"
 marker="$dir/.complete"
 log="$dir/install.log"
