@@ -29,8 +29,8 @@ const fileOf = (item) => `${item.title}-${item.clipId.slice(0, 8)}.mp3`;
 const newSubmits = (before) => provider.submits.slice(before);
 
 /** An example run headless with `n8n execute`, writing its files to a folder of its own. */
-async function runExample(name) {
-	const output = path.join(userFolder, name);
+async function runExample(name, folder = name) {
+	const output = path.join(userFolder, folder);
 	fs.mkdirSync(output);
 	const workflow = n8n.setOutputFolder(n8n.readExample(`${name}.json`), 'Save to disk', output);
 	const id = await n8n.importWorkflow(runtime, userFolder, workflow, credential);
@@ -84,6 +84,30 @@ test('example "prompt to song": one paid submit, the wait, two clips written to 
 	const notify = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.telegram');
 	expect(notify.disabled).toBe(true);
 	expect(provider.submits).toHaveLength(before + 1);
+});
+
+test('example "prompt to song" on new-api\'s official Suno channel: sunoapi.org\'s clips read, written to disk byte for byte', async () => {
+	provider.gateway = 'official';
+	try {
+		const before = provider.submits.length;
+		const { output, result } = await runExample('prompt-to-song', 'prompt-to-song-official');
+		const [submitted] = newSubmits(before);
+		const clips = result.run.data.resultData.runData['Suno Generate'][0].data.main[0];
+		expect(
+			clips.map(({ json }) => [json.taskId, json.rawStatus, json.model, json.requestedModel]),
+		).toEqual([
+			[submitted.taskId, 'SUCCESS', 'chirp-fenix', 'chirp-fenix'],
+			[submitted.taskId, 'SUCCESS', 'chirp-fenix', 'chirp-fenix'],
+		]);
+		// finish_time came in milliseconds: read as such, it is today, not in the year 58000.
+		for (const { json } of clips)
+			expect(Math.abs(Date.parse(json.finishedAt) - Date.now())).toBeLessThan(600_000);
+		expect(fs.readdirSync(output).sort()).toEqual(clips.map((item) => fileOf(item.json)).sort());
+		for (const { json } of clips)
+			expect(sha256(fs.readFileSync(path.join(output, fileOf(json))))).toBe(audioOf(json.clipId));
+	} finally {
+		provider.gateway = 'extended';
+	}
 });
 
 test('example "song to stems": generate, extend, concatenate, separate stems, one file per stem', async () => {

@@ -39,7 +39,7 @@ describe('429 on a submit', () => {
 			// early (retry.ts RETRY_AFTER_CAP_MS is used as a cap, not as a limit): the run is still
 			// holding at 5 s and ends "canceled".
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/rate limiting submits \(HTTP 429\)/);
+			expect(result.error?.message).toMatch(/refused the submit with HTTP 429/);
 			expect(submitPosts()).toHaveLength(1);
 		},
 		20_000,

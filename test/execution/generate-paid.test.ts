@@ -87,7 +87,7 @@ describe('sent again only when nothing was created', () => {
 		ctx.provider.injectFault({ status: 429, headers: { 'retry-after': '0' }, times: 9 });
 		const result = await ctx.generate({ ...song, options: { retries: 2 } });
 		expect(submitPosts()).toHaveLength(3);
-		expect(result.error?.message).toMatch(/^The provider is rate limiting submits \(HTTP 429\)/);
+		expect(result.error?.message).toMatch(/^The provider refused the submit with HTTP 429/);
 		expect(result.error?.description).toContain('Nothing was created, so nothing was charged.');
 		expect(result.error?.description).not.toMatch(MAY_EXIST);
 	});

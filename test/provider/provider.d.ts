@@ -27,9 +27,13 @@ export type IdStyle = 'uuid' | 'task' | 'hex';
 
 /**
  * 'extended': a reseller's gateway with the extras (concat, upload, stems, cover, personas, act/*);
- * 'stock': an unmodified new-api, which drops unknown submit fields and answers other paths with HTML.
+ * 'stock': an unmodified new-api, which drops unknown submit fields and answers other paths with HTML;
+ * 'official': a stock new-api whose Suno channel is sunoapi.org's API: a MUSIC submit answers
+ * `{code: 200, msg, data: {taskId}}` and takes sunoapi.org's `model`; its tasks carry sunoapi.org's
+ * status words (PENDING, TEXT_SUCCESS, FIRST_SUCCESS, SUCCESS, GENERATE_AUDIO_FAILED), camelCase
+ * clips and millisecond times.
  */
-export type Gateway = 'extended' | 'stock';
+export type Gateway = 'extended' | 'stock' | 'official';
 
 /** How `GET /suno/act/{wav|mp4}/{clip_id}` answers (undocumented upstream, so switchable). */
 export type ActShape = 'url' | 'taskId' | 'object' | 'raw' | 'bytes' | 'empty' | 'weird';
@@ -44,8 +48,8 @@ export interface SubmitRecord {
 	/** The body as the gateway passed it upstream: `body` itself, less unknown fields on 'stock'. */
 	forwarded: Record<string, unknown>;
 	/**
-	 * The model the gateway used: the body's `mv`, or new-api's default `chirp-v3-0`; undefined for
-	 * LYRICS, concat and upload.
+	 * The model the gateway used: the body's `mv` (or sunoapi.org's `model` on 'official'), or
+	 * new-api's default `chirp-v3-0`, after `upgrades`; undefined for LYRICS, concat and upload.
 	 */
 	mv: string | undefined;
 	taskId: string;
@@ -123,6 +127,11 @@ export declare class LocalSunoProvider {
 	idStyle: IdStyle;
 	/** Submits still allowed (default Infinity); at 0 a submit answers 403. */
 	quota: number;
+	/**
+	 * Models made instead of the one asked for, `{asked: made}` (e.g. `{'chirp-fenix': 'chirp-hawk'}`,
+	 * a gateway moving requests to Suno v6); cleared by `reset()`.
+	 */
+	upgrades: Record<string, string>;
 	/** Which new-api the mock plays for submits: reply message and the quota error's code. */
 	era: 'pre2026' | '2026';
 	/** Accepted submits in order; cleared by `reset()`. */

@@ -7,7 +7,8 @@
  * clips' URLs. The default 'extended' gateway also plays the resellers' extras (suno-extras.md):
  * POST /suno/submit/concat, POST /suno/uploads/audio-url, submit/music with `task` gen_stem, cover
  * or artist_consistency, POST /suno/persona/create[/], GET /suno/act/{timing|wav|mp4}/{clip_id};
- * the 'stock' gateway is an unmodified new-api, which has none of them. Knobs for tests and
+ * the 'stock' gateway is an unmodified new-api, which has none of them, and the 'official' one a
+ * new-api whose Suno channel points at sunoapi.org (its answers in that API's words). Knobs for tests and
  * benchmarks: latency, queued faults (status, Retry-After, dropped connections, slow or never-ending
  * bodies), fixed responses per route, the gateway's era and id style, and a request log. Plain
  * Node, no dependencies; listens on 127.0.0.1 only.
@@ -51,7 +52,36 @@ const MODEL_VERSIONS = {
 	'chirp-bluejay': 'v4.5+',
 	'chirp-crow': 'v5',
 	'chirp-fenix': 'v5.5',
+	// Suno v6 (2026): only chirp-hawk's "v6" has been seen in a clip; the variants' are a guess.
+	'chirp-hawk': 'v6',
+	'chirp-hawk-wild': 'v6',
+	'chirp-goose': 'v6',
 };
+/**
+ * sunoapi.org's `model` values as Suno's keys: what the 'official' gateway's upstream makes when a
+ * submit carries `model` (landscape-2026.md §2).
+ */
+const SUNOAPI_MODELS = {
+	V4: 'chirp-v4',
+	V4_5: 'chirp-auk',
+	V4_5PLUS: 'chirp-bluejay',
+	V4_5ALL: 'chirp-auk-turbo',
+	V5: 'chirp-crow',
+	V5_5: 'chirp-fenix',
+};
+/**
+ * The task status new-api's official Suno channel stores per stage: sunoapi.org's record-info words,
+ * passed through (`relay/channel/task/suno/suno_official.go`).
+ */
+const OFFICIAL_STATUS = {
+	NOT_START: 'PENDING',
+	QUEUED: 'TEXT_SUCCESS',
+	IN_PROGRESS: 'FIRST_SUCCESS',
+	SUCCESS: 'SUCCESS',
+	FAILURE: 'GENERATE_AUDIO_FAILED',
+};
+/** Statuses after which a task no longer changes (stored as JSON from then on). */
+const FINAL_STATUSES = new Set(['SUCCESS', 'FAILURE', OFFICIAL_STATUS.FAILURE]);
 /**
  * The fields new-api's `dto.SunoSubmitReq` declares, with their Go types: Go's decoder refuses a
  * value of another JSON kind, so a submit carrying one gets its error, not a task.
@@ -284,8 +314,9 @@ class LocalSunoProvider {
 	 * @param {'uuid'|'task'|'hex'} [options.idStyle]  submit ids: dashed UUIDs (commercial upstreams),
 	 *   2026 `task_…` ids, or Suno-API's 32 hex digits without dashes (also settable later as `idStyle`)
 	 * @param {number} [options.mediaBytes]  size of each generated media file
-	 * @param {'extended'|'stock'} [options.gateway]  a reseller's gateway with the extras, or an
-	 *   unmodified new-api (also settable later as `gateway`)
+	 * @param {'extended'|'stock'|'official'} [options.gateway]  a reseller's gateway with the extras,
+	 *   an unmodified new-api, or a new-api whose Suno channel is sunoapi.org's API (also settable
+	 *   later as `gateway`)
 	 */
 	constructor(options = {}) {
 		this.apiKey = options.apiKey ?? 'local-test-key';
@@ -304,6 +335,11 @@ class LocalSunoProvider {
 		this.actShape = 'url';
 		/** Submits still allowed before the gateway answers 403 (user quota); each accepted one uses one. */
 		this.quota = Infinity;
+		/**
+		 * Models the gateway makes instead of the one asked for, `{asked: made}`: `{'chirp-fenix':
+		 * 'chirp-hawk'}` plays a gateway that moves requests for older models to Suno v6.
+		 */
+		this.upgrades = {};
 		/**
 		 * 'pre2026': new-api up to Feb 2026; '2026': since `ba25ba88f`, which answers a submit with the
 		 * upstream's message ('task completed successfully' in docs.ccapi.ai's example) and names an
@@ -381,6 +417,7 @@ class LocalSunoProvider {
 		this.caseInsensitiveIds = false;
 		this.submitDurationMs = null;
 		this.quota = Infinity;
+		this.upgrades = {};
 		this.era = 'pre2026';
 		this.idStyle = this.initialIdStyle;
 		this.gateway = this.initialGateway;
@@ -552,6 +589,8 @@ class LocalSunoProvider {
 			progress: status === 'SUCCESS' || status === 'FAILURE' ? '100%' : '0%',
 			data: null,
 		};
+		if (this.gateway === 'official' && live.action === 'MUSIC')
+			return this.officialTask(task, live, status);
 		if (live.action === 'LYRICS') {
 			if (status === 'SUCCESS')
 				task.data = { id: live.id, text: live.prompt, title: live.title, status: 'complete' };
@@ -560,6 +599,45 @@ class LocalSunoProvider {
 		if (status !== 'NOT_START')
 			task.data = live.clipIds.map((clipId) => this.clip(live, clipId, status, failReason));
 		return task;
+	}
+
+	/**
+	 * A MUSIC task as new-api's official Suno channel serves it: sunoapi.org's status word, its
+	 * camelCase clips (`ToStandardResponse`), and times in milliseconds once the gateway has read
+	 * the upstream (`submit_time`/`start_time` from its `createTime`, `finish_time` from
+	 * `time.Now().UnixMilli()` on SUCCESS); before that, the gateway's own `submit_time` in seconds.
+	 */
+	officialTask(task, live, status) {
+		const read = status !== 'NOT_START';
+		if (status === 'SUCCESS') live.finishMs ||= Date.now();
+		const clips = status === 'NOT_START' || status === 'FAILURE' ? null : live.clipIds;
+		return {
+			...task,
+			status: OFFICIAL_STATUS[status],
+			submit_time: read ? live.createdMs : live.submitTime,
+			start_time: read ? live.createdMs : 0,
+			finish_time: status === 'SUCCESS' ? live.finishMs : 0,
+			data: clips?.map((clipId, index) => this.officialClip(live, clipId, status, index)) ?? null,
+		};
+	}
+
+	/** sunoapi.org's clip (`OfficialSunoData`): the second clip's file comes last (FIRST_SUCCESS). */
+	officialClip(live, clipId, status, index) {
+		const media = (name) => `${this.url}/media/${name}`;
+		const audio = status === 'SUCCESS' || (status === 'IN_PROGRESS' && index === 0);
+		const streaming = status !== 'QUEUED';
+		return {
+			id: clipId,
+			audioUrl: audio ? media(`${clipId}.mp3`) : '',
+			streamAudioUrl: streaming ? `${this.url}/audiopipe/?item_id=${clipId}` : '',
+			imageUrl: streaming ? media(`image_${clipId}.jpeg`) : '',
+			prompt: live.prompt,
+			modelName: live.mv,
+			title: live.clipTitles?.[index] ?? live.title,
+			tags: live.tags,
+			createTime: live.createdMs,
+			duration: audio ? live.duration : 0,
+		};
 	}
 
 	clip(live, clipId, status, failReason) {
@@ -668,7 +746,7 @@ class LocalSunoProvider {
 				error: { message: 'Invalid URL', type: 'invalid_request_error' },
 			});
 		// Gin runs the /suno group's auth only for its three routes; the rest fall to NoRoute.
-		if (this.gateway === 'stock' && !this.stockRoute(req.method, url.pathname))
+		if (this.gateway !== 'extended' && !this.stockRoute(req.method, url.pathname))
 			return this.send(res, 200, DASHBOARD_HTML, { 'content-type': 'text/html; charset=utf-8' });
 		if (!this.authorised(req)) {
 			return this.send(res, 401, {
@@ -761,7 +839,7 @@ class LocalSunoProvider {
 		if (stored.json) return stored.json;
 		const task = this.render(stored, true);
 		const json = JSON.stringify(task);
-		if (task.status === 'SUCCESS' || task.status === 'FAILURE') stored.json = json;
+		if (FINAL_STATUSES.has(task.status)) stored.json = json;
 		return json;
 	}
 
@@ -790,7 +868,7 @@ class LocalSunoProvider {
 		const kind = action.toUpperCase();
 		// A stock new-api picks a channel for model `suno_<action>` before it reads the body, and has
 		// none for anything but music and lyrics.
-		if (this.gateway === 'stock' && kind !== 'MUSIC' && kind !== 'LYRICS')
+		if (this.gateway !== 'extended' && kind !== 'MUSIC' && kind !== 'LYRICS')
 			return this.send(res, 503, {
 				error: {
 					message: `当前分组 default 下对于模型 suno_${action.toLowerCase()} 无可用渠道 (request id: ${this.requestId()})`,
@@ -808,7 +886,7 @@ class LocalSunoProvider {
 		if (typeError) return refuse(400, 'invalid_request', typeError);
 		const parsed = body ?? {};
 		const request =
-			this.gateway === 'stock'
+			this.gateway !== 'extended'
 				? Object.fromEntries(
 						Object.entries(parsed).filter(([field]) => STOCK_SUBMIT_FIELDS.includes(field)),
 					)
@@ -828,7 +906,7 @@ class LocalSunoProvider {
 		if (continuing && !origin) return refuse(400, 'task_not_exist', 'task_origin_not_exist');
 
 		const spec = { action: kind };
-		const mv = kind === 'MUSIC' ? request.mv || DEFAULT_MV : undefined;
+		const mv = kind === 'MUSIC' ? this.modelMade(request) : undefined;
 		if (kind === 'LYRICS') {
 			spec.title = request.title || titleFrom(request.prompt);
 			spec.prompt = lyricsAbout(request.prompt);
@@ -861,6 +939,8 @@ class LocalSunoProvider {
 			}
 		}
 		const id = this.createTask(this.timed(spec));
+		if (this.gateway === 'official' && kind === 'MUSIC')
+			return this.acceptOfficial(res, id, { body: parsed, forwarded: { ...request }, mv });
 		return this.accept(res, id, {
 			action: kind,
 			route: kind.toLowerCase(),
@@ -868,6 +948,17 @@ class LocalSunoProvider {
 			forwarded: { ...request },
 			mv,
 		});
+	}
+
+	/**
+	 * The model a MUSIC submit is made with: `mv` (new-api fills in chirp-v3-0), or on the 'official'
+	 * gateway sunoapi.org's `model` when it names one (the mock falls back to `mv`, where sunoapi.org
+	 * documents `model` as required), then whatever `upgrades` makes of it.
+	 */
+	modelMade(request) {
+		const asked = request.mv || DEFAULT_MV;
+		const chosen = this.gateway === 'official' ? (SUNOAPI_MODELS[request.model] ?? asked) : asked;
+		return this.upgrades[chosen] ?? chosen;
 	}
 
 	/**
@@ -1152,6 +1243,17 @@ class LocalSunoProvider {
 		return this.send(res, 200, { code: 'success', message, data: id });
 	}
 
+	/**
+	 * An accepted MUSIC submit on the 'official' gateway: new-api copies sunoapi.org's answer
+	 * through (`DoResponseOfficial`), `{code: 200, msg, data: {taskId}}`.
+	 */
+	acceptOfficial(res, id, record) {
+		this.quota -= 1;
+		this.counters.submit += 1;
+		this.submits.push({ action: 'MUSIC', route: 'music', ...record, taskId: id, at: Date.now() });
+		return this.send(res, 200, { code: 200, msg: 'success', data: { taskId: id } });
+	}
+
 	sameId(a, b) {
 		return a === b || (this.caseInsensitiveIds && a.toLowerCase() === b.toLowerCase());
 	}
@@ -1274,7 +1376,9 @@ if (require.main === module) {
 	const provider = new LocalSunoProvider({
 		apiKey: process.env.SUNO_LOCAL_KEY ?? 'local-test-key',
 		advance: process.env.SUNO_ADVANCE_MS ? Number(process.env.SUNO_ADVANCE_MS) : 'poll',
-		gateway: process.env.SUNO_GATEWAY === 'stock' ? 'stock' : 'extended',
+		gateway: ['stock', 'official'].includes(process.env.SUNO_GATEWAY)
+			? process.env.SUNO_GATEWAY
+			: 'extended',
 	});
 	provider.start(port).then(() => {
 		const ids = provider.seedDemo();
@@ -1295,7 +1399,8 @@ if (require.main === module) {
 			'  Extras: POST /suno/submit/concat {clip_id, is_infill}, POST /suno/uploads/audio-url {url},\n' +
 				'    submit/music with task gen_stem (stem_task two|twelve), cover (cover_clip_id) or\n' +
 				'    artist_consistency (persona_id, artist_clip_id), POST /suno/persona/create,\n' +
-				'    GET /suno/act/timing|wav|mp4/{clip_id}. SUNO_GATEWAY=stock plays an unmodified new-api.\n',
+				'    GET /suno/act/timing|wav|mp4/{clip_id}. SUNO_GATEWAY=stock plays an unmodified new-api,\n' +
+				'    SUNO_GATEWAY=official one whose Suno channel is sunoapi.org (camelCase clips, ms times).\n',
 		);
 	});
 	const stop = () => provider.stop().then(() => process.exit(0));

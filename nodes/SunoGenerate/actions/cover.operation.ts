@@ -20,16 +20,18 @@ export const description = updateDisplayOptions({ show: { operation: ['cover'] }
 ]);
 
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+	const song = readSong(this, itemIndex, false);
 	return {
 		action: 'MUSIC',
 		call: {
 			route: 'music',
 			body: {
-				...readSong(this, itemIndex, false),
+				...song,
 				task: 'cover',
 				cover_clip_id: readOneId(this, clipField, itemIndex),
 			},
 		},
+		requestedModel: String(song.mv),
 		annotate: checkMade(EXPECTED.cover),
 	};
 }

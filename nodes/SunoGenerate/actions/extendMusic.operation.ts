@@ -48,16 +48,18 @@ export function readSubmission(this: IExecuteFunctions, itemIndex: number): Subm
 			'Continue At (Seconds) is 0: give the second of the clip where the extension starts (more than 0).',
 		);
 	}
+	const song = readSong(this, itemIndex, false);
 	return {
 		action: 'MUSIC',
 		call: {
 			route: 'music',
 			body: {
-				...readSong(this, itemIndex, false),
+				...song,
 				continue_clip_id: clipId,
 				continue_at: continueAt,
 				task_id: taskId,
 			},
 		},
+		requestedModel: String(song.mv),
 	};
 }

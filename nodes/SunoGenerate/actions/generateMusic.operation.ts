@@ -61,18 +61,15 @@ export const description = updateDisplayOptions(
 
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const mode = readField(modeField, this.getNodeParameter('mode', itemIndex, null));
-	if (mode === 'custom') {
-		return { call: { route: 'music', body: readSong(this, itemIndex, true) }, action: 'MUSIC' };
-	}
-	const prompt = readText(this, descriptionField, itemIndex);
+	const body = mode === 'custom' ? readSong(this, itemIndex, true) : describedSong(this, itemIndex);
+	return { action: 'MUSIC', call: { route: 'music', body }, requestedModel: String(body.mv) };
+}
+
+/** The description-mode body: Suno writes the lyrics, title and style. */
+function describedSong(context: IExecuteFunctions, itemIndex: number) {
+	const prompt = readText(context, descriptionField, itemIndex);
 	if (prompt === '') {
 		throw new ParameterError('Song Description is empty: describe the song Suno should make.');
 	}
-	return {
-		action: 'MUSIC',
-		call: {
-			route: 'music',
-			body: { gpt_description_prompt: prompt, ...readModelAndInstrumental(this, itemIndex) },
-		},
-	};
+	return { gpt_description_prompt: prompt, ...readModelAndInstrumental(context, itemIndex) };
 }

@@ -45,12 +45,13 @@ export const description = updateDisplayOptions({ show: { operation: ['generateW
 
 export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const personaId = readOneId(this, personaField, itemIndex);
+	const song = readSong(this, itemIndex, true);
 	return {
 		action: 'MUSIC',
 		call: {
 			route: 'music',
 			body: {
-				...readSong(this, itemIndex, true),
+				...song,
 				generation_type: 'TEXT',
 				negative_tags: readText(this, excludeField, itemIndex),
 				task: 'artist_consistency',
@@ -58,6 +59,7 @@ export function readSubmission(this: IExecuteFunctions, itemIndex: number): Subm
 				artist_clip_id: readOneId(this, artistClipField, itemIndex),
 			},
 		},
+		requestedModel: String(song.mv),
 		annotate: checkMade(personaExpected(personaId)),
 	};
 }

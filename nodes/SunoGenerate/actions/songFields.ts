@@ -10,24 +10,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { DEFAULT_MODEL, isOffline, MODELS } from '../../shared/model/models';
 import { ParameterError, readField } from '../../shared/settings/parameters';
-
-/**
- * Suno's models as the gateways take them in `mv` (suno-extras.md §10), with their lyrics and
- * style limits. A stock gateway fills in `chirp-v3-0`, which Suno took offline, when `mv` is
- * missing: the node always sends one, by default the newest.
- */
-const MODELS = [
-	{ label: 'Suno v5.5 (chirp-fenix)', value: 'chirp-fenix', lyrics: 5000, style: 1000 },
-	{ label: 'Suno v5 (chirp-crow)', value: 'chirp-crow', lyrics: 5000, style: 1000 },
-	{ label: 'Suno v4.5+ (chirp-bluejay)', value: 'chirp-bluejay', lyrics: 5000, style: 1000 },
-	{ label: 'Suno v4.5-all (chirp-auk-turbo)', value: 'chirp-auk-turbo', lyrics: 5000, style: 1000 },
-	{ label: 'Suno v4.5 (chirp-auk)', value: 'chirp-auk', lyrics: 5000, style: 1000 },
-	{ label: 'Suno v4 (chirp-v4)', value: 'chirp-v4', lyrics: 3000, style: 200 },
-];
-export const NEWEST_MODEL = MODELS[0].value;
-/** Listed by the providers as offline ("已下线"): a task on them fails. */
-const OFFLINE_MODELS = ['chirp-v3-5', 'chirp-v3-0', 'chirp-v3.5', 'chirp-v3.0'];
 
 const lyricsField: INodeProperties = {
 	displayName: 'Lyrics',
@@ -75,15 +59,19 @@ export const instrumentalField: INodeProperties = {
 	description: 'Whether to make music without vocals',
 };
 
+/**
+ * Suno's models as the gateways take them in `mv` (models.ts). A stock gateway fills in
+ * `chirp-v3-0`, which Suno took offline, when `mv` is missing: the node always sends one.
+ */
 export const modelField: INodeProperties = {
 	displayName: 'Model Version',
 	name: 'modelVersion',
 	type: 'options',
 	// Newest first, as a user looks for it.
-	options: MODELS.map(({ label, value }) => ({ name: label, value })),
-	default: NEWEST_MODEL,
+	options: MODELS.map(({ label, key }) => ({ name: label, value: key })),
+	default: DEFAULT_MODEL,
 	description:
-		'The Suno model (sent as mv). An expression may give any value your provider documents.',
+		'The Suno model (sent as mv). An expression may give any value your provider documents, such as its own alias (chirp-v5).',
 };
 
 /** Characters that show nothing (zero-width spaces, joiners, byte-order marks), as a copy from a chat app brings them. */
@@ -116,12 +104,12 @@ function readModel(context: IExecuteFunctions, itemIndex: number): string {
 		.trim();
 	if (model === '') {
 		throw new ParameterError(
-			`Model Version is empty: choose one (the newest is ${NEWEST_MODEL}). Without it the provider would pick chirp-v3-0, which Suno has taken offline.`,
+			`Model Version is empty: choose one (the default is ${DEFAULT_MODEL}). Without it the provider would pick chirp-v3-0, which Suno has taken offline.`,
 		);
 	}
-	if (OFFLINE_MODELS.includes(model.toLowerCase())) {
+	if (isOffline(model)) {
 		throw new ParameterError(
-			`Model Version ${model} is offline at Suno, so its task would fail: choose a newer one, such as ${NEWEST_MODEL}.`,
+			`Model Version ${model} is offline at Suno, so its task would fail: choose a newer one, such as ${DEFAULT_MODEL}.`,
 		);
 	}
 	return model;
@@ -156,7 +144,7 @@ export function readSong(
 			'Lyrics is empty: write the lyrics, turn on Instrumental, or use the Description mode to let Suno write them.',
 		);
 	}
-	const limits = MODELS.find((model) => model.value === common.mv.toLowerCase());
+	const limits = MODELS.find((model) => model.key === common.mv.toLowerCase())?.limits;
 	if (limits && [...lyrics].length > limits.lyrics) {
 		throw new ParameterError(
 			`Lyrics is ${[...lyrics].length} characters long; ${common.mv} takes at most ${limits.lyrics}.`,

@@ -14,7 +14,7 @@ import {
 import type { PaidCall } from '../client';
 import { settleEach } from '../helpers/pool';
 import type { ExtraOperation } from '../model/extras';
-import type { Clip, Task } from '../model/task';
+import { withModelCheck, type Annotate } from '../model/made';
 import {
 	fieldReader,
 	parameterFailure,
@@ -36,7 +36,9 @@ export interface Submission {
 	/** The task's kind, as Suno Fetch's Action names it. */
 	action: 'MUSIC' | 'LYRICS';
 	/** Fields for each item of the finished task: what it is (a stem's name), or that it is not what was asked. */
-	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
+	annotate?: Annotate;
+	/** The Model Version chosen (sent as mv): items show it, and say when another model made the clip. */
+	requestedModel?: string;
 }
 
 export interface GenerateOperation {
@@ -90,6 +92,14 @@ function withAdditionalFields(
 /** What the request asked, for the item of a task not waited for. */
 const requestOf = (call: PaidCall): IDataObject =>
 	'body' in call ? call.body : { clipId: call.clipId };
+
+/** What each item of the finished task gets: the operation's own fields, and the model check. */
+function annotationOf({ annotate, requestedModel, call }: Submission): Annotate | undefined {
+	if (requestedModel === undefined) return annotate;
+	// sunoapi.org-style gateways take the model as `model` (Additional Body Fields).
+	const model = 'body' in call ? call.body.model : undefined;
+	return withModelCheck(requestedModel, typeof model === 'string' ? [model] : [], annotate);
+}
 
 const taskMayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
 
@@ -269,7 +279,7 @@ export async function generateTasks(
 		itemIndex,
 		ids: [task.taskId!],
 		action: '',
-		annotate: submission.annotate,
+		annotate: annotationOf(submission),
 		...output,
 	}));
 	try {

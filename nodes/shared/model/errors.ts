@@ -35,14 +35,18 @@ export function isTaskNotFound(statusCode: number, body: unknown): boolean {
 /**
  * The gateway saying the account's or the key's quota is spent: new-api's `quota_not_enough`
  * (before 2026) and `insufficient_user_quota` (since), `pre_consume_token_quota_failed`, and the
- * key's own limit ("该令牌额度已用尽", answered with 401). Waiting does not help, and nothing was
- * created.
+ * key's own limit ("该令牌额度已用尽", answered with 401), and a balance too low ("余额不足",
+ * "insufficient balance": claude360.xyz answers it with 429). Waiting does not help, and nothing
+ * was created.
  */
 export function isQuotaRefusal({ code, message }: ProviderSaid): boolean {
 	return (
 		/^(quota_not_enough|insufficient_user_quota|pre_consume_token_quota_failed|insufficient_quota)$/i.test(
 			code ?? '',
-		) || /额度(已用尽|不足)|quota is not enough|insufficient (user )?quota/i.test(message ?? '')
+		) ||
+		/额度(已用尽|不足)|余额不足|quota is not enough|insufficient (user )?(quota|balance)|balance (is )?(insufficient|not enough|too low)/i.test(
+			message ?? '',
+		)
 	);
 }
 

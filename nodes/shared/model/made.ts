@@ -4,6 +4,7 @@
  * lack the marks Suno puts on the real thing (suno-extras.md §2-§6). Pure; nothing knows n8n.
  */
 import { urlExtension } from './files';
+import { madeByAnotherModel } from './models';
 import type { Clip, ProviderObject, Task } from './task';
 import { isObject, text } from './values';
 
@@ -95,5 +96,38 @@ export function checkMade(
 					? 'it finished without any clip.'
 					: judge(task.clips);
 		return { ...perClip(clip), notAsAsked };
+	};
+}
+
+/** The fields an operation adds to each item of its finished task. */
+export type Annotate = (task: Task, clip: Clip | null) => ProviderObject;
+
+/** A preview Suno adds beside the songs asked for (45–60 s, made by a newer model to show it off). */
+const isPreview = (clip: Clip) => metadataOf(clip).type === 'preview';
+
+/**
+ * `requestedModel` (the Model Version sent as mv) beside the clip's own `model`, and, as
+ * `notAsAsked`, that the clip was made by another model, unless `annotate` already says something
+ * is not as asked. `alsoAsked`: another name the request gave the model (sunoapi.org's `model`,
+ * from Additional Body Fields); a clip that matches either is as asked.
+ */
+export function withModelCheck(
+	requestedModel: string,
+	alsoAsked: readonly string[],
+	annotate?: Annotate,
+): Annotate {
+	const asked = [requestedModel, ...alsoAsked];
+	return (task, clip) => {
+		const own = annotate?.(task, clip) ?? {};
+		const other =
+			task.taskStatus === 'SUCCESS' &&
+			clip !== null &&
+			!isPreview(clip) &&
+			asked.every((name) => madeByAnotherModel(name, clip));
+		const made = [clip?.model, clip?.modelVersion].filter(Boolean).join(' ');
+		const notAsAsked = other
+			? `its clips were made by ${made}, not ${asked.join(' or ')} as asked: the gateway had another model make them (some gateways move requests for older models to Suno v6).`
+			: null;
+		return { ...own, requestedModel, notAsAsked: own.notAsAsked ?? notAsAsked };
 	};
 }

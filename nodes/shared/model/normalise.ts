@@ -46,6 +46,11 @@ function tagsText(value: unknown): string | null {
 	return text(value);
 }
 
+/**
+ * One clip in either spelling: Suno's snake_case (`audio_url`, `model_name`) or the camelCase of
+ * sunoapi.org's clips (`audioUrl`, `modelName`, `createTime`), which new-api's official Suno
+ * channel serves as they are. A stream URL stands in while the file is not there yet.
+ */
 function normaliseClip(raw: ProviderObject): Clip {
 	const meta = isObject(raw.metadata) ? raw.metadata : {};
 	const pick = (...values: unknown[]) => {
@@ -56,21 +61,25 @@ function normaliseClip(raw: ProviderObject): Clip {
 		return null;
 	};
 	return {
-		clipId: pick(raw.id, raw.clip_id),
+		clipId: pick(raw.id, raw.clip_id, raw.clipId),
 		title: pick(raw.title),
 		clipStatus: pick(raw.status, raw.state),
-		audioUrl: link(raw.audio_url),
-		videoUrl: link(raw.video_url),
-		imageUrl: link(raw.image_url),
-		imageLargeUrl: link(raw.image_large_url),
+		audioUrl:
+			link(raw.audio_url) ??
+			link(raw.audioUrl) ??
+			link(raw.stream_audio_url) ??
+			link(raw.streamAudioUrl),
+		videoUrl: link(raw.video_url) ?? link(raw.videoUrl),
+		imageUrl: link(raw.image_url) ?? link(raw.imageUrl),
+		imageLargeUrl: link(raw.image_large_url) ?? link(raw.imageLargeUrl),
 		lyrics: pick(meta.prompt, raw.prompt, raw.lyric, raw.text),
 		description: pick(meta.gpt_description_prompt, raw.gpt_description_prompt),
 		tags: tagsText(meta.tags) ?? tagsText(raw.tags),
 		duration: numberOrNull(meta.duration) ?? numberOrNull(raw.duration),
-		model: pick(raw.model_name, raw.mv),
-		modelVersion: pick(raw.major_model_version),
-		createdAt: toIsoTime(raw.created_at ?? raw.create_time),
-		errorMessage: pick(meta.error_message, raw.error_message),
+		model: pick(raw.model_name, raw.modelName, raw.mv),
+		modelVersion: pick(raw.major_model_version, raw.majorModelVersion),
+		createdAt: toIsoTime(raw.created_at ?? raw.create_time ?? raw.createTime ?? raw.createdAt),
+		errorMessage: pick(meta.error_message, raw.error_message, raw.errorMessage),
 		raw,
 	};
 }

@@ -16,6 +16,9 @@ const STATUS_WORDS: Record<string, TaskStatus> = {
 	streaming: 'IN_PROGRESS',
 	running: 'IN_PROGRESS',
 	generating: 'IN_PROGRESS',
+	// sunoapi.org's (served by new-api's official Suno channel): the lyrics, then the first clip, are done.
+	text_success: 'IN_PROGRESS',
+	first_success: 'IN_PROGRESS',
 	success: 'SUCCESS',
 	succeeded: 'SUCCESS',
 	successful: 'SUCCESS',

@@ -30,15 +30,26 @@ export function numberOrNull(value: unknown): number | null {
 
 const CANONICAL_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
+/**
+ * Below this a Unix time is in seconds, from it in milliseconds: 1e11 s is the year 5138, 1e11 ms
+ * is 1973. Gateways send either, even in one task (new-api's official Suno channel sets
+ * `finish_time` in milliseconds beside its own `submit_time` in seconds).
+ */
+const FIRST_MILLISECOND_TIME = 1e11;
+
+/** A Unix time in seconds or milliseconds, told apart by its size, in milliseconds. */
+export function epochMs(time: number): number {
+	return time < FIRST_MILLISECOND_TIME ? time * 1000 : time;
+}
+
 /** Unix seconds (or milliseconds, or an ISO string) to ISO 8601; 0 means "not yet" and is null. */
 export function toIsoTime(value: unknown): string | null {
 	if (typeof value === 'string' && CANONICAL_ISO.test(value)) return value; // already what Date would give
 	if (value === 0 || value === null || value === undefined || value === '') return null;
-	const seconds = numberOrNull(value);
-	if (seconds !== null) {
-		if (seconds <= 0) return null;
-		const ms = seconds < 1e11 ? seconds * 1000 : seconds;
-		const date = new Date(ms);
+	const time = numberOrNull(value);
+	if (time !== null) {
+		if (time <= 0) return null;
+		const date = new Date(epochMs(time));
 		return Number.isNaN(date.getTime()) ? null : date.toISOString();
 	}
 	if (typeof value === 'string' && value.trim() !== '') {

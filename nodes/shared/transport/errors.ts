@@ -2,7 +2,7 @@
 import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { isNoChannel, isWebPage, providerErrorOf } from '../model/errors';
-import type { ProviderResponse } from './retry';
+import { isRateLimit, type ProviderResponse } from './retry';
 
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
 const MIN_SECRET_LENGTH = 6;
@@ -74,8 +74,11 @@ export function httpFailure(
 			description: said,
 		};
 	}
-	if (statusCode === 429) {
-		return { message: 'The provider is rate limiting requests (HTTP 429).', description: said };
+	if (isRateLimit(statusCode)) {
+		return {
+			message: `The provider is rate limiting requests (HTTP ${statusCode}).`,
+			description: said,
+		};
 	}
 	if (statusCode === 404 || statusCode === 405) {
 		// A gateway's "no such task" is told apart before this; any other 404 means the route is wrong.

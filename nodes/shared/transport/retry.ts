@@ -55,6 +55,12 @@ function retryAfterMs(value: unknown, now = Date.now()): number | null {
 	return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
+/**
+ * A gateway's "too many requests": 429, and 430 where 429 means something else (claude360.xyz
+ * answers 429 for a balance too low and 430 for its rate limit).
+ */
+export const isRateLimit = (statusCode: number) => statusCode === 429 || statusCode === 430;
+
 /** Which failures a request may be sent again after. */
 export interface RepeatRule {
 	status: (response: ProviderResponse) => boolean;
@@ -65,7 +71,7 @@ export interface RepeatRule {
 
 /** Reads (fetches, downloads): any rate limit, server error or network error. */
 export const REPEAT_READ: RepeatRule = {
-	status: ({ statusCode }) => statusCode === 429 || statusCode >= 500,
+	status: ({ statusCode }) => isRateLimit(statusCode) || statusCode >= 500,
 	networkCodes: RETRYABLE_NETWORK_CODES,
 	retryAfterPastCap: true,
 };
@@ -77,7 +83,8 @@ export const REPEAT_READ: RepeatRule = {
  * will not pass by waiting, and a Retry-After past the cap is not cut short.
  */
 export const REPEAT_PAID: RepeatRule = {
-	status: ({ statusCode, body }) => statusCode === 429 && !isQuotaRefusal(providerErrorOf(body)),
+	status: ({ statusCode, body }) =>
+		isRateLimit(statusCode) && !isQuotaRefusal(providerErrorOf(body)),
 	networkCodes: new Set(['ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']),
 	retryAfterPastCap: false,
 };
@@ -149,8 +156,9 @@ export async function withRetries<R extends ProviderResponse>(
 			continue;
 		}
 		if (isFinal(response) || !canRetry || !repeat.status(response)) return { response, ...final };
-		const asked =
-			response.statusCode === 429 ? retryAfterMs(response.headers?.['retry-after']) : null;
+		const asked = isRateLimit(response.statusCode)
+			? retryAfterMs(response.headers?.['retry-after'])
+			: null;
 		// A short backoff may run past the deadline; a Retry-After that the time left cannot honour ends here.
 		if (asked !== null && !fitsDeadline(asked, policy)) return { response, ...final };
 		if (asked !== null && asked > RETRY_AFTER_CAP_MS && !repeat.retryAfterPastCap)

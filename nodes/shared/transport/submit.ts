@@ -111,8 +111,10 @@ function refusalOf(said: ProviderSaid): Failure | null {
 	const { code, message } = said;
 	const is = (pattern: RegExp) => pattern.test(code ?? '') || pattern.test(message ?? '');
 	if (isQuotaRefusal(said)) {
+		// A code that only repeats the HTTP status ("code": 429) says less than the message.
+		const named = code !== null && !/^\d+$/.test(code) ? code : (message ?? code);
 		return {
-			message: `Your balance at the provider is too low for this submit (${code ?? message}).`,
+			message: `Your balance at the provider is too low for this submit (${named}).`,
 			description:
 				'Top up your account at the provider (or raise this key’s limit), or use a key with quota left.',
 			created: false,
@@ -175,8 +177,17 @@ function statusFailure(
 	if (refusal) return refusal;
 	const said = [code, message].filter(Boolean).join(': ');
 	if (statusCode === 429) {
+		// Most gateways mean a rate limit; claude360.xyz documents 429 as "insufficient balance".
 		return {
-			message: `The provider is rate limiting submits (HTTP 429)${said ? `: ${said}` : '.'}`,
+			message: `The provider refused the submit with HTTP 429${said ? `: ${said}` : '.'}`,
+			description:
+				'Most gateways answer 429 for too many requests (lower Concurrency, or run again later); some for a balance too low, which waiting does not change: check your balance at the provider.',
+			created: false,
+		};
+	}
+	if (statusCode === 430) {
+		return {
+			message: `The provider is rate limiting submits (HTTP 430)${said ? `: ${said}` : '.'}`,
 			description: 'Lower Concurrency, or run again later.',
 			created: false,
 		};
