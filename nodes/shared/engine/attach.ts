@@ -20,7 +20,7 @@ import {
 	type FileKind,
 } from '../model/files';
 import { normaliseStatus } from '../model/status';
-import type { Clip, Task } from '../model/task';
+import { isFinished, type Clip, type Task } from '../model/task';
 import type { RunSettings } from '../settings/read';
 
 /** An output item on its way out: files are added to it, or an error replaces it. */
@@ -33,14 +33,15 @@ export interface OutputEntry {
 	error?: unknown;
 }
 
+/** Why a clip's files are not downloaded: none, one not finished yet, or one that never will be. */
 function notReady({ clip, task }: OutputEntry): string | null {
 	if (!clip) return 'This item has no clip, so there is nothing to download.';
 	const said = clip.clipStatus ?? task.rawStatus ?? task.taskStatus;
-	if (
-		normaliseStatus(clip.clipStatus) === 'SUCCESS' ||
-		(!clip.clipStatus && task.taskStatus === 'SUCCESS')
-	)
-		return null;
+	const state = clip.clipStatus ? normaliseStatus(clip.clipStatus) : task.taskStatus;
+	if (state === 'SUCCESS') return null;
+	if (state === 'FAILURE') return `The clip failed (${said}): it has no files to download.`;
+	if (isFinished(state))
+		return `The clip ended without finishing (${said}): it has no files to download.`;
 	return `The clip is not finished (${said}): its files are not ready yet.`;
 }
 
