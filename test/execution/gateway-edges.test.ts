@@ -17,6 +17,12 @@ const fetchRequests = () =>
 const hintText = (result: { hints: Array<{ message: string }> }) =>
 	result.hints.map((hint) => hint.message).join(' ');
 const NOTHING_CHARGED = 'Nothing was created, so nothing was charged.';
+/** The items of a finished song of two clips, each naming its task. */
+const expectSong = (result: Parameters<typeof jsonOf>[0], taskId: unknown) =>
+	expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
+		[taskId, 'SUCCESS'],
+		[taskId, 'SUCCESS'],
+	]);
 const MAY_EXIST = 'A task may have been created (and charged)';
 
 /** A finished clip as new-api stores it. */
@@ -73,10 +79,7 @@ describe('numeric task ids past 2^53 (a snowflake gateway)', () => {
 		expect(Number.isSafeInteger(Number(id))).toBe(false);
 		const result = await ctx.run({ operation: 'getMany', taskIds: id });
 		expect(fetchRequests()[0].body).toBe(JSON.stringify({ ids: [id] }));
-		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
-			[id, 'SUCCESS'],
-			[id, 'SUCCESS'],
-		]);
+		expectSong(result, id);
 		expect(result.hints).toEqual([]);
 	});
 
@@ -99,10 +102,7 @@ describe('numeric task ids past 2^53 (a snowflake gateway)', () => {
 		});
 		const [submitted] = ctx.provider.submits;
 		expect(ctx.provider.counters.submitAttempts).toBe(1);
-		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
-			[submitted.taskId, 'SUCCESS'],
-			[submitted.taskId, 'SUCCESS'],
-		]);
+		expectSong(result, submitted.taskId);
 	});
 
 	it('a long number inside a string and a long fraction are left as they are', async () => {
@@ -205,27 +205,33 @@ describe('a paid extra answered with success JSON typed text/html', () => {
 });
 
 describe('a redirect after a paid POST', () => {
+	/** Generate Music (Wait off, Retries 3) whose submit is answered `status` to `location`. */
+	const submitRedirected = async (status: number, location: string) => {
+		ctx.provider.setRoute('POST', '/suno/submit/music', {
+			status,
+			body: '',
+			headers: { location },
+		});
+		const result = await ctx.generate({
+			operation: 'generateMusic',
+			songDescription: 'a song',
+			waitForCompletion: false,
+			options: { retries: 3 },
+		});
+		expect(result.status).toBe('error');
+		expect(ctx.provider.log).toHaveLength(1);
+		return result.error!;
+	};
+
 	it.each([301, 302, 303])(
 		'a %i to the task (what Express, PHP and Flask send after a POST) may have created it: sent once, never "nothing was charged"',
 		async (status) => {
-			ctx.provider.setRoute('POST', '/suno/submit/music', {
-				status,
-				body: '',
-				headers: { location: '/suno/fetch/task_abcdefghijklmnop' },
-			});
-			const result = await ctx.generate({
-				operation: 'generateMusic',
-				songDescription: 'a song',
-				waitForCompletion: false,
-				options: { retries: 3 },
-			});
-			expect(result.status).toBe('error');
-			expect(result.error?.message).toContain(
+			const error = await submitRedirected(status, '/suno/fetch/task_abcdefghijklmnop');
+			expect(error.message).toContain(
 				`redirect (HTTP ${status}) to ${ctx.provider.url}/suno/fetch/task_abcdefghijklmnop`,
 			);
-			expect(result.error?.description).toContain(MAY_EXIST);
-			expect(result.error?.description).not.toContain(NOTHING_CHARGED);
-			expect(ctx.submitPosts()).toHaveLength(1);
+			expect(error.description).toContain(MAY_EXIST);
+			expect(error.description).not.toContain(NOTHING_CHARGED);
 		},
 	);
 
@@ -235,50 +241,21 @@ describe('a redirect after a paid POST', () => {
 	])(
 		'a 301 to the same route at another address (%s) is a router moving it: nothing was created',
 		async (_kind, target) => {
-			ctx.provider.setRoute('POST', '/suno/submit/music', {
-				status: 301,
-				body: '',
-				headers: { location: target(ctx.provider.url) },
-			});
-			const result = await ctx.generate({
-				operation: 'generateMusic',
-				songDescription: 'a song',
-				waitForCompletion: false,
-			});
-			expect(result.error?.description).toContain(NOTHING_CHARGED);
-			expect(ctx.provider.log).toHaveLength(1);
+			const error = await submitRedirected(301, target(ctx.provider.url));
+			expect(error.description).toContain(NOTHING_CHARGED);
 		},
 	);
 
 	it('a 303 to the same route with a query points to a result: it may have been created', async () => {
-		ctx.provider.setRoute('POST', '/suno/submit/music', {
-			status: 303,
-			body: '',
-			headers: { location: '/suno/submit/music?id=42' },
-		});
-		const result = await ctx.generate({
-			operation: 'generateMusic',
-			songDescription: 'a song',
-			waitForCompletion: false,
-		});
-		expect(result.error?.description).toContain(MAY_EXIST);
+		const error = await submitRedirected(303, '/suno/submit/music?id=42');
+		expect(error.description).toContain(MAY_EXIST);
 	});
 
 	it.each([307, 308])(
 		'a %i (send the same request there) was not handled: nothing was created, and it is not followed off the route',
 		async (status) => {
-			ctx.provider.setRoute('POST', '/suno/submit/music', {
-				status,
-				body: '',
-				headers: { location: '/elsewhere/music' },
-			});
-			const result = await ctx.generate({
-				operation: 'generateMusic',
-				songDescription: 'a song',
-				waitForCompletion: false,
-			});
-			expect(result.error?.description).toContain(NOTHING_CHARGED);
-			expect(ctx.provider.log).toHaveLength(1);
+			const error = await submitRedirected(status, '/elsewhere/music');
+			expect(error.description).toContain(NOTHING_CHARGED);
 		},
 	);
 });
@@ -427,10 +404,7 @@ describe('Suno Fetch waiting for a task the gateway does not list yet', () => {
 			waitForCompletion: true,
 			...fast,
 		});
-		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
-			[taskId, 'SUCCESS'],
-			[taskId, 'SUCCESS'],
-		]);
+		expectSong(result, taskId);
 		expect(result.hints).toEqual([]);
 	});
 
@@ -477,17 +451,22 @@ describe('Suno Fetch waiting for a task the gateway does not list yet', () => {
 		);
 	});
 
-	it('Suno Generate, On Timeout = Fail, a paid task never listed: the error says it is unfinished and names it', async () => {
+	/** Generate Music waiting 6 s for a task the gateway never lists; the run and the paid task. */
+	const generateNeverListed = async (onTimeout: 'error' | 'emit') => {
 		ctx.provider.listLagMs = 600_000;
 		const result = await ctx.generate({
 			operation: 'generateMusic',
 			songDescription: 'a song',
 			pollInterval: 3,
 			maxWait: 0.1,
-			onTimeout: 'error',
+			onTimeout,
 		});
-		const [submitted] = ctx.provider.submits;
 		expect(ctx.provider.counters.submitAttempts).toBe(1);
+		return { result, submitted: ctx.provider.submits[0] };
+	};
+
+	it('Suno Generate, On Timeout = Fail, a paid task never listed: the error says it is unfinished and names it', async () => {
+		const { result, submitted } = await generateNeverListed('error');
 		expect(result.error?.message).toBe(
 			`1 task was still unfinished after 6 s: ${submitted.taskId}`,
 		);
@@ -495,14 +474,7 @@ describe('Suno Fetch waiting for a task the gateway does not list yet', () => {
 	});
 
 	it('Suno Generate, On Timeout = Output: a paid task never listed is a NOT_FOUND item, named once by a hint saying it was not resubmitted', async () => {
-		ctx.provider.listLagMs = 600_000;
-		const result = await ctx.generate({
-			operation: 'generateMusic',
-			songDescription: 'a song',
-			pollInterval: 3,
-			maxWait: 0.1,
-		});
-		const [submitted] = ctx.provider.submits;
+		const { result, submitted } = await generateNeverListed('emit');
 		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
 			[submitted.taskId, 'NOT_FOUND'],
 		]);
