@@ -306,6 +306,36 @@ describe('a gateway that signs its file URLs with the API key', () => {
 		expect(failed.error?.message).toBe('1 task id was not found: ***');
 	});
 
+	it('a title holding the key: the downloaded file’s name does not carry it', async () => {
+		const key = ctx.provider.apiKey;
+		const audio = ctx.provider.addMedia('c-1.mp3');
+		ctx.provider.addTask({
+			task_id: 'named',
+			status: 'SUCCESS',
+			data: [{ id: 'c-1', title: `for ${key}`, status: 'complete', audio_url: audio }],
+		});
+		const result = await ctx.run({ operation: 'get', taskId: 'named', downloadFiles: ['audio'] });
+		expect(result.items[0].binary?.audio.fileName).toBe('for-c-1.mp3');
+	});
+
+	it('a URL that cannot be downloaded and holds the key: its error masks it', async () => {
+		const key = ctx.provider.apiKey;
+		ctx.provider.addTask({
+			task_id: 'ftp',
+			status: 'SUCCESS',
+			data: [
+				{ id: 'c-1', status: 'complete', audio_url: `ftp://files.example.test/a.mp3?key=${key}` },
+			],
+		});
+		const result = await ctx.run(
+			{ operation: 'get', taskId: 'ftp', downloadFiles: ['audio'] },
+			{ continueOnFail: true },
+		);
+		expect(jsonOf(result)[0].error).toBe(
+			'The audio file of clip c-1 (task ftp) has a URL that cannot be downloaded: "ftp://files.example.test/a.mp3?key=***".',
+		);
+	});
+
 	it('Download Files: the file is not downloaded (the key would go to the file host), and the item says why', async () => {
 		const { taskId } = finishedSong();
 		const result = await ctx.run(

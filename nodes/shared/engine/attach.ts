@@ -68,9 +68,12 @@ export async function attachFiles(
 	// Two clips never share a name (a save-to-disk step would overwrite one song with the other),
 	// compared without case for macOS and Windows disks; the same clip asked for twice keeps its name.
 	const owners = new Map<string, Clip>();
+	// A file's name and an error's words are output too: never with the key the provider put in them.
+	const { mask } = client;
 	const nameFor = (clip: Clip, url: string, kind: FileKind) => {
+		const title = clip.title === null ? null : mask(clip.title);
 		for (let copy = 1; ; copy++) {
-			const name = fileNameFor(clip, url, kind, copy);
+			const name = fileNameFor({ ...clip, title }, url, kind, copy);
 			const owner = owners.get(name.toLowerCase());
 			if (owner === undefined || owner === clip) {
 				owners.set(name.toLowerCase(), clip);
@@ -92,7 +95,9 @@ export async function attachFiles(
 				else if (url === null) {
 					entry.error ??= new NodeOperationError(
 						this.getNode(),
-						`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
+						mask(
+							`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
+						),
 						{
 							itemIndex: entry.itemIndex,
 							description: 'The provider sent it so; only http and https URLs are downloaded.',
@@ -129,7 +134,7 @@ export async function attachFiles(
 			// The error replaces the clip's item: say which clip it was.
 			const error = outcome.error as { description?: string };
 			const which = `Clip ${entry.clip!.clipId ?? '(no id)'} of task ${entry.task.taskId}.`;
-			error.description = [which, error.description].filter(Boolean).join(' ');
+			error.description = mask([which, error.description].filter(Boolean).join(' '));
 			entry.error ??= outcome.error;
 			return;
 		}
