@@ -350,24 +350,30 @@ describe('a gateway that signs its file URLs with the API key', () => {
 });
 
 describe('Stop during a file download', () => {
-	it('ends the download: the file server sees the connection close, and nothing is read after the Stop', async () => {
-		const { taskId } = finishedSong();
-		ctx.provider.mediaFaults.push({ trickleMs: 50 }, { trickleMs: 50 });
-		const stopAfterMs = 1500;
-		const started = Date.now();
-		const result = await ctx.run(
-			{ operation: 'getMany', taskIds: taskId, downloadFiles: ['audio'] },
-			{ cancelAfterMs: stopAfterMs },
-		);
-		expect(result.status).toBe('canceled');
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		const downloads = mediaRequests();
-		expect(downloads).toHaveLength(2);
-		for (const download of downloads) {
-			expect(download.closedAt).toBeDefined();
-			expect(download.closedAt! - started).toBeLessThan(stopAfterMs + 1000);
-		}
-	});
+	it.each([
+		['a body that trickles in', { trickleMs: 50 }],
+		['a file server that never answers', { hang: true }],
+	])(
+		'%s: the file server sees the connection close at the Stop, and nothing is read after it',
+		async (_kind, fault) => {
+			const { taskId } = finishedSong();
+			ctx.provider.mediaFaults.push(fault, fault);
+			const stopAfterMs = 1500;
+			const started = Date.now();
+			const result = await ctx.run(
+				{ operation: 'getMany', taskIds: taskId, downloadFiles: ['audio'] },
+				{ cancelAfterMs: stopAfterMs },
+			);
+			expect(result.status).toBe('canceled');
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			const downloads = mediaRequests();
+			expect(downloads).toHaveLength(2);
+			for (const download of downloads) {
+				expect(download.closedAt).toBeDefined();
+				expect(download.closedAt! - started).toBeLessThan(stopAfterMs + 1000);
+			}
+		},
+	);
 });
 
 describe('Get Lyrics Timing refused for the key or the rate', () => {
