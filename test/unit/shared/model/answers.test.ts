@@ -23,7 +23,7 @@ describe('parseJson keeps integers past 2^53 digit for digit', () => {
 	it.each([
 		['a safe 16-digit integer', '[9007199254740991]', [9007199254740991]],
 		['a long fraction', '[1.12345678901234567]', [1.1234567890123457]],
-		['an exponent', '[1.2345678901234567e+25]', [1.2345678901234567e25]],
+		['an exponent', '[1.2345678901234567e+25]', [Number('1.2345678901234567e+25')]],
 		['digits in a string', '{"a": "12345678901234567891"}', { a: '12345678901234567891' }],
 		[
 			'digits in a string after an escaped quote and a backslash',
