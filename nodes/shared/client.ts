@@ -20,9 +20,9 @@ import { readFileAnswer, readPersonaAnswer, type FileType } from './model/result
 import { readSubmitAnswer } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
-import { parseJson } from './model/values';
+import { parseJson, redact } from './model/values';
 import { downloadFile, type StreamBody } from './transport/download';
-import { apiError, notOffered, redact } from './transport/errors';
+import { apiError, notOffered } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
 import type { RequestPolicy } from './transport/retry';
 import { sendPaid, type Submitted } from './transport/submit';
@@ -66,6 +66,8 @@ export interface SunoClient {
 	): Promise<IBinaryData>;
 	/** The same client whose retries never wait for a Retry-After past `deadline` (epoch ms). */
 	until(deadline: number): SunoClient;
+	/** `text` with the API key masked: what the provider sends is passed on only so. */
+	mask(text: string): string;
 }
 
 /**
@@ -171,7 +173,8 @@ function clientFor(
 				method: 'GET',
 				path,
 				policy,
-				// Read here: an unknown clip, an unfinished one, a gateway without the route.
+				// Read here: an unknown clip, an unfinished one, a gateway without the route (a rejected
+				// key and a rate limit are not the route's: request.ts).
 				accept: ({ statusCode, body }) =>
 					(statusCode >= 400 && statusCode < 500) ||
 					(statusCode === 503 && isNoChannel(providerErrorOf(body))),
@@ -228,6 +231,9 @@ function clientFor(
 		},
 		until(deadline) {
 			return clientFor(context, gateway, { ...policy, deadline });
+		},
+		mask(text) {
+			return redact(text, gateway.apiKey);
 		},
 	};
 }

@@ -5,6 +5,8 @@ export interface LoggedRequest {
 	headers: Record<string, string | string[] | undefined>;
 	body: string;
 	at: number;
+	/** When the answer ended or the client went away (ms since the epoch). */
+	closedAt?: number;
 }
 
 export interface Fault {
@@ -19,11 +21,16 @@ export interface Fault {
 	pass?: boolean;
 	/** Media only: the real file's headers and first n bytes, then the connection destroyed. */
 	breakAfterBytes?: number;
+	/** Media only: the real file's headers, then one byte every this many ms. */
+	trickleMs?: number;
 	times?: number;
 }
 
-/** How the mock names new tasks; LYRICS tasks keep a dashed UUID in 'hex' style, as Suno-API's do. */
-export type IdStyle = 'uuid' | 'task' | 'hex';
+/**
+ * How the mock names new tasks; LYRICS tasks keep a dashed UUID in 'hex' style, as Suno-API's do.
+ * 'snowflake': numeric ids past 2^53, sent as bare JSON numbers in submit and fetch answers.
+ */
+export type IdStyle = 'uuid' | 'task' | 'hex' | 'snowflake';
 
 /**
  * 'extended': a reseller's gateway with the extras (concat, upload, stems, cover, personas, act/*);
@@ -152,6 +159,10 @@ export declare class LocalSunoProvider {
 	caseInsensitiveIds: boolean;
 	/** `[min, max]` ms: a submitted task finishes at a random time in this range (else per `advance`). */
 	submitDurationMs: [number, number] | null;
+	/** A replica a moment behind: a created task is left out of fetch answers for this many ms. */
+	listLagMs: number;
+	/** File URLs signed with the caller's key (`?key=…`), as some gateways do. */
+	signMediaWithKey: boolean;
 	log: LoggedRequest[];
 	counters: {
 		requests: number;

@@ -311,8 +311,10 @@ class LocalSunoProvider {
 	 * @param {'newapi'|'onehub'} [options.flavour]  error shapes: new-api (400 task_not_exist, data null) or one-hub (404, data [])
 	 * @param {'poll'|number} [options.advance]  tasks step once per fetch that sees them, or every N ms
 	 * @param {number} [options.latencyMs]  delay before every API answer
-	 * @param {'uuid'|'task'|'hex'} [options.idStyle]  submit ids: dashed UUIDs (commercial upstreams),
-	 *   2026 `task_…` ids, or Suno-API's 32 hex digits without dashes (also settable later as `idStyle`)
+	 * @param {'uuid'|'task'|'hex'|'snowflake'} [options.idStyle]  submit ids: dashed UUIDs (commercial
+	 *   upstreams), 2026 `task_…` ids, Suno-API's 32 hex digits without dashes, or a gateway's numeric
+	 *   ids past 2^53, sent as bare JSON numbers in submit and fetch answers (also settable later as
+	 *   `idStyle`)
 	 * @param {number} [options.mediaBytes]  size of each generated media file
 	 * @param {'extended'|'stock'|'official'} [options.gateway]  a reseller's gateway with the extras,
 	 *   an unmodified new-api, or a new-api whose Suno channel is sunoapi.org's API (also settable
@@ -370,6 +372,10 @@ class LocalSunoProvider {
 		this.caseInsensitiveIds = false;
 		/** `[min, max]` ms: a submitted task finishes at a random time in this range (else per `advance`). */
 		this.submitDurationMs = null;
+		/** A replica a moment behind: a created task is left out of fetch answers for this many ms. */
+		this.listLagMs = 0;
+		/** A gateway that signs its file URLs with the caller's key (`?key=…`). */
+		this.signMediaWithKey = false;
 		this.extraMedia = new Set();
 		this.log = [];
 		this.counters = {
@@ -416,6 +422,8 @@ class LocalSunoProvider {
 		this.pathPrefix = '';
 		this.caseInsensitiveIds = false;
 		this.submitDurationMs = null;
+		this.listLagMs = 0;
+		this.signMediaWithKey = false;
 		this.quota = Infinity;
 		this.upgrades = {};
 		this.era = 'pre2026';
@@ -521,6 +529,9 @@ class LocalSunoProvider {
 		}
 		// Suno-API names a MUSIC task with `common.GetUUID` (dashes dropped) but keeps Suno's own
 		// lyrics id, a dashed UUID, for a LYRICS task (suno-api.md §1.8).
+		// A snowflake id: 19 or 20 digits, past what a JavaScript number holds exactly.
+		if (this.idStyle === 'snowflake')
+			return `1${Array.from(crypto.randomBytes(19), (byte) => byte % 10).join('')}`;
 		if (this.idStyle === 'hex' && action === 'MUSIC')
 			return crypto.randomUUID().replaceAll('-', '');
 		return crypto.randomUUID();
@@ -543,7 +554,7 @@ class LocalSunoProvider {
 	 * `{dropMidBody: true}`, `{pass: true}` (answered as usual: a place in the queue), `{hang: true}` (never answers), `{slowBodyMs}` (body trickles out).
 	 * `times` repeats it. `mediaFaults` is the same queue for file downloads, where
 	 * `{breakAfterBytes: n}` also works: the real file's headers and first n bytes, then the
-	 * connection destroyed.
+	 * connection destroyed; and `{trickleMs: n}`: the real file's headers, then a byte every n ms.
 	 */
 	injectFault(fault) {
 		const times = fault.times ?? 1;
@@ -642,7 +653,8 @@ class LocalSunoProvider {
 
 	clip(live, clipId, status, failReason) {
 		const done = status === 'SUCCESS';
-		const media = (name) => `${this.url}/media/${name}`;
+		const signed = this.signMediaWithKey ? `?key=${encodeURIComponent(this.apiKey)}` : '';
+		const media = (name) => `${this.url}/media/${name}${signed}`;
 		const converted = live.converted?.kind;
 		const audio = converted === 'wav' ? `${clipId}.wav` : `${clipId}.mp3`;
 		return {
@@ -688,7 +700,14 @@ class LocalSunoProvider {
 		};
 	}
 
+	/** A stored task as a fetch finds it: none while a lagging replica does not list it yet. */
 	taskById(id) {
+		const stored = this.storedTask(id);
+		const lagging = stored?.live && Date.now() - stored.live.createdMs < this.listLagMs;
+		return lagging ? undefined : stored;
+	}
+
+	storedTask(id) {
 		if (this.tasks.has(id) || !this.caseInsensitiveIds) return this.tasks.get(id);
 		for (const [key, task] of this.tasks) if (key.toLowerCase() === id.toLowerCase()) return task;
 		return undefined;
@@ -713,12 +732,16 @@ class LocalSunoProvider {
 		};
 		this.log.push(entry);
 		this.counters.requests += 1;
+		// When the client went away or the answer ended: a stopped download closes its connection.
+		res.on('close', () => (entry.closedAt = Date.now()));
 
 		if (url.pathname.startsWith('/media/')) {
 			const mediaFault = this.mediaFaults.shift();
 			const name = url.pathname.slice('/media/'.length);
 			if (mediaFault?.breakAfterBytes !== undefined)
 				return this.serveMedia(name, res, mediaFault.breakAfterBytes);
+			if (mediaFault?.trickleMs !== undefined)
+				return this.serveMedia(name, res, Infinity, mediaFault.trickleMs);
 			if (mediaFault) return this.applyFault(mediaFault, res);
 			return this.serveMedia(name, res);
 		}
@@ -832,7 +855,11 @@ class LocalSunoProvider {
 			});
 		// Gateways keep each task's data as stored JSON; so do we, once a task can no longer change.
 		const data = found.map((stored) => this.renderJson(stored));
-		return this.send(res, 200, `{"code":"success","message":"","data":[${data.join(',')}]}`);
+		return this.send(
+			res,
+			200,
+			this.numericIds(`{"code":"success","message":"","data":[${data.join(',')}]}`),
+		);
 	}
 
 	renderJson(stored) {
@@ -852,7 +879,14 @@ class LocalSunoProvider {
 				? this.send(res, 404, { code: 'task_not_exist', message: '' })
 				: this.send(res, 400, { code: 'task_not_exist', message: 'task_not_exist', data: null });
 		}
-		return this.send(res, 200, { code: 'success', message: '', data: this.render(stored, true) });
+		const task = JSON.stringify({ code: 'success', message: '', data: this.render(stored, true) });
+		return this.send(res, 200, this.numericIds(task));
+	}
+
+	/** A snowflake gateway's answer: its task ids as bare JSON numbers, as its database has them. */
+	numericIds(json) {
+		if (this.idStyle !== 'snowflake') return json;
+		return json.replace(/"(task_id|data)":"(\d{17,})"/g, '"$1":$2');
 	}
 
 	/**
@@ -902,7 +936,7 @@ class LocalSunoProvider {
 		const continuing = Boolean(request.continue_clip_id);
 		if (continuing && !request.task_id) return refuse(400, 'invalid_request', 'task id is empty');
 		if (this.quota <= 0) return this.refuseQuota(res);
-		const origin = continuing ? this.taskById(request.task_id) : undefined;
+		const origin = continuing ? this.storedTask(request.task_id) : undefined;
 		if (continuing && !origin) return refuse(400, 'task_not_exist', 'task_origin_not_exist');
 
 		const spec = { action: kind };
@@ -1240,7 +1274,11 @@ class LocalSunoProvider {
 		this.counters.submit += 1;
 		this.submits.push({ ...record, taskId: id, at: Date.now() });
 		const message = this.era === '2026' ? 'task completed successfully' : '';
-		return this.send(res, 200, { code: 'success', message, data: id });
+		return this.send(
+			res,
+			200,
+			this.numericIds(JSON.stringify({ code: 'success', message, data: id })),
+		);
 	}
 
 	/**
@@ -1287,8 +1325,11 @@ class LocalSunoProvider {
 		return stored?.live?.duration ?? clip.metadata?.duration ?? DEFAULT_DURATION;
 	}
 
-	/** `breakAfterBytes`: the connection is destroyed once that many bytes were sent. */
-	serveMedia(name, res, breakAfterBytes = Infinity) {
+	/**
+	 * `breakAfterBytes`: the connection is destroyed once that many bytes were sent. `trickleMs`:
+	 * after the headers, one byte every that many ms, until the client goes away.
+	 */
+	serveMedia(name, res, breakAfterBytes = Infinity, trickleMs = 0) {
 		const ext = name.split('.').pop();
 		const known =
 			this.extraMedia.has(name) ||
@@ -1303,6 +1344,17 @@ class LocalSunoProvider {
 			'content-type': MEDIA_TYPES[ext],
 			...(this.mediaChunked ? {} : { 'content-length': this.mediaSize }),
 		});
+		if (trickleMs > 0) {
+			const bytes = mediaBytes(name, this.mediaSize);
+			let at = 0;
+			const drip = () => {
+				if (res.destroyed || at >= bytes.length) return res.destroyed ? undefined : res.end();
+				res.write(bytes.subarray(at, ++at));
+				setTimeout(drip, trickleMs);
+			};
+			res.on('error', () => undefined);
+			return drip();
+		}
 		// Streamed with back-pressure, so a 200 MB file costs the provider one 1 MB block.
 		const chunks = mediaChunks(name, this.mediaSize);
 		let sent = 0;

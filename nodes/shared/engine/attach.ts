@@ -20,7 +20,7 @@ import {
 	type FileKind,
 } from '../model/files';
 import { normaliseStatus } from '../model/status';
-import type { Clip, Task } from '../model/task';
+import { isFinished, type Clip, type Task } from '../model/task';
 import type { RunSettings } from '../settings/read';
 
 /** An output item on its way out: files are added to it, or an error replaces it. */
@@ -33,14 +33,15 @@ export interface OutputEntry {
 	error?: unknown;
 }
 
+/** Why a clip's files are not downloaded: none, one not finished yet, or one that never will be. */
 function notReady({ clip, task }: OutputEntry): string | null {
 	if (!clip) return 'This item has no clip, so there is nothing to download.';
 	const said = clip.clipStatus ?? task.rawStatus ?? task.taskStatus;
-	if (
-		normaliseStatus(clip.clipStatus) === 'SUCCESS' ||
-		(!clip.clipStatus && task.taskStatus === 'SUCCESS')
-	)
-		return null;
+	const state = clip.clipStatus ? normaliseStatus(clip.clipStatus) : task.taskStatus;
+	if (state === 'SUCCESS') return null;
+	if (state === 'FAILURE') return `The clip failed (${said}): it has no files to download.`;
+	if (isFinished(state))
+		return `The clip ended without finishing (${said}): it has no files to download.`;
 	return `The clip is not finished (${said}): its files are not ready yet.`;
 }
 
@@ -67,9 +68,12 @@ export async function attachFiles(
 	// Two clips never share a name (a save-to-disk step would overwrite one song with the other),
 	// compared without case for macOS and Windows disks; the same clip asked for twice keeps its name.
 	const owners = new Map<string, Clip>();
+	// A file's name and an error's words are output too: never with the key the provider put in them.
+	const { mask } = client;
 	const nameFor = (clip: Clip, url: string, kind: FileKind) => {
+		const title = clip.title === null ? null : mask(clip.title);
 		for (let copy = 1; ; copy++) {
-			const name = fileNameFor(clip, url, kind, copy);
+			const name = fileNameFor({ ...clip, title }, url, kind, copy);
 			const owner = owners.get(name.toLowerCase());
 			if (owner === undefined || owner === clip) {
 				owners.set(name.toLowerCase(), clip);
@@ -91,7 +95,9 @@ export async function attachFiles(
 				else if (url === null) {
 					entry.error ??= new NodeOperationError(
 						this.getNode(),
-						`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
+						mask(
+							`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
+						),
 						{
 							itemIndex: entry.itemIndex,
 							description: 'The provider sent it so; only http and https URLs are downloaded.',
@@ -128,7 +134,7 @@ export async function attachFiles(
 			// The error replaces the clip's item: say which clip it was.
 			const error = outcome.error as { description?: string };
 			const which = `Clip ${entry.clip!.clipId ?? '(no id)'} of task ${entry.task.taskId}.`;
-			error.description = [which, error.description].filter(Boolean).join(' ');
+			error.description = mask([which, error.description].filter(Boolean).join(' '));
 			entry.error ??= outcome.error;
 			return;
 		}

@@ -6,6 +6,7 @@ import type { Answer, SunoClient } from '../client';
 import { pause } from '../helpers/pause';
 import { isFinished, notFoundTask, type Clip, type Task, type TaskStatus } from '../model/task';
 import type { FetchSettings } from '../settings/read';
+import { messages } from './messages';
 
 /** What one input item asks for. Ids with different actions are fetched apart. */
 export interface ItemRequest {
@@ -34,11 +35,17 @@ export type FetchRound = (
 ) => Promise<RoundOutcome[]>;
 
 export interface Collected {
-	/** Every asked id's latest task; ids the provider did not return are NOT_FOUND tasks. */
+	/**
+	 * Every asked id's latest task; ids the provider did not return are NOT_FOUND tasks (after a
+	 * wait, saying how long they were asked for).
+	 */
 	tasks: Map<string, Task>;
 	/** Ids whose request failed, with the error. */
 	errors: Map<string, unknown>;
-	/** With Wait for Completion: ids still unfinished when Max Wait ran out. */
+	/**
+	 * With Wait for Completion: ids still unfinished when Max Wait ran out (just submitted ones
+	 * never listed too: they exist).
+	 */
 	unfinished: ReadonlySet<string>;
 	/** How long the wait really took, from the first request to the last answer. */
 	waitedMs: number;
@@ -78,10 +85,7 @@ export async function collectTasks(
 	requests: readonly ItemRequest[],
 	settings: FetchSettings,
 	signal: AbortSignal | undefined,
-	/**
-	 * The ids were just submitted: none can be done yet, so the first round waits one interval, and
-	 * one the gateway does not list yet is asked for again until Max Wait.
-	 */
+	/** The ids were just submitted: none can be done yet, so the first round waits one interval. */
 	justSubmitted = false,
 ): Promise<Collected> {
 	const actionOf = new Map<string, string>();
@@ -117,21 +121,27 @@ export async function collectTasks(
 					for (const id of outcome.ids) errors.set(id, error);
 					continue;
 				}
-				for (const [id, task] of matchTasks(outcome.ids, received, outcome.single))
-					tasks.set(id, task);
+				for (const [id, task] of matchTasks(outcome.ids, received, outcome.single)) {
+					// A replica a moment behind may leave out a task it listed before: kept as last seen.
+					const seen = tasks.get(id);
+					if (task.taskStatus !== 'NOT_FOUND' || !seen || seen.taskStatus === 'NOT_FOUND')
+						tasks.set(id, task);
+				}
 			}
 		}
-		const done = (status: TaskStatus) =>
-			isFinished(status) && !(justSubmitted && status === 'NOT_FOUND');
+		// While waiting, an id the gateway does not list is asked for again until Max Wait: a task
+		// just submitted, or read from a replica a moment behind, is listed a moment later.
+		const done = (status: TaskStatus) => isFinished(status) && !(wait && status === 'NOT_FOUND');
 		pending = pending.filter((id) => !errors.has(id) && !done(tasks.get(id)!.taskStatus));
 		const left = deadline - Date.now();
 		if (!wait || pending.length === 0 || left <= 0) {
-			return {
-				tasks,
-				errors,
-				unfinished: new Set(wait ? pending : []),
-				waitedMs: Date.now() - started,
-			};
+			const waitedMs = Date.now() - started;
+			const unlisted = pending.filter((id) => tasks.get(id)!.taskStatus === 'NOT_FOUND');
+			for (const id of unlisted)
+				tasks.set(id, notFoundTask(id, messages.neverListed(id, waitedMs)));
+			// A task just submitted exists (the gateway gave its id): not listed in time is unfinished.
+			const unfinished = justSubmitted ? pending : pending.filter((id) => !unlisted.includes(id));
+			return { tasks, errors, unfinished: new Set(unfinished), waitedMs };
 		}
 		// The last round falls on Max Wait itself when the interval would overshoot it.
 		await pause(Math.min(wait.intervalMs, left), signal);

@@ -69,6 +69,8 @@ export function outcomeOf(
 	request: ItemRequest & OutputOptions,
 	collected: Collected,
 	settings: FetchSettings,
+	/** Masks the API key in what the provider sent (client.ts). */
+	mask: (text: string) => string,
 ): ItemOutcome {
 	const { itemIndex } = request;
 	const failedBy = new Map<unknown, string[]>();
@@ -89,8 +91,11 @@ export function outcomeOf(
 	const withheld = new Set<string>();
 	if (missing.length > 0 && request.onMissing === 'error') {
 		missing.forEach((id) => withheld.add(id));
+		const message = settings.wait
+			? messages.notListed(missing, collected.waitedMs)
+			: messages.notFound(missing);
 		problems.push(
-			new NodeOperationError(context.getNode(), messages.notFound(missing), {
+			new NodeOperationError(context.getNode(), mask(message), {
 				itemIndex,
 				description: messages.notFoundHelp,
 			}),
@@ -99,10 +104,14 @@ export function outcomeOf(
 	if (late.length > 0 && settings.wait?.onTimeout === 'error') {
 		late.forEach((id) => withheld.add(id));
 		problems.push(
-			new NodeOperationError(context.getNode(), messages.unfinished(late, collected.waitedMs), {
-				itemIndex,
-				description: messages.unfinishedHelp,
-			}),
+			new NodeOperationError(
+				context.getNode(),
+				mask(messages.unfinished(late, collected.waitedMs)),
+				{
+					itemIndex,
+					description: messages.unfinishedHelp,
+				},
+			),
 		);
 	}
 
@@ -110,7 +119,7 @@ export function outcomeOf(
 	for (const id of fetched) {
 		if (withheld.has(id)) continue;
 		const task = collected.tasks.get(id)!;
-		for (const { json, clip } of taskItems(task, request.simplify)) {
+		for (const { json, clip } of taskItems(task, request.simplify, mask)) {
 			if (request.annotate) Object.assign(json, request.annotate(task, clip));
 			entries.push({ itemIndex, json, clip, task });
 		}

@@ -24,6 +24,7 @@ import {
 } from '../settings/read';
 import { ParameterError } from '../settings/parameters';
 import { SubmitError, type Submitted } from '../transport/submit';
+import type { OutputEntry } from './attach';
 import { directItem } from './direct';
 import { describedWith, withDescription } from './emit';
 import { messages } from './messages';
@@ -282,8 +283,9 @@ export async function generateTasks(
 		annotate: annotationOf(submission),
 		...output,
 	}));
+	let delivered: OutputEntry[];
 	try {
-		await deliverTasks(this, run, batchRound, requests, true);
+		delivered = await deliverTasks(this, run, batchRound, requests, true);
 	} catch (error) {
 		// Paid for already: whatever stops the wait, the error keeps the tasks' IDs.
 		const created = submittedNote(answered);
@@ -296,9 +298,10 @@ export async function generateTasks(
 			if (item.json.error !== undefined && item.json.taskId === undefined)
 				item.json.taskId = task.taskId;
 	}
-	const odd = run.output.flat().filter((item) => typeof item.json.notAsAsked === 'string');
+	// Named by the task each item came from: with Simplify off an item holds no `taskId` of its own.
+	const odd = delivered.filter((entry) => typeof entry.json.notAsAsked === 'string');
 	if (odd.length > 0) {
-		const tasks = [...new Set(odd.map((item) => String(item.json.taskId)))];
+		const tasks = [...new Set(odd.map((entry) => entry.task.taskId))];
 		const message = messages.notAsAsked(tasks, String(odd[0].json.notAsAsked));
 		this.addExecutionHints({ message, location: 'outputPane' });
 	}

@@ -16,8 +16,12 @@ export function duration(ms: number): string {
 export const messages = {
 	notFound: (ids: readonly string[]) =>
 		`${countOf(ids, 'task id was', 'task ids were')} not found: ${listIds(ids)}`,
+	/** Ids asked for in every round of a wait and never listed. */
 	notListed: (ids: readonly string[], waitedMs: number) =>
-		`${countOf(ids, 'submitted task was', 'submitted tasks were')} still not listed by the provider after ${duration(waitedMs)}: ${listIds(ids)}. They were not resubmitted: fetch them later with Suno Fetch`,
+		`${countOf(ids, 'task id was', 'task ids were')} never listed by the provider in ${duration(waitedMs)} of polling: ${listIds(ids)}`,
+	neverListed: (id: string, waitedMs: number) =>
+		`Task ${id} was never listed by the provider in ${duration(waitedMs)} of polling: it does not know it for this API key (wrong id, or a task of another account), or has not listed it yet.`,
+	fetchLater: 'They were not resubmitted: fetch them later with Suno Fetch.',
 	notFoundHelp:
 		'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
 	unfinished: (ids: readonly string[], waitedMs: number) =>

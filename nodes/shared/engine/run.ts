@@ -87,16 +87,17 @@ export function finish(context: IExecuteFunctions, run: Run): INodeExecutionData
 
 /**
  * Every id the requests name, fetched together (waiting if the settings say so), then each
- * request's tasks into its item's output as items, with files, and the run's hints.
+ * request's tasks into its item's output as items, with files, and the run's hints. Returns the
+ * entries delivered as items, each with its task.
  */
 export async function deliverTasks(
 	context: IExecuteFunctions,
 	run: Run,
 	fetchRound: FetchRound,
 	requests: Array<ItemRequest & OutputOptions>,
-	/** The tasks were just submitted (collect.ts): not listed yet is not "not found" yet. */
+	/** The tasks were just submitted (collect.ts): the first poll comes one interval later. */
 	justSubmitted = false,
-): Promise<void> {
+): Promise<OutputEntry[]> {
 	const { settings, client } = run;
 	const signal = context.getExecutionCancelSignal?.();
 	const collected = await collectTasks(
@@ -118,7 +119,7 @@ export async function deliverTasks(
 	const problems: Array<{ itemIndex: number; error: Error }> = [];
 	const missing = new Set<string>();
 	for (const request of requests) {
-		const outcome = outcomeOf(context, request, collected, settings.fetch);
+		const outcome = outcomeOf(context, request, collected, settings.fetch, client.mask);
 		if (outcome.problems.length > 0 && !context.continueOnFail()) throw outcome.problems[0];
 		entries.push(...outcome.entries);
 		outcome.problems.forEach((error) => problems.push({ itemIndex: request.itemIndex, error }));
@@ -138,14 +139,18 @@ export async function deliverTasks(
 	}
 	for (const { itemIndex, error } of problems) run.fail(itemIndex, error);
 
+	// Hints name ids as asked: masked like the items, should one hold the key.
+	const hint = (message: string) =>
+		context.addExecutionHints({ message: client.mask(message), location: 'outputPane' });
 	if (missing.size > 0) {
-		const message = justSubmitted
-			? messages.notListed([...missing], collected.waitedMs)
-			: messages.notFound([...missing]);
-		context.addExecutionHints({ message, location: 'outputPane' });
+		hint(
+			settings.fetch.wait
+				? `${messages.notListed([...missing], collected.waitedMs)}.${justSubmitted ? ` ${messages.fetchLater}` : ''}`
+				: messages.notFound([...missing]),
+		);
 	}
-	if (collected.unfinished.size > 0 && settings.fetch.wait?.onTimeout === 'emit') {
-		const message = `${messages.unfinished([...collected.unfinished], collected.waitedMs)}. ${messages.notResubmitted}`;
-		context.addExecutionHints({ message, location: 'outputPane' });
-	}
+	const late = [...collected.unfinished].filter((id) => !missing.has(id));
+	if (late.length > 0 && settings.fetch.wait?.onTimeout === 'emit')
+		hint(`${messages.unfinished(late, collected.waitedMs)}. ${messages.notResubmitted}`);
+	return entries.filter((entry) => entry.error === undefined);
 }

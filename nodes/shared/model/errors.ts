@@ -1,5 +1,5 @@
 /** What a gateway's error answer says, from any of the error shapes the gateways use. */
-import { isObject, parseJson, text } from './values';
+import { isObject, NOT_JSON, parseJson, text } from './values';
 
 /** What a provider's error answer says: its code and message, each null when absent. */
 export interface ProviderSaid {
@@ -55,11 +55,21 @@ export function isNoChannel({ message }: ProviderSaid): boolean {
 	return /无可用渠道|no available channel|no channel available/i.test(message ?? '');
 }
 
-/** An HTML page where an API answer was due (a dashboard, a proxy's page), by type or by content. */
+/**
+ * An HTML page where an API answer was due (a dashboard, a proxy's page): a body that reads as one,
+ * or one typed text/html that is not JSON. What parses as JSON is the gateway's answer, whatever its
+ * type says: a paid request answered so may have made something.
+ */
 export function isWebPage(response: { body: unknown; headers?: Record<string, unknown> }): boolean {
-	const type = response.headers?.['content-type'];
-	if (typeof type === 'string' && /text\/html/i.test(type)) return true;
 	// The transport keeps a body as bytes only when it is a file (request.ts): text is a string.
 	const { body } = response;
-	return typeof body === 'string' && /^\s*<(!doctype|html|head|body)/i.test(body);
+	if (typeof body !== 'string') return false;
+	if (/^\s*<(!doctype|html|head|body)/i.test(body)) return true;
+	const type = response.headers?.['content-type'];
+	return (
+		typeof type === 'string' &&
+		/text\/html/i.test(type) &&
+		body.trim() !== '' &&
+		parseJson(body.trim()) === NOT_JSON
+	);
 }

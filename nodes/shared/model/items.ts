@@ -84,7 +84,24 @@ interface ClipItem {
 	clip: Clip | null;
 }
 
-export function taskItems(task: Task, simplify: boolean): ClipItem[] {
+/**
+ * The item as it may be passed on: `mask` (the API key masked) applied to every text in it, for a
+ * gateway that puts the key in a clip's URL (signing its files with it) or anywhere else.
+ */
+function masked(json: IDataObject, mask: (text: string) => string): IDataObject {
+	const text = JSON.stringify(json);
+	const clean = mask(text);
+	return clean === text ? json : (JSON.parse(clean) as IDataObject);
+}
+
+export function taskItems(
+	task: Task,
+	simplify: boolean,
+	mask?: (text: string) => string,
+): ClipItem[] {
 	const jsons = simplify ? simplifiedItems(task) : rawItems(task);
-	return jsons.map((json, index) => ({ json, clip: task.clips[index] ?? null }));
+	return jsons.map((json, index) => ({
+		json: mask ? masked(json, mask) : json,
+		clip: task.clips[index] ?? null,
+	}));
 }

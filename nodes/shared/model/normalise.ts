@@ -112,11 +112,30 @@ function decoded(value: unknown): unknown {
 	return parsed === NOT_JSON ? value : parsed;
 }
 
+/**
+ * Where a task keeps its clips (`clips`, else `data`) or its lyrics object. A field that holds no
+ * clip (`[]`, `{}`, `""`, null) never hides clips in the other: some gateways send both.
+ */
+function clipsAndLyrics(raw: ProviderObject): {
+	rawClips: ProviderObject[] | null;
+	lyricsSource: ProviderObject | null;
+} {
+	const sources = [raw.clips, raw.data].map(decoded);
+	const lists = sources.map(clipList);
+	const rawClips =
+		lists.find((list) => list !== null && list.length > 0) ??
+		lists.find((list) => list !== null) ??
+		null;
+	if (rawClips !== null && rawClips.length > 0) return { rawClips, lyricsSource: null };
+	const lyricsSource = sources.find((source, index) => isObject(source) && lists[index] === null);
+	return lyricsSource
+		? { rawClips: null, lyricsSource: lyricsSource as ProviderObject }
+		: { rawClips, lyricsSource: null };
+}
+
 function normaliseTask(raw: ProviderObject, fallbackId: string | null): Task {
-	const clipSource = decoded(raw.clips !== undefined && raw.clips !== null ? raw.clips : raw.data);
-	const rawClips = clipList(clipSource);
+	const { rawClips, lyricsSource } = clipsAndLyrics(raw);
 	const clips = rawClips ? rawClips.map(normaliseClip) : [];
-	const lyricsSource = !rawClips && isObject(clipSource) ? clipSource : null;
 	// PiAPI lyrics tasks put title/text on the task itself.
 	const lyricsObject = lyricsSource ?? (typeof raw.text === 'string' ? raw : null);
 

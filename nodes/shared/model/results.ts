@@ -7,7 +7,7 @@
 import { MIME_TYPES, urlExtension } from './files';
 import { envelopeProblem, readJson } from './normalise';
 import type { PaidAnswer } from './submit';
-import { exactId, isObject, link, text } from './values';
+import { isObject, link, text } from './values';
 
 type Answered = { body: unknown; headers?: Record<string, unknown> };
 
@@ -26,7 +26,7 @@ export function readPersonaAnswer({ body }: Answered): PaidAnswer {
 		const problem = envelopeProblem(outer);
 		if (problem) return { problem };
 	}
-	const id = isObject(persona) ? exactId(body, 'id', persona.id) : null;
+	const id = isObject(persona) ? text(persona.id) : null;
 	if (!isObject(persona) || id === null) {
 		return {
 			problem: {
@@ -143,9 +143,7 @@ export function readFileAnswer(type: FileType, clipId: string, response: Answere
 		const url = urlIn(data, type);
 		if (url !== null) return { result: result(url), file: { url } };
 		// Only a field named as a task's: a bare `id` may be the clip's own.
-		const taskId =
-			exactId(response.body, 'task_id', data.task_id) ??
-			exactId(response.body, 'taskId', data.taskId);
+		const taskId = text(data.task_id) ?? text(data.taskId);
 		if (taskId !== null) return { taskId, message: text(json.message) };
 	}
 	return unreadable;

@@ -5,7 +5,7 @@
  * else is a problem, quoted, never a guess. Pure; nothing here knows about n8n.
  */
 import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
-import { exactId, isObject, text } from './values';
+import { isObject, text } from './values';
 
 export type SubmitAnswer =
 	| { taskId: string; message: string | null }
@@ -18,15 +18,13 @@ export type PaidFile = { url: string } | { bytes: Buffer; mimeType: string };
 export type PaidAnswer = SubmitAnswer | { result: { [key: string]: unknown }; file?: PaidFile };
 
 /**
- * The task ID in an answer's `data`: the value itself, or its `task_id`, `taskId` or `id`, every
- * digit kept (`body` is the answer's text). Null when there is none.
+ * The task ID in an answer's `data`: the value itself, or its `task_id`, `taskId` or `id` (a long
+ * number arrives as text, every digit kept: values.ts). Null when there is none.
  */
-function taskIdIn(body: unknown, data: unknown): string | null {
+function taskIdIn(data: unknown): string | null {
 	const id = isObject(data)
-		? (exactId(body, 'task_id', data.task_id) ??
-			exactId(body, 'taskId', data.taskId) ??
-			exactId(body, 'id', data.id))
-		: exactId(body, 'data', data);
+		? (text(data.task_id) ?? text(data.taskId) ?? text(data.id))
+		: text(data);
 	return id === null || id.trim() === '' ? null : id.trim();
 }
 
@@ -35,7 +33,7 @@ export function readSubmitAnswer(body: unknown): SubmitAnswer {
 	if ('problem' in read) return read;
 	const parsed = read.object;
 	const problem = envelopeProblem(parsed);
-	const taskId = taskIdIn(body, parsed.data);
+	const taskId = taskIdIn(parsed.data);
 	if (problem) {
 		// An error that still names an id: say so, the task may be real.
 		const named = taskId ? ` The answer names the task ID ${taskId}.` : '';

@@ -82,15 +82,21 @@ export function isFinished(status: TaskStatus): boolean {
 	return FINISHED_STATUSES.has(status);
 }
 
-/** A task the provider did not return: it does not exist, or belongs to another account. */
-export function notFoundTask(taskId: string): Task {
+/**
+ * A task the provider did not return: it does not exist, or belongs to another account (or, after
+ * a wait, `failReason` says how long it was asked for).
+ */
+export function notFoundTask(
+	taskId: string,
+	failReason = `Task ${taskId} was not found: the provider does not know it for this API key (wrong id, or a task of another account).`,
+): Task {
 	return {
 		taskId,
 		action: null,
 		taskStatus: 'NOT_FOUND',
 		rawStatus: null,
 		progress: null,
-		failReason: `Task ${taskId} was not found: the provider does not know it for this API key (wrong id, or a task of another account).`,
+		failReason,
 		submittedAt: null,
 		startedAt: null,
 		finishedAt: null,

@@ -66,24 +66,38 @@ export function toProgress(value: unknown): number | null {
 	return Math.min(100, Math.max(0, parsed));
 }
 
+/** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
+const MIN_SECRET_LENGTH = 6;
+
+/** `text` with every copy of `secret` (the API key) masked as `***`. */
+export function redact(text: string, secret: string | undefined): string {
+	return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join('***') : text;
+}
+
 export const NOT_JSON = Symbol('not JSON');
 
-export function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text);
-	} catch {
-		return NOT_JSON;
-	}
+/**
+ * A JSON string, or an integer too long for a JavaScript number outside one: the string is kept as
+ * it is, and the integer (a snowflake id, `12345678901234567891`) becomes text, digit for digit.
+ */
+const STRING_OR_LONG_INTEGER = /"[^"\\]*(?:\\[\s\S][^"\\]*)*"|(?<![\w.+-])-?\d{16,}(?![\w.])/g;
+
+/** `text` with every integer beyond 2^53 quoted, so that parsing keeps all its digits. */
+function longIntegersAsText(text: string): string {
+	return text.replace(STRING_OR_LONG_INTEGER, (token) =>
+		token.startsWith('"') || Number.isSafeInteger(Number(token)) ? token : `"${token}"`,
+	);
 }
 
 /**
- * An id as text, with every digit when the provider sent a number too long for JavaScript
- * (`"data": 12345678901234567890`): read from the answer's text under `key`.
+ * JSON text parsed, or NOT_JSON. An integer JavaScript would round (an id sent as a number,
+ * `"task_id": 12345678901234567891`) comes back as text with every digit: ids are compared as
+ * text, and a rounded one would name another task.
  */
-export function exactId(body: unknown, key: string, value: unknown): string | null {
-	if (typeof value === 'number' && !Number.isSafeInteger(value) && typeof body === 'string') {
-		const digits = new RegExp(`"${key}"\\s*:\\s*(-?\\d+)\\s*[,}]`).exec(body)?.[1];
-		if (digits !== undefined) return digits;
+export function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(/\d{16}/.test(text) ? longIntegersAsText(text) : text);
+	} catch {
+		return NOT_JSON;
 	}
-	return text(value);
 }

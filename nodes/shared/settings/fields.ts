@@ -58,7 +58,7 @@ const fileFields: INodeProperties[] = (
 
 const wording = {
 	fetch: {
-		wait: 'Whether to poll until every task is finished (SUCCESS, FAILURE, UNKNOWN or NOT_FOUND) before returning. Each round asks only for the unfinished tasks.',
+		wait: 'Whether to poll until every task is finished (SUCCESS, FAILURE or UNKNOWN) before returning. Each round asks only for the unfinished tasks; an ID the provider does not list yet is asked for again until Max Wait.',
 		batchSize:
 			'Task IDs per request (Get Many), at most 100: one-hub gateways answer at most 100 tasks per request and would leave the rest out',
 		concurrency: 'How many requests may be in flight at once',

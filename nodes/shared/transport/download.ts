@@ -4,6 +4,7 @@
  */
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
+import { WaitCancelledError } from '../helpers/pause';
 import { apiError } from './errors';
 import {
 	networkFailure,
@@ -61,6 +62,8 @@ export async function downloadFile(
 	const tooLarge = (size: number) =>
 		`The ${what} is larger than Max File Size (${size > 0 ? `${(size / 1e6).toFixed(1)} MB > ` : ''}${maxBytes / 1e6} MB).`;
 	let stored: IBinaryData | undefined;
+	// Stop ends the download too: the request while it waits for the headers, the body after.
+	const signal = context.getExecutionCancelSignal?.();
 
 	const attempt = async (): Promise<Opened> => {
 		const response = (await context.helpers.httpRequest({
@@ -70,6 +73,7 @@ export async function downloadFile(
 			timeout: policy.timeoutMs,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			abortSignal: signal,
 		})) as Opened;
 		if (response.statusCode < 200 || response.statusCode >= 300) return response;
 		const { body } = response;
@@ -106,16 +110,22 @@ export async function downloadFile(
 		body.on('newListener', (event) => {
 			if (event === 'data') void Promise.resolve().then(() => body.resume());
 		});
-		stored = await store(body, contentType).catch((error: Error) => {
-			body.destroy();
-			const cause = streamError ?? error;
-			if (cause instanceof FileTooLarge) return Promise.reject(cause);
-			return Promise.reject(
-				streamError
-					? new BrokeOff(cause.message || 'the connection closed early')
-					: new StoreFailed(cause.message),
-			);
-		});
+		const stop = () => body.destroy(new WaitCancelledError());
+		if (signal?.aborted) stop();
+		signal?.addEventListener('abort', stop, { once: true });
+		stored = await store(body, contentType)
+			.catch((error: Error) => {
+				body.destroy();
+				const cause = streamError ?? error;
+				if (cause instanceof FileTooLarge || cause instanceof WaitCancelledError)
+					return Promise.reject(cause);
+				return Promise.reject(
+					streamError
+						? new BrokeOff(cause.message || 'the connection closed early')
+						: new StoreFailed(cause.message),
+				);
+			})
+			.finally(() => signal?.removeEventListener('abort', stop));
 		if (received === 0) throw new NotTheFile(`The file server answered with an empty ${what}.`);
 		return response;
 	};
@@ -123,7 +133,7 @@ export async function downloadFile(
 	const outcome = await withRetries(
 		attempt,
 		policy,
-		context.getExecutionCancelSignal?.(),
+		signal,
 		(response) => response.statusCode >= 200 && response.statusCode < 300,
 		(response) => response.body.destroy(),
 	);
@@ -135,6 +145,8 @@ export async function downloadFile(
 		});
 	if ('error' in outcome) {
 		const { error } = outcome;
+		if (error instanceof WaitCancelledError || signal?.aborted)
+			throw fail({ message: `Stopped while downloading the ${what}.`, description: `URL: ${url}` });
 		if (error instanceof FileTooLarge) {
 			throw fail({
 				message: error.message,

@@ -2,14 +2,8 @@
 import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { isNoChannel, isWebPage, providerErrorOf } from '../model/errors';
+import { redact } from '../model/values';
 import { isRateLimit, type ProviderResponse } from './retry';
-
-/** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
-const MIN_SECRET_LENGTH = 6;
-
-export function redact(text: string, secret: string | undefined): string {
-	return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join('***') : text;
-}
 
 export function apiError(
 	context: IExecuteFunctions,

@@ -32,14 +32,24 @@ export interface GatewayRequest {
 	path: string;
 	body?: IDataObject;
 	policy: RequestPolicy;
-	/** An answer that is not 2xx but still the gateway's answer (an unknown task's 400/404). */
+	/**
+	 * An answer that is not 2xx but still the route's own (an unknown task's 400/404); never one
+	 * about the key or the rate.
+	 */
 	accept?: (response: ProviderResponse) => boolean;
 	/** The answer may be a file: its body comes as a Buffer, whatever its type. */
 	binary?: boolean;
 }
 
+/**
+ * The gateway's answers about the request itself rather than its subject: the key (401, 403) and
+ * the rate (429). No route reads them as its own: they are retried or reported alike everywhere.
+ */
+const ABOUT_THE_REQUEST = new Set([401, 403, 429]);
+
 const isWantedBy = (request: GatewayRequest) => (response: ProviderResponse) =>
-	(response.statusCode >= 200 && response.statusCode < 300) || Boolean(request.accept?.(response));
+	(response.statusCode >= 200 && response.statusCode < 300) ||
+	(!ABOUT_THE_REQUEST.has(response.statusCode) && Boolean(request.accept?.(response)));
 
 /** Sends `request` as often as `repeat` allows: the final answer, or the error that ended it. */
 export async function sendToGateway(

@@ -15,7 +15,8 @@ import {
 
 import { isNoChannel, isQuotaRefusal, providerErrorOf, type ProviderSaid } from '../model/errors';
 import type { PaidAnswer, PaidFile } from '../model/submit';
-import { httpFailure, isMissingRoute, notOffered, redact } from './errors';
+import { redact } from '../model/values';
+import { httpFailure, isMissingRoute, notOffered } from './errors';
 import { sendToGateway, type Gateway } from './request';
 import {
 	networkFailure,
@@ -53,6 +54,9 @@ export interface PaidRequest {
 }
 
 const REDIRECTS = [301, 302, 303, 307, 308];
+/** The redirects that ask for the same request elsewhere: it was not handled where it was sent. */
+const RESEND = [307, 308];
+const isRedirect = (statusCode: number) => statusCode >= 300 && statusCode < 400;
 
 /** Where a redirect points, made absolute; null for none or one that cannot be read. */
 function locationOf(response: ProviderResponse, from: string): URL | null {
@@ -75,7 +79,7 @@ function isGatewayRoute(target: URL, baseUrl: string): boolean {
 /**
  * The same route with or without a trailing slash on the gateway's own host (gpt-best documents
  * `/suno/persona/create/`): the path to send it to again. Such a redirect means the request was
- * not handled: a POST only by 307/308 (a 303 answers a POST that was), a GET by any. The key
+ * not handled: a POST only by 307/308 (a 302 or 303 may answer a POST that was), a GET by any. The key
  * stays at the gateway. Null for any other redirect.
  */
 function slashRedirect(
@@ -85,7 +89,7 @@ function slashRedirect(
 	path: string,
 ): string | null {
 	const target = locationOf(response, `${baseUrl}${path}`);
-	const resend = method === 'GET' ? REDIRECTS : [307, 308];
+	const resend = method === 'GET' ? REDIRECTS : RESEND;
 	if (!target || !resend.includes(response.statusCode) || !isGatewayRoute(target, baseUrl))
 		return null;
 	const prefix = new URL(baseUrl).pathname.replace(/\/+$/, '');
@@ -207,9 +211,34 @@ function statusFailure(
 			created: false,
 		};
 	}
-	// Redirects, a rejected key, a wrong route: the submit never reached Suno. But a 303 is the
-	// answer to a request that was handled.
-	return { ...httpFailure(response, baseUrl, path), created: statusCode === 303 };
+	// A rejected key, a wrong route: the submit never reached Suno. A redirect may answer a request
+	// that was handled (Express, PHP and Flask answer a POST with a 302 by default, as the standard
+	// does with a 303), unless it asks for the same request elsewhere: a 307/308, or any redirect to
+	// the same route at another address.
+	return {
+		...httpFailure(response, baseUrl, path),
+		created:
+			isRedirect(statusCode) &&
+			!RESEND.includes(statusCode) &&
+			!movedRoute(response, baseUrl, path),
+	};
+}
+
+/**
+ * A 301 or 302 to the same route at another address (https for http, another host, a trailing
+ * slash), with no query: a router's answer, the request was not handled. (A 303 points to a
+ * result.)
+ */
+function movedRoute(response: ProviderResponse, baseUrl: string, path: string): boolean {
+	const here = new URL(`${baseUrl}${path}`);
+	const target = locationOf(response, here.href);
+	const trimmed = (value: string) => value.replace(/\/+$/, '');
+	return (
+		target !== null &&
+		[301, 302].includes(response.statusCode) &&
+		target.search === '' &&
+		trimmed(target.pathname) === trimmed(here.pathname)
+	);
 }
 
 export async function sendPaid(
