@@ -69,6 +69,8 @@ export function outcomeOf(
 	request: ItemRequest & OutputOptions,
 	collected: Collected,
 	settings: FetchSettings,
+	/** As a tool: what its caller is told about an asked id's task, on the task's first item. */
+	toolNote?: (id: string) => string | null,
 ): ItemOutcome {
 	const { itemIndex } = request;
 	const failedBy = new Map<unknown, string[]>();
@@ -96,7 +98,8 @@ export function outcomeOf(
 			}),
 		);
 	}
-	if (late.length > 0 && settings.wait?.onTimeout === 'error') {
+	// A tool's time running out is not Max Wait: the caller gets the tasks as they are.
+	if (late.length > 0 && settings.wait?.onTimeout === 'error' && !collected.outOfTime) {
 		late.forEach((id) => withheld.add(id));
 		problems.push(
 			new NodeOperationError(context.getNode(), messages.unfinished(late, collected.waitedMs), {
@@ -110,10 +113,10 @@ export function outcomeOf(
 	for (const id of fetched) {
 		if (withheld.has(id)) continue;
 		const task = collected.tasks.get(id)!;
-		for (const { json, clip } of taskItems(task, request.simplify)) {
-			if (request.annotate) Object.assign(json, request.annotate(task, clip));
+		const shape = toolNote ? 'compact' : request.simplify ? 'simple' : 'raw';
+		const extras = { annotate: request.annotate, note: toolNote?.(id) };
+		for (const { json, clip } of taskItems(task, shape, extras))
 			entries.push({ itemIndex, json, clip, task });
-		}
 	}
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }

@@ -16,7 +16,7 @@ import {
 	type RunSettings,
 } from '../settings/read';
 import { attachFiles, type OutputEntry } from './attach';
-import { collectTasks, type FetchRound, type ItemRequest } from './collect';
+import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
 import { errorItem, forErrorOutput, outcomeOf } from './emit';
 import { messages } from './messages';
 
@@ -85,6 +85,15 @@ export function finish(context: IExecuteFunctions, run: Run): INodeExecutionData
 	];
 }
 
+/** A tool's word on a task: when to fetch it if unfinished, and that files are not downloaded. */
+function toolNoteFor(collected: Collected, run: Run, paid: boolean) {
+	return (id: string) => {
+		const later = collected.unfinished.has(id) ? messages.fetchLater(id, paid) : null;
+		const files = run.settings.downloadsSkipped ? messages.toolNoFiles : null;
+		return [later, files].filter(Boolean).join(' ') || null;
+	};
+}
+
 /**
  * Every id the requests name, fetched together (waiting if the settings say so), then each
  * request's tasks into its item's output as items, with files, and the run's hints.
@@ -117,8 +126,10 @@ export async function deliverTasks(
 	const entries: OutputEntry[] = [];
 	const problems: Array<{ itemIndex: number; error: Error }> = [];
 	const missing = new Set<string>();
+	const toolNote =
+		settings.fetch.answerBy === null ? undefined : toolNoteFor(collected, run, justSubmitted);
 	for (const request of requests) {
-		const outcome = outcomeOf(context, request, collected, settings.fetch);
+		const outcome = outcomeOf(context, request, collected, settings.fetch, toolNote);
 		if (outcome.problems.length > 0 && !context.continueOnFail()) throw outcome.problems[0];
 		entries.push(...outcome.entries);
 		outcome.problems.forEach((error) => problems.push({ itemIndex: request.itemIndex, error }));
@@ -144,7 +155,10 @@ export async function deliverTasks(
 			: messages.notFound([...missing]);
 		context.addExecutionHints({ message, location: 'outputPane' });
 	}
-	if (collected.unfinished.size > 0 && settings.fetch.wait?.onTimeout === 'emit') {
+	if (
+		collected.unfinished.size > 0 &&
+		(settings.fetch.wait?.onTimeout === 'emit' || collected.outOfTime)
+	) {
 		const message = `${messages.unfinished([...collected.unfinished], collected.waitedMs)}. ${messages.notResubmitted}`;
 		context.addExecutionHints({ message, location: 'outputPane' });
 	}

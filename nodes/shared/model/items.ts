@@ -78,13 +78,61 @@ function rawItems(task: Task): IDataObject[] {
 	return [deepCopy({ task: taskObject })];
 }
 
+/**
+ * For a tool's caller (a model reads every character): per clip only what it needs to play the
+ * song or ask again, with the lyrics once per task (again on a clip only where they differ), and
+ * no empty fields.
+ */
+function compactItems(task: Task): IDataObject[] {
+	const head = { taskId: task.taskId, taskStatus: task.taskStatus, failReason: task.failReason };
+	if (task.clips.length === 0) {
+		return [
+			withoutEmpty({ ...head, title: task.lyrics?.title ?? null, lyrics: task.lyrics?.text }),
+		];
+	}
+	let lyricsSaid: string | null = null;
+	return task.clips.map((clip) => {
+		const lyrics = clip.lyrics !== lyricsSaid ? clip.lyrics : null;
+		lyricsSaid = clip.lyrics ?? lyricsSaid;
+		return withoutEmpty({
+			...head,
+			clipId: clip.clipId,
+			title: clip.title,
+			audioUrl: clip.audioUrl,
+			duration: clip.duration,
+			lyrics,
+		});
+	});
+}
+
+function withoutEmpty(json: IDataObject): IDataObject {
+	for (const key of Object.keys(json))
+		if (json[key] === null || json[key] === undefined) delete json[key];
+	return json;
+}
+
+/** Simplify on (`simple`), off (`raw`), or a tool's answer (`compact`). */
+export type ItemShape = 'simple' | 'raw' | 'compact';
+
 /** An output item's JSON and the clip it stands for (null for a task without clips). */
 interface ClipItem {
 	json: IDataObject;
 	clip: Clip | null;
 }
 
-export function taskItems(task: Task, simplify: boolean): ClipItem[] {
-	const jsons = simplify ? simplifiedItems(task) : rawItems(task);
-	return jsons.map((json, index) => ({ json, clip: task.clips[index] ?? null }));
+export interface ItemExtras {
+	/** Fields for each item: what it is (a stem's name), or that it is not what was asked. */
+	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
+	/** A word for the reader, on the task's first item. */
+	note?: string | null;
+}
+
+export function taskItems(task: Task, shape: ItemShape, extras: ItemExtras = {}): ClipItem[] {
+	const builders = { simple: simplifiedItems, raw: rawItems, compact: compactItems };
+	return builders[shape](task).map((json, index) => {
+		const clip = task.clips[index] ?? null;
+		if (extras.annotate) Object.assign(json, extras.annotate(task, clip));
+		if (index === 0 && extras.note) json.note = extras.note;
+		return { json: shape === 'compact' ? withoutEmpty(json) : json, clip };
+	});
 }
