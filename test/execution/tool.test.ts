@@ -66,6 +66,32 @@ describe('as a tool: the answer within the Tool Time Limit', () => {
 		]);
 	});
 
+	it('a gateway that does not list the new task in time: SUBMITTED with its ID, not "not found"', async () => {
+		ctx.provider.setRoute('POST', '/suno/fetch', {
+			status: 200,
+			body: { code: 'success', message: '', data: [] },
+		});
+		const { result } = await timedTool({ toolTimeLimit: 5, pollInterval: 1 });
+		expect(jsonOf(result)).toEqual([
+			{
+				taskId: ctx.provider.submits[0].taskId,
+				taskStatus: 'SUBMITTED',
+				note: expect.stringContaining('Do not submit it again'),
+			},
+		]);
+	});
+
+	it('Suno Fetch of a song still being made: its status and a word to ask again later', async () => {
+		const taskId = ctx.provider.createTask({ holdAt: 'IN_PROGRESS' });
+		const result = await ctx.run({ operation: 'get', taskId }, { node: 'fetchTool' });
+		const [first, second] = jsonOf(result);
+		expect(first).toMatchObject({ taskId, taskStatus: 'IN_PROGRESS' });
+		expect(first.note).toBe(
+			`Not finished yet (a song takes 1 to 3 minutes). Fetch task ${taskId} again later with Suno Fetch (free).`,
+		);
+		expect(second.note).toBeUndefined();
+	});
+
 	it('Suno Fetch whose provider does not answer: an error within the limit that says so', async () => {
 		const taskId = ctx.provider.createTask({ finishAfter: 0 });
 		ctx.provider.injectFault({ hang: true, times: 5 });

@@ -132,8 +132,11 @@ export async function collectTasks(
 	const asker = wait ? client.until(deadline) : client;
 	let pending = [...actionOf.keys()];
 	const result = (outOfTime: boolean): Collected => {
-		// A just-submitted task whose status never arrived is still the caller's paid task.
-		for (const id of pending) if (justSubmitted && !tasks.has(id)) tasks.set(id, submittedTask(id));
+		// A just-submitted task whose status never arrived is still the caller's paid task; to a
+		// tool's caller, one the gateway does not list yet is that too, not "not found".
+		const unlisted = (id: string) =>
+			!tasks.has(id) || (answerBy !== null && tasks.get(id)!.taskStatus === 'NOT_FOUND');
+		if (justSubmitted) for (const id of pending) if (unlisted(id)) tasks.set(id, submittedTask(id));
 		return {
 			tasks,
 			errors,

@@ -16,6 +16,7 @@ import {
 	type RunSettings,
 } from '../settings/read';
 import { attachFiles, type OutputEntry } from './attach';
+import { isFinished } from '../model/task';
 import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
 import { errorItem, forErrorOutput, outcomeOf } from './emit';
 import { messages } from './messages';
@@ -88,7 +89,9 @@ export function finish(context: IExecuteFunctions, run: Run): INodeExecutionData
 /** A tool's word on a task: when to fetch it if unfinished, and that files are not downloaded. */
 function toolNoteFor(collected: Collected, run: Run, paid: boolean) {
 	return (id: string) => {
-		const later = collected.unfinished.has(id) ? messages.fetchLater(id, paid) : null;
+		const task = collected.tasks.get(id);
+		const running = collected.unfinished.has(id) || (task && !isFinished(task.taskStatus));
+		const later = running ? messages.fetchLater(id, paid) : null;
 		const files = run.settings.downloadsSkipped ? messages.toolNoFiles : null;
 		return [later, files].filter(Boolean).join(' ') || null;
 	};
