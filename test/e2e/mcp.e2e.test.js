@@ -83,14 +83,22 @@ async function connect(path, Transport = StreamableHTTPClientTransport) {
 	return client;
 }
 
-/** Calls a tool as a client does (the SDK's default 60 s request timeout); times and sizes it. */
-async function callTool(client, name, args, label) {
-	const started = Date.now();
-	const result = await client.callTool({ name, arguments: args });
-	const ms = Date.now() - started;
-	const text = result.content.map((part) => part.text ?? '').join('');
-	measured.push({ call: label, seconds: +(ms / 1000).toFixed(1), characters: text.length });
-	return { result, text, ms };
+/**
+ * Calls a tool at `path` as a client does (a session of its own, the SDK's default 60 s request
+ * timeout) and records how long the call took and how long its answer is.
+ */
+async function callTool(path, name, args, label) {
+	const client = await connect(path);
+	try {
+		const started = Date.now();
+		const result = await client.callTool({ name, arguments: args });
+		const ms = Date.now() - started;
+		const text = result.content.map((part) => part.text ?? '').join('');
+		measured.push({ call: label, seconds: +(ms / 1000).toFixed(1), characters: text.length });
+		return { result, text, ms };
+	} finally {
+		await client.close();
+	}
 }
 
 beforeAll(async () => {
@@ -111,7 +119,22 @@ beforeAll(async () => {
 		if (published.code !== 0) throw new Error(`publish:workflow failed\n${published.stdout}`);
 	}
 	server = await startServer(runtime, userFolder);
+	// n8n activates published workflows after it says it is ready: wait for their endpoints.
+	for (const path of ['suno', 'suno-wrong-key']) await reachable(path);
 }, 900000);
+
+async function reachable(path, timeoutMs = 90000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			await (await connect(path)).close();
+			return;
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		}
+	}
+}
 
 afterAll(async () => {
 	if (server) await server.stop();
@@ -141,10 +164,9 @@ test('a song slower than the client waits: answered within the time limit with i
 	const { provider } = world;
 	const submitsBefore = provider.submits.length;
 	provider.submitDurationMs = [70000, 70000]; // longer than the SDK's 60 s default timeout
-	const client = await connect('suno');
 	try {
 		const generated = await callTool(
-			client,
+			'suno',
 			'Suno_Generate',
 			{ Song_Description: 'a calm lo-fi song about rain on a Sunday morning' },
 			'Generate, song not ready (Tool Time Limit 45 s)',
@@ -162,11 +184,11 @@ test('a song slower than the client waits: answered within the time limit with i
 		]);
 		expect(clips[0].note).toMatch(/Suno Fetch \(free\).*Do not submit it again/);
 
-		const early = await callTool(client, 'Suno_Fetch', { Task_ID: taskId }, 'Fetch, unfinished');
+		const early = await callTool('suno', 'Suno_Fetch', { Task_ID: taskId }, 'Fetch, unfinished');
 		expect(JSON.parse(early.text)[0]).toMatchObject({ taskId, taskStatus: 'IN_PROGRESS' });
 
 		provider.tasks.get(taskId).live.finishAt = Date.now(); // a minute later
-		const later = await callTool(client, 'Suno_Fetch', { Task_ID: taskId }, 'Fetch, 2-clip song');
+		const later = await callTool('suno', 'Suno_Fetch', { Task_ID: taskId }, 'Fetch, 2-clip song');
 		const finished = JSON.parse(later.text);
 		expect(finished).toEqual([
 			expect.objectContaining({ taskId, taskStatus: 'SUCCESS', lyrics: expect.any(String) }),
@@ -180,48 +202,37 @@ test('a song slower than the client waits: answered within the time limit with i
 		expect(provider.submits).toHaveLength(submitsBefore + 1);
 	} finally {
 		provider.submitDurationMs = null;
-		await client.close();
 	}
 }, 180000);
 
 test('an unknown task ID: a NOT_FOUND answer that says why, at no cost', async () => {
-	const client = await connect('suno');
-	try {
-		const { result, text } = await callTool(
-			client,
-			'Suno_Fetch',
-			{ Task_ID: 'no-such-task-1234' },
-			'Fetch, unknown id',
-		);
-		expect(result.isError).toBeFalsy();
-		expect(JSON.parse(text)).toEqual([
-			{
-				taskId: 'no-such-task-1234',
-				taskStatus: 'NOT_FOUND',
-				failReason: expect.stringMatching(/not found/),
-			},
-		]);
-	} finally {
-		await client.close();
-	}
+	const { result, text } = await callTool(
+		'suno',
+		'Suno_Fetch',
+		{ Task_ID: 'no-such-task-1234' },
+		'Fetch, unknown id',
+	);
+	expect(result.isError).toBeFalsy();
+	expect(JSON.parse(text)).toEqual([
+		{
+			taskId: 'no-such-task-1234',
+			taskStatus: 'NOT_FOUND',
+			failReason: expect.stringMatching(/not found/),
+		},
+	]);
 });
 
 test('a wrong API key: an error the client can read, without the key, and nothing submitted', async () => {
 	const { provider } = world;
 	const submitsBefore = provider.submits.length;
-	const client = await connect('suno-wrong-key');
-	try {
-		const { result, text } = await callTool(
-			client,
-			'Suno_Generate',
-			{ Song_Description: 'a song about keys' },
-			'Generate, wrong key',
-		);
-		expect(result.isError).toBe(true);
-		expect(text).toMatch(/API key/i);
-		expect(text).not.toContain(WRONG_KEY);
-		expect(provider.submits).toHaveLength(submitsBefore);
-	} finally {
-		await client.close();
-	}
+	const { result, text } = await callTool(
+		'suno-wrong-key',
+		'Suno_Generate',
+		{ Song_Description: 'a song about keys' },
+		'Generate, wrong key',
+	);
+	expect(result.isError).toBe(true);
+	expect(text).toMatch(/API key/i);
+	expect(text).not.toContain(WRONG_KEY);
+	expect(provider.submits).toHaveLength(submitsBefore);
 });

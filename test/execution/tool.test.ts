@@ -136,6 +136,16 @@ describe('as a tool: a compact answer, no downloads', () => {
 		expect(items[0].note).toBeUndefined();
 	});
 
+	it('a two-clip song is well under half the characters of the full items', async () => {
+		const taskId = ctx.provider.createTask({ finishAfter: 0 });
+		const full = JSON.stringify(jsonOf(await ctx.run({ operation: 'get', taskId })));
+		const compact = JSON.stringify(
+			jsonOf(await ctx.run({ operation: 'get', taskId }, { node: 'fetchTool' })),
+		);
+		process.stdout.write(`two-clip song: ${full.length} characters, ${compact.length} as a tool\n`);
+		expect(compact.length).toBeLessThan(full.length * 0.45);
+	});
+
 	it('lyrics that differ between clips are kept on each', async () => {
 		const live = ctx.provider.createTask({ finishAfter: 0 });
 		const answer = await fetch(`${ctx.provider.url}/suno/fetch/${live}`, {
