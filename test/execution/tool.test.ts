@@ -3,6 +3,10 @@
  * Tool Time Limit whatever Max Wait says, the paid task's ID always in it, no downloads, and a
  * compact answer. The MCP Server Trigger's own way of calling a tool is in test/e2e/mcp.e2e.test.js.
  */
+import { NodeHelpers } from 'n8n-workflow';
+
+import { SunoFetch } from '../../nodes/SunoFetch/SunoFetch.node';
+import { SunoGenerate } from '../../nodes/SunoGenerate/SunoGenerate.node';
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
@@ -146,6 +150,21 @@ describe('as a tool: a compact answer, no downloads', () => {
 		expect(compact.length).toBeLessThan(full.length * 0.45);
 	});
 
+	it('a failed song: the reason once, on its first item', async () => {
+		const taskId = ctx.provider.createTask({
+			finishAfter: 0,
+			fail: true,
+			failReason: 'Banned word',
+		});
+		const result = await ctx.run({ operation: 'get', taskId }, { node: 'fetchTool' });
+		const items = jsonOf(result);
+		expect(items.map((item) => [item.taskStatus, item.failReason])).toEqual([
+			['FAILURE', 'Banned word'],
+			['FAILURE', undefined],
+		]);
+		expect(items[0].note).toBeUndefined(); // finished: nothing to fetch later
+	});
+
 	it('lyrics that differ between clips are kept on each', async () => {
 		const live = ctx.provider.createTask({ finishAfter: 0 });
 		const answer = await fetch(`${ctx.provider.url}/suno/fetch/${live}`, {
@@ -190,5 +209,28 @@ describe('as a tool: a compact answer, no downloads', () => {
 		expect(item.json).toMatchObject({ taskId, rawStatus: 'SUCCESS', clipIndex: 0 });
 		expect(item.json.note).toBeUndefined();
 		expect(item.binary?.audio).toBeDefined();
+	});
+});
+
+describe('Tool Time Limit in the editor', () => {
+	it.each([
+		['Suno Generate', new SunoGenerate().description],
+		['Suno Fetch', new SunoFetch().description],
+	])('%s: a field of the tool variant only, 45 s by default', (_name, description) => {
+		const kept = (name: string, parameters: Record<string, unknown>) => {
+			const variant = { ...description, name };
+			const node = { typeVersion: 1, parameters: {} } as never;
+			return NodeHelpers.getNodeParameters(
+				variant.properties,
+				parameters as never,
+				true,
+				false,
+				node,
+				variant,
+			)?.toolTimeLimit;
+		};
+		expect(kept(description.name, { toolTimeLimit: 20 })).toBeUndefined();
+		expect(kept(`${description.name}Tool`, { toolTimeLimit: 20 })).toBe(20);
+		expect(kept(`${description.name}Tool`, {})).toBe(45);
 	});
 });

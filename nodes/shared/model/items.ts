@@ -80,28 +80,27 @@ function rawItems(task: Task): IDataObject[] {
 
 /**
  * For a tool's caller (a model reads every character): per clip only what it needs to play the
- * song or ask again, with the lyrics once per task (again on a clip only where they differ), and
- * no empty fields.
+ * song or ask again, the task's fail reason and lyrics once (lyrics again on a clip only where they
+ * differ), and no empty fields.
  */
 function compactItems(task: Task): IDataObject[] {
-	const head = { taskId: task.taskId, taskStatus: task.taskStatus, failReason: task.failReason };
-	if (task.clips.length === 0) {
-		return [
-			withoutEmpty({ ...head, title: task.lyrics?.title ?? null, lyrics: task.lyrics?.text }),
-		];
-	}
+	const head = { taskId: task.taskId, taskStatus: task.taskStatus };
+	const { failReason } = task;
+	if (task.clips.length === 0)
+		return [{ ...head, failReason, title: task.lyrics?.title, lyrics: task.lyrics?.text }];
 	let lyricsSaid: string | null = null;
-	return task.clips.map((clip) => {
+	return task.clips.map((clip, index) => {
 		const lyrics = clip.lyrics !== lyricsSaid ? clip.lyrics : null;
 		lyricsSaid = clip.lyrics ?? lyricsSaid;
-		return withoutEmpty({
+		return {
 			...head,
+			failReason: index === 0 ? failReason : null,
 			clipId: clip.clipId,
 			title: clip.title,
 			audioUrl: clip.audioUrl,
 			duration: clip.duration,
 			lyrics,
-		});
+		};
 	});
 }
 
