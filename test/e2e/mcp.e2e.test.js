@@ -18,7 +18,6 @@ const n8n = require('../../scripts/lib/n8n.js');
 const { startServer } = require('../../scripts/lib/n8n-server.js');
 const { startWorld, stopWorld } = require('./world.js');
 
-const PACKAGE = n8n.PACKAGE_NAME;
 const WRONG_KEY = 'sk-wrong-key-for-the-mcp-test';
 
 let world;
@@ -27,54 +26,16 @@ let server;
 const measured = [];
 
 /**
- * A workflow as a user builds it: the MCP Server Trigger at `path`, with Suno Generate (Generate
- * Music) and Suno Fetch (Get) as its tools, their inputs filled by the model through $fromAI.
+ * The example a user imports (examples/suno-mcp-server.json): the MCP Server Trigger with Suno
+ * Generate (Generate Music) and Suno Fetch (Get) as its tools, their inputs filled by the model
+ * through $fromAI; here with its own id and path.
  */
 function mcpWorkflow(id, path) {
-	const trigger = 'MCP Server Trigger';
-	const toTrigger = { ai_tool: [[{ node: trigger, type: 'ai_tool', index: 0 }]] };
-	return {
-		id,
-		name: `Suno over MCP (${path})`,
-		active: false,
-		settings: { executionOrder: 'v1' },
-		connections: { 'Suno Generate': toTrigger, 'Suno Fetch': toTrigger },
-		nodes: [
-			{
-				id: crypto.randomUUID(),
-				name: trigger,
-				type: '@n8n/n8n-nodes-langchain.mcpTrigger',
-				typeVersion: 2.1,
-				position: [0, 0],
-				webhookId: crypto.randomUUID(),
-				parameters: { path },
-			},
-			{
-				id: crypto.randomUUID(),
-				name: 'Suno Generate',
-				type: `${PACKAGE}.sunoGenerateTool`,
-				typeVersion: 1,
-				position: [-200, 200],
-				parameters: {
-					operation: 'generateMusic',
-					songDescription:
-						"={{ $fromAI('Song_Description', 'What the song is about, its mood and style, in one or two sentences (e.g. a calm lo-fi song about rain on a Sunday morning)', 'string') }}",
-					pollInterval: 5,
-				},
-			},
-			{
-				id: crypto.randomUUID(),
-				name: 'Suno Fetch',
-				type: `${PACKAGE}.sunoFetchTool`,
-				typeVersion: 1,
-				position: [200, 200],
-				parameters: {
-					operation: 'get',
-					taskId: "={{ $fromAI('Task_ID', 'The taskId a Suno Generate call returned', 'string') }}",
-				},
-			},
-		],
-	};
+	const workflow = { ...n8n.readExample('suno-mcp-server.json'), id };
+	const trigger = workflow.nodes.find((node) => node.type.endsWith('.mcpTrigger'));
+	trigger.parameters = { ...trigger.parameters, path };
+	trigger.webhookId = crypto.randomUUID();
+	return workflow;
 }
 
 async function connect(path, Transport = StreamableHTTPClientTransport) {
