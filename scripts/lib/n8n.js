@@ -171,9 +171,12 @@ async function importSunoCredential(
 	return { id, name };
 }
 
-const SUNO_NODE_TYPES = [`${PACKAGE_NAME}.sunoFetch`, `${PACKAGE_NAME}.sunoGenerate`];
+/** Our nodes, and the tool variants n8n makes of them for AI agents and the MCP Server Trigger. */
+const SUNO_NODE_TYPES = ['sunoFetch', 'sunoGenerate', 'sunoFetchTool', 'sunoGenerateTool'].map(
+	(name) => `${PACKAGE_NAME}.${name}`,
+);
 
-/** Imports a workflow, pointing every Suno Fetch and Suno Generate node at the given credential. */
+/** Imports a workflow, pointing every Suno Fetch and Suno Generate node (or tool) at the given credential. */
 async function importWorkflow(runtime, userFolder, workflow, credential) {
 	const copy = JSON.parse(JSON.stringify(workflow));
 	for (const node of copy.nodes) {

@@ -74,9 +74,23 @@ class SeedItems implements INodeType {
 	}
 }
 
+/**
+ * The tool variant n8n makes of a node (`usableAsTool`): the same node under a type name ending in
+ * "Tool", run as the AI Agent runs its tools, as a workflow node (the MCP Server Trigger's way is
+ * in the e2e suite).
+ */
+function toolVariant(node: INodeType): INodeType {
+	return {
+		description: { ...node.description, name: `${node.description.name}Tool` },
+		execute: node.execute,
+	};
+}
+
 const nodeRegistry: Record<string, INodeType> = {
 	[SUNO_NODE_TYPE]: new SunoFetch(),
 	[GENERATE_NODE_TYPE]: new SunoGenerate(),
+	[`${SUNO_NODE_TYPE}Tool`]: toolVariant(new SunoFetch()),
+	[`${GENERATE_NODE_TYPE}Tool`]: toolVariant(new SunoGenerate()),
 	[SEED_NODE_TYPE]: new SeedItems(),
 };
 
@@ -166,8 +180,8 @@ export interface SunoCredentialData {
 }
 
 export interface RunOptions {
-	/** Which of our nodes runs: Suno Fetch (the default) or Suno Generate. */
-	node?: 'fetch' | 'generate';
+	/** Which of our nodes runs: Suno Fetch (the default) or Suno Generate, or its tool variant. */
+	node?: keyof typeof NODES;
 	/** Parameters of the node. */
 	parameters: IDataObject;
 	/** Input items (their json). Defaults to one empty item. */
@@ -197,6 +211,8 @@ export interface RunResult {
 const NODES = {
 	fetch: { name: 'Suno Fetch', type: SUNO_NODE_TYPE },
 	generate: { name: 'Suno Generate', type: GENERATE_NODE_TYPE },
+	fetchTool: { name: 'Suno Fetch', type: `${SUNO_NODE_TYPE}Tool` },
+	generateTool: { name: 'Suno Generate', type: `${GENERATE_NODE_TYPE}Tool` },
 };
 
 /**

@@ -49,6 +49,34 @@ export interface Collected {
 	unfinished: ReadonlySet<string>;
 	/** How long the wait really took, from the first request to the last answer. */
 	waitedMs: number;
+	/** As a tool: the time to answer ended the wait (not Max Wait); `unfinished` are still on their way. */
+	outOfTime: boolean;
+}
+
+/**
+ * As a tool, the last round starts this long before the answer is due (at most a quarter of the
+ * tool's time), so that it has time to answer.
+ */
+const LAST_ROUND_MS = 5000;
+
+/** `work`'s result, or `late` if it has not settled by `by` (epoch ms); null `by` waits for it. */
+async function settledBy<T>(work: Promise<T>, by: number | null): Promise<T | 'late'> {
+	if (by === null) return await work;
+	const timer = new AbortController();
+	const late = pause(Math.max(0, by - Date.now()), timer.signal).then(
+		() => 'late' as const,
+		() => new Promise<never>(() => undefined), // the work settled first: this side never does
+	);
+	try {
+		return await Promise.race([work, late]);
+	} finally {
+		timer.abort();
+	}
+}
+
+/** A task just submitted whose first status did not arrive before the answer was due. */
+function submittedTask(taskId: string): Task {
+	return { ...notFoundTask(taskId), taskStatus: 'SUBMITTED', failReason: null };
 }
 
 /**
@@ -95,13 +123,40 @@ export async function collectTasks(
 	const tasks = new Map<string, Task>();
 	const errors = new Map<string, unknown>();
 	const started = Date.now();
-	const wait = settings.wait;
-	const deadline = started + (wait?.maxWaitMs ?? 0);
-	// While waiting, no Retry-After is waited for past Max Wait.
+	const { wait, answerBy } = settings;
+	const maxWaitEnd = started + (wait?.maxWaitMs ?? 0);
+	// As a tool, the last round starts early enough to answer in time.
+	const toolEnd =
+		answerBy === null
+			? Infinity
+			: answerBy - Math.min(LAST_ROUND_MS, Math.max(0, answerBy - started) / 4);
+	const deadline = Math.min(maxWaitEnd, toolEnd);
+	// While waiting, no Retry-After is waited for past the deadline.
 	const asker = wait ? client.until(deadline) : client;
 	let pending = [...actionOf.keys()];
+	const result = (outOfTime: boolean): Collected => {
+		const waitedMs = Date.now() - started;
+		const unlisted = pending.filter(
+			(id) => !tasks.has(id) || tasks.get(id)!.taskStatus === 'NOT_FOUND',
+		);
+		for (const id of unlisted) {
+			// A task just submitted exists (the gateway gave its id): to a tool's caller, and when
+			// its status never arrived, it is the caller's paid task, not "not found".
+			if (justSubmitted && (answerBy !== null || !tasks.has(id))) tasks.set(id, submittedTask(id));
+			else if (wait) tasks.set(id, notFoundTask(id, messages.neverListed(id, waitedMs)));
+		}
+		// Just submitted, not listed in time is unfinished; otherwise never listed is NOT_FOUND.
+		const unfinished = justSubmitted ? pending : pending.filter((id) => !unlisted.includes(id));
+		return {
+			tasks,
+			errors,
+			unfinished: new Set(wait || outOfTime ? unfinished : []),
+			waitedMs,
+			outOfTime: outOfTime && pending.length > 0,
+		};
+	};
 	if (wait && justSubmitted && pending.length > 0)
-		await pause(Math.min(wait.intervalMs, wait.maxWaitMs), signal);
+		await pause(Math.max(0, Math.min(wait.intervalMs, deadline - Date.now())), signal);
 
 	for (;;) {
 		const byAction = new Map<string, string[]>();
@@ -112,7 +167,16 @@ export async function collectTasks(
 			else byAction.set(action, [id]);
 		}
 		for (const [action, ids] of byAction) {
-			for (const outcome of await fetchRound(asker, ids, action, settings)) {
+			// As a tool, a round that has not answered when the answer is due is left behind.
+			const outcomes = await settledBy(fetchRound(asker, ids, action, settings), answerBy);
+			if (outcomes === 'late') {
+				for (const id of pending) {
+					if (!tasks.has(id) && !justSubmitted) errors.set(id, new Error(messages.noAnswerInTime));
+				}
+				pending = pending.filter((id) => !errors.has(id));
+				return result(true);
+			}
+			for (const outcome of outcomes) {
 				let received: Task[];
 				try {
 					if ('error' in outcome) throw outcome.error;
@@ -134,15 +198,8 @@ export async function collectTasks(
 		const done = (status: TaskStatus) => isFinished(status) && !(wait && status === 'NOT_FOUND');
 		pending = pending.filter((id) => !errors.has(id) && !done(tasks.get(id)!.taskStatus));
 		const left = deadline - Date.now();
-		if (!wait || pending.length === 0 || left <= 0) {
-			const waitedMs = Date.now() - started;
-			const unlisted = pending.filter((id) => tasks.get(id)!.taskStatus === 'NOT_FOUND');
-			for (const id of unlisted)
-				tasks.set(id, notFoundTask(id, messages.neverListed(id, waitedMs)));
-			// A task just submitted exists (the gateway gave its id): not listed in time is unfinished.
-			const unfinished = justSubmitted ? pending : pending.filter((id) => !unlisted.includes(id));
-			return { tasks, errors, unfinished: new Set(unfinished), waitedMs };
-		}
+		if (!wait || pending.length === 0 || left <= 0)
+			return result(wait !== null && toolEnd < maxWaitEnd && left <= 0);
 		// The last round falls on Max Wait itself when the interval would overshoot it.
 		await pause(Math.min(wait.intervalMs, left), signal);
 	}

@@ -71,6 +71,8 @@ export function outcomeOf(
 	settings: FetchSettings,
 	/** Masks the API key in what the provider sent (client.ts). */
 	mask: (text: string) => string,
+	/** As a tool: what its caller is told about an asked id's task, on the task's first item. */
+	toolNote?: (id: string) => string | null,
 ): ItemOutcome {
 	const { itemIndex } = request;
 	const failedBy = new Map<unknown, string[]>();
@@ -101,7 +103,8 @@ export function outcomeOf(
 			}),
 		);
 	}
-	if (late.length > 0 && settings.wait?.onTimeout === 'error') {
+	// A tool's time running out is not Max Wait: the caller gets the tasks as they are.
+	if (late.length > 0 && settings.wait?.onTimeout === 'error' && !collected.outOfTime) {
 		late.forEach((id) => withheld.add(id));
 		problems.push(
 			new NodeOperationError(
@@ -119,10 +122,10 @@ export function outcomeOf(
 	for (const id of fetched) {
 		if (withheld.has(id)) continue;
 		const task = collected.tasks.get(id)!;
-		for (const { json, clip } of taskItems(task, request.simplify, mask)) {
-			if (request.annotate) Object.assign(json, request.annotate(task, clip));
+		const shape = toolNote ? 'compact' : request.simplify ? 'simple' : 'raw';
+		const extras = { annotate: request.annotate, note: toolNote?.(id), mask };
+		for (const { json, clip } of taskItems(task, shape, extras))
 			entries.push({ itemIndex, json, clip, task });
-		}
 	}
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }

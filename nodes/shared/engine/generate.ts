@@ -264,13 +264,16 @@ export async function generateTasks(
 	const submitted = answered.filter(({ task }) => task.taskId !== null);
 
 	if (!run.settings.fetch.wait) {
+		const asTool = run.settings.fetch.answerBy !== null;
 		for (const { itemIndex, submission, task } of submitted) {
 			const json: IDataObject = {
 				taskId: task.taskId,
 				action: submission.action,
 				submittedAt: task.submittedAt,
-				request: requestOf(submission.call),
 			};
+			// A tool's caller knows what it asked; it needs the way to the song instead.
+			if (asTool) json.note = messages.submittedTool(task.taskId!);
+			else json.request = requestOf(submission.call);
 			if (task.providerMessage) json.providerMessage = task.providerMessage;
 			run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
 		}

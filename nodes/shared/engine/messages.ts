@@ -55,4 +55,15 @@ export const messages = {
 	sameFileFailed: (itemIndex: number) =>
 		`Input item ${itemIndex} asked for the same file of the same clip, and that request failed: see its error. It was not asked for again.`,
 	unsupported: (operation: string) => `The operation "${operation}" is not supported.`,
+	noAnswerInTime:
+		'The provider did not answer within the Tool Time Limit. Fetching is free: ask again later.',
+	/** A tool's answer about a task not finished when the answer was due. */
+	toolFetchLater: (taskId: string, paid: boolean) =>
+		paid
+			? `Not finished yet: this song is paid for and still being made (a song takes 1 to 3 minutes). Get it later with Suno Fetch (free) and task ID ${taskId}. Do not submit it again: that would pay for another song.`
+			: `Not finished yet (a song takes 1 to 3 minutes). Fetch task ${taskId} again later with Suno Fetch (free).`,
+	/** A tool's answer about a task submitted without waiting. */
+	submittedTool: (taskId: string) =>
+		`Submitted and paid for; the song takes 1 to 3 minutes. Get it with Suno Fetch (free) and task ID ${taskId}. Do not submit it again: that would pay for another song.`,
+	toolNoFiles: 'Files are not downloaded for a tool call: use audioUrl.',
 };

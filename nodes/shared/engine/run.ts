@@ -16,7 +16,8 @@ import {
 	type RunSettings,
 } from '../settings/read';
 import { attachFiles, type OutputEntry } from './attach';
-import { collectTasks, type FetchRound, type ItemRequest } from './collect';
+import { isFinished } from '../model/task';
+import { collectTasks, type Collected, type FetchRound, type ItemRequest } from './collect';
 import { errorItem, forErrorOutput, outcomeOf } from './emit';
 import { messages } from './messages';
 
@@ -85,6 +86,17 @@ export function finish(context: IExecuteFunctions, run: Run): INodeExecutionData
 	];
 }
 
+/** A tool's word on a task: when to fetch it if unfinished, and that files are not downloaded. */
+function toolNoteFor(collected: Collected, run: Run, paid: boolean) {
+	return (id: string) => {
+		const task = collected.tasks.get(id);
+		const running = collected.unfinished.has(id) || (task && !isFinished(task.taskStatus));
+		const later = running ? messages.toolFetchLater(id, paid) : null;
+		const files = run.settings.downloadsSkipped ? messages.toolNoFiles : null;
+		return [later, files].filter(Boolean).join(' ') || null;
+	};
+}
+
 /**
  * Every id the requests name, fetched together (waiting if the settings say so), then each
  * request's tasks into its item's output as items, with files, and the run's hints. Returns the
@@ -118,8 +130,10 @@ export async function deliverTasks(
 	const entries: OutputEntry[] = [];
 	const problems: Array<{ itemIndex: number; error: Error }> = [];
 	const missing = new Set<string>();
+	const toolNote =
+		settings.fetch.answerBy === null ? undefined : toolNoteFor(collected, run, justSubmitted);
 	for (const request of requests) {
-		const outcome = outcomeOf(context, request, collected, settings.fetch, client.mask);
+		const outcome = outcomeOf(context, request, collected, settings.fetch, client.mask, toolNote);
 		if (outcome.problems.length > 0 && !context.continueOnFail()) throw outcome.problems[0];
 		entries.push(...outcome.entries);
 		outcome.problems.forEach((error) => problems.push({ itemIndex: request.itemIndex, error }));
@@ -150,7 +164,7 @@ export async function deliverTasks(
 		);
 	}
 	const late = [...collected.unfinished].filter((id) => !missing.has(id));
-	if (late.length > 0 && settings.fetch.wait?.onTimeout === 'emit')
+	if (late.length > 0 && (settings.fetch.wait?.onTimeout === 'emit' || collected.outOfTime))
 		hint(`${messages.unfinished(late, collected.waitedMs)}. ${messages.notResubmitted}`);
 	return entries.filter((entry) => entry.error === undefined);
 }

@@ -78,15 +78,59 @@ function rawItems(task: Task): IDataObject[] {
 	return [deepCopy({ task: taskObject })];
 }
 
+/**
+ * For a tool's caller (a model reads every character): per clip only what it needs to play the
+ * song or ask again, the task's fail reason and lyrics once (lyrics again on a clip only where they
+ * differ), and no empty fields.
+ */
+function compactItems(task: Task): IDataObject[] {
+	const head = { taskId: task.taskId, taskStatus: task.taskStatus };
+	const { failReason } = task;
+	if (task.clips.length === 0)
+		return [{ ...head, failReason, title: task.lyrics?.title, lyrics: task.lyrics?.text }];
+	let lyricsSaid: string | null = null;
+	return task.clips.map((clip, index) => {
+		const lyrics = clip.lyrics !== lyricsSaid ? clip.lyrics : null;
+		lyricsSaid = clip.lyrics ?? lyricsSaid;
+		return {
+			...head,
+			failReason: index === 0 ? failReason : null,
+			clipId: clip.clipId,
+			title: clip.title,
+			audioUrl: clip.audioUrl,
+			duration: clip.duration,
+			lyrics,
+		};
+	});
+}
+
+function withoutEmpty(json: IDataObject): IDataObject {
+	for (const key of Object.keys(json))
+		if (json[key] === null || json[key] === undefined) delete json[key];
+	return json;
+}
+
+/** Simplify on (`simple`), off (`raw`), or a tool's answer (`compact`). */
+export type ItemShape = 'simple' | 'raw' | 'compact';
+
 /** An output item's JSON and the clip it stands for (null for a task without clips). */
 interface ClipItem {
 	json: IDataObject;
 	clip: Clip | null;
 }
 
+export interface ItemExtras {
+	/** Fields for each item: what it is (a stem's name), or that it is not what was asked. */
+	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
+	/** A word for the reader, on the task's first item. */
+	note?: string | null;
+	/** Masks the API key (client.ts): applied to every text of the finished item. */
+	mask?: (text: string) => string;
+}
+
 /**
- * The item as it may be passed on: `mask` (the API key masked) applied to every text in it, for a
- * gateway that puts the key in a clip's URL (signing its files with it) or anywhere else.
+ * The item as it may be passed on: `mask` applied to every text in it, for a gateway that puts the
+ * key in a clip's URL (signing its files with it) or anywhere else.
  */
 function masked(json: IDataObject, mask: (text: string) => string): IDataObject {
 	const text = JSON.stringify(json);
@@ -94,14 +138,13 @@ function masked(json: IDataObject, mask: (text: string) => string): IDataObject 
 	return clean === text ? json : (JSON.parse(clean) as IDataObject);
 }
 
-export function taskItems(
-	task: Task,
-	simplify: boolean,
-	mask?: (text: string) => string,
-): ClipItem[] {
-	const jsons = simplify ? simplifiedItems(task) : rawItems(task);
-	return jsons.map((json, index) => ({
-		json: mask ? masked(json, mask) : json,
-		clip: task.clips[index] ?? null,
-	}));
+export function taskItems(task: Task, shape: ItemShape, extras: ItemExtras = {}): ClipItem[] {
+	const builders = { simple: simplifiedItems, raw: rawItems, compact: compactItems };
+	return builders[shape](task).map((json, index) => {
+		const clip = task.clips[index] ?? null;
+		if (extras.annotate) Object.assign(json, extras.annotate(task, clip));
+		if (index === 0 && extras.note) json.note = extras.note;
+		const shaped = shape === 'compact' ? withoutEmpty(json) : json;
+		return { json: extras.mask ? masked(shaped, extras.mask) : shaped, clip };
+	});
 }

@@ -174,6 +174,7 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 			description:
 				'What to do when tasks are still unfinished after Max Wait. Tasks are never resubmitted.',
 		},
+		toolTimeLimitField,
 		{
 			displayName: 'Options',
 			name: 'options',
@@ -188,6 +189,21 @@ export function engineFields(node: EngineNode): INodeProperties[] {
 		},
 	];
 }
+
+/**
+ * Only on the tool variant (n8n's `@tool`), for AI agents and MCP clients, which give a call about
+ * 60 s: the answer goes out within this time, whatever Max Wait says, with the tasks as they are.
+ */
+const toolTimeLimitField: INodeProperties = {
+	displayName: 'Tool Time Limit (Seconds)',
+	name: 'toolTimeLimit',
+	type: 'number',
+	typeOptions: { minValue: 5, maxValue: 3600 },
+	default: 45,
+	displayOptions: { show: { '@tool': [true] } },
+	description:
+		'The longest a call of this tool may take before it answers. MCP clients give up on a call after 60 s by default. A song not finished by then comes back with its task ID and status, to fetch later with Suno Fetch; it is never submitted again.',
+};
 
 /** Lyrics tasks have no files, nor have results that are not tasks. */
 const notForLyrics = { hide: { '/operation': ['generateLyrics', ...NOT_TASKS] } };

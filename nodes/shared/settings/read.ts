@@ -26,6 +26,8 @@ export interface FetchSettings {
 	concurrency: number;
 	policy: RequestPolicy;
 	wait: { intervalMs: number; maxWaitMs: number; onTimeout: 'emit' | 'error' } | null;
+	/** As a tool (an AI agent's or MCP client's call): when the answer must be out, epoch ms. */
+	answerBy: number | null;
 }
 
 interface DownloadSettings {
@@ -104,6 +106,19 @@ export function readOutputOptions(
 export interface RunSettings {
 	fetch: FetchSettings;
 	download: DownloadSettings;
+	/** As a tool: Download Files was set, yet nothing is downloaded (binary data never reaches the caller). */
+	downloadsSkipped: boolean;
+}
+
+/**
+ * Whether the node runs as a tool of an AI agent or an MCP client. n8n says so through
+ * `isToolExecution()` when the tool is called as a sub-node (MCP Server Trigger); where the AI
+ * Agent runs its tools as workflow nodes it says false there, and the node's type is the tool
+ * variant n8n made of it, whose name n8n ends in "Tool" (its own test, `isToolType`).
+ */
+export function runsAsTool(context: IExecuteFunctions): boolean {
+	if (context.isToolExecution?.() === true) return true;
+	return /Tool$/.test(context.getNode().type.split('.').pop() ?? '');
 }
 
 export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunSettings {
@@ -131,11 +146,15 @@ export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunS
 		}
 		taken.set(properties[kind], kind);
 	}
+	// As a tool the clock starts now: the answer is due within Tool Time Limit.
+	const toolLimitMs = runsAsTool(this) ? read<number>('toolTimeLimit') * 1000 : null;
+	const timeoutMs = read<number>('timeout') * 1000;
 	return {
 		fetch: {
 			batchSize: read('batchSize'),
 			concurrency: read('concurrency'),
-			policy: { retries: read('retries'), timeoutMs: read<number>('timeout') * 1000 },
+			// No single request may outlast the tool's time.
+			policy: { retries: read('retries'), timeoutMs: Math.min(timeoutMs, toolLimitMs ?? Infinity) },
 			wait: waiting
 				? {
 						intervalMs: read<number>('pollInterval') * 1000,
@@ -143,7 +162,14 @@ export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunS
 						onTimeout: read('onTimeout'),
 					}
 				: null,
+			answerBy: toolLimitMs === null ? null : Date.now() + toolLimitMs,
 		},
-		download: { kinds, properties, maxBytes: read<number>('maxFileSize') * 1e6 },
+		// A tool's caller gets no binary data: the files' URLs are in the answer instead.
+		download: {
+			kinds: toolLimitMs === null ? kinds : [],
+			properties,
+			maxBytes: read<number>('maxFileSize') * 1e6,
+		},
+		downloadsSkipped: toolLimitMs !== null && kinds.length > 0,
 	};
 }

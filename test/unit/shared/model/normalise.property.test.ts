@@ -87,13 +87,15 @@ describe('normaliser properties', () => {
 				const clipCount = result.tasks.reduce((sum, entry) => sum + entry.clips.length, 0);
 				const clipless = result.tasks.filter((entry) => entry.clips.length === 0).length;
 				const missing = ids.filter((id) => !byId.has(id)).length;
-				const items = ids.flatMap((id) => taskItems(byId.get(id) ?? notFoundTask(id), simplify));
+				const items = ids.flatMap((id) =>
+					taskItems(byId.get(id) ?? notFoundTask(id), simplify ? 'simple' : 'raw'),
+				);
 				expect(result.tasks).toHaveLength(returned.length);
 				expect(items).toHaveLength(clipCount + clipless + missing);
 				if (simplify)
 					expect(items.map((item) => item.json.taskId)).toEqual(
 						ids.flatMap((id) =>
-							Array(taskItems(byId.get(id) ?? notFoundTask(id), true).length).fill(id),
+							Array(taskItems(byId.get(id) ?? notFoundTask(id), 'simple').length).fill(id),
 						),
 					);
 			}),
