@@ -104,9 +104,17 @@ function compactItems(task: Task): IDataObject[] {
 	});
 }
 
-function withoutEmpty(json: IDataObject): IDataObject {
+/**
+ * Fields a tool's caller does without: the model it asked for is its own input (notAsAsked says
+ * when another model made the clip).
+ */
+const LEFT_OUT_OF_COMPACT = new Set(['requestedModel']);
+
+/** A tool's answer: no empty field, nothing the caller already knows. */
+function compacted(json: IDataObject): IDataObject {
 	for (const key of Object.keys(json))
-		if (json[key] === null || json[key] === undefined) delete json[key];
+		if (json[key] === null || json[key] === undefined || LEFT_OUT_OF_COMPACT.has(key))
+			delete json[key];
 	return json;
 }
 
@@ -144,7 +152,7 @@ export function taskItems(task: Task, shape: ItemShape, extras: ItemExtras = {})
 		const clip = task.clips[index] ?? null;
 		if (extras.annotate) Object.assign(json, extras.annotate(task, clip));
 		if (index === 0 && extras.note) json.note = extras.note;
-		const shaped = shape === 'compact' ? withoutEmpty(json) : json;
+		const shaped = shape === 'compact' ? compacted(json) : json;
 		return { json: extras.mask ? masked(shaped, extras.mask) : shaped, clip };
 	});
 }
