@@ -122,9 +122,9 @@ function runN8n(runtime, userFolder, args, { env = {}, timeoutMs = 180000 } = {}
 			);
 		}, timeoutMs);
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', (code, signal) => {
 			clearTimeout(timer);
-			resolve({ code, stdout, stderr });
+			resolve({ code, signal, stdout, stderr });
 		});
 	});
 }
@@ -199,6 +199,11 @@ async function executeWorkflow(runtime, userFolder, workflowId, { env, timeoutMs
 			timeoutMs,
 		},
 	);
+	// n8n ends a failed run with exit code 1; ended by a signal, the run says nothing: show why.
+	if (result.signal) {
+		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
+		throw new Error(`n8n execute was ended by ${result.signal}; the end of its output:\n${tail}`);
+	}
 	return { ...result, run: parseRun(result.stdout) };
 }
 
