@@ -137,12 +137,12 @@ async function startServer(
 		},
 	};
 
-	try {
-		const deadline = Date.now() + readyTimeoutMs;
+	/** Waits until `route` answers 2xx: n8n listens (and its readiness says ok) before it is usable. */
+	async function waitUntilOk(route, deadline) {
 		for (;;) {
 			if (!alive) throw new Error(`n8n start exited before it was ready\n${output}`);
 			try {
-				if ((await fetch(`${baseUrl}/healthz/readiness`)).ok) break;
+				if ((await fetch(`${baseUrl}${route}`)).ok) return;
 			} catch {
 				/* not listening yet */
 			}
@@ -150,6 +150,13 @@ async function startServer(
 				throw new Error(`n8n did not become ready in ${readyTimeoutMs} ms\n${output}`);
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
+	}
+
+	try {
+		const deadline = Date.now() + readyTimeoutMs;
+		await waitUntilOk('/healthz/readiness', deadline);
+		// n8n 1.x says ready once its database is, and mounts the REST API seconds later.
+		await waitUntilOk('/rest/settings', deadline);
 		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': 'suno' },
@@ -167,10 +174,13 @@ async function startServer(
 	}
 }
 
-/** The REST API sends an execution's data in `flatted` form (it may hold cycles). */
+/**
+ * The REST API sends an execution's data in `flatted` form (it may hold cycles): read with n8n's
+ * own flatted, or this project's (a dev tool's dependency) when n8n runs in a Docker image.
+ */
 function parseExecutionData(runtime, text) {
 	const flatted = require(
-		require.resolve('flatted', { paths: [path.dirname(path.dirname(runtime.n8n))] }),
+		require.resolve('flatted', { paths: [path.dirname(path.dirname(runtime.n8n)), n8n.ROOT] }),
 	);
 	return typeof text === 'string' ? flatted.parse(text) : text;
 }

@@ -1,5 +1,6 @@
 /**
- * Suno Generate's example workflows in a real n8n (2.41, Node 24) against the local provider:
+ * Suno Generate's example workflows in a real n8n (the one scripts/lib/n8n.js picks: 2.41.1 by
+ * default, N8N_VERSION=1.123.81 for the 1.x line) against the local provider:
  * "prompt to song" headless with `n8n execute`, and "submit now, collect later", whose Data Table
  * nodes need `n8n start` (see scripts/lib/n8n-server.js), run there as the editor's "Execute
  * workflow" runs them.
