@@ -108,6 +108,15 @@ async function startServer(
 			const projectId = await server.personalProjectId();
 			await server.api('POST', `/projects/${projectId}/data-tables/${tableId}/insert`, {
 				data: rows,
+				returnType: 'count', // n8n 1.x requires it; 2.x defaults to it
+			});
+		},
+		/** Changes a stored workflow's nodes, as editing them in the editor and saving does. */
+		async updateWorkflowNodes(workflowId, change) {
+			const workflow = await server.api('GET', `/workflows/${workflowId}`);
+			await server.api('PATCH', `/workflows/${workflowId}`, {
+				versionId: workflow.versionId,
+				nodes: workflow.nodes.map(change),
 			});
 		},
 		/**
@@ -115,7 +124,11 @@ async function startServer(
 		 * for the end. Returns {status, run} where `run.data` is the run data `n8n execute` prints.
 		 */
 		async runWorkflow(workflowId, triggerName, { timeoutMs = 180000 } = {}) {
+			// n8n 1.x runs the workflow the editor sends (`workflowData`); 2.x loads the stored one
+			// and ignores it.
+			const workflowData = await server.api('GET', `/workflows/${workflowId}`);
 			const started = await server.api('POST', `/workflows/${workflowId}/run`, {
+				workflowData,
 				triggerToStartFrom: { name: triggerName },
 			});
 			if (!started?.executionId)
