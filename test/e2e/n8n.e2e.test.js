@@ -147,6 +147,32 @@ test('a wrong key fails the run with the authentication error, and the key is no
 	expect(result.stdout + result.stderr).not.toContain('sk-e2e-wrong-key-4711');
 });
 
+test('n8n’s SSRF protection covers the node’s requests: a gateway on a blocked address fails the run saying so; allowing its range lets it through', async () => {
+	const workflow = { ...n8n.readExample('get-one-task.json'), id: 'sunoSsrfProtect1' };
+	const protection = { N8N_SSRF_PROTECTION_ENABLED: 'true' };
+	const before = provider.log.length;
+	const blocked = await execute(workflow, { env: protection });
+	if (n8n.n8nMajor(runtime) >= 2) {
+		expect(blocked.code).toBe(1);
+		expect(blocked.run.data.resultData.error.description).toContain(
+			'The request was blocked because it resolves to a restricted IP address.',
+		);
+		expect(provider.log.length).toBe(before);
+	} else {
+		// n8n 1.x has no SSRF protection: the setting does nothing there.
+		expect(blocked.code).toBe(0);
+	}
+	// What docs/N8N-3.md tells the owner of a gateway on a private address to set.
+	const allowed = await execute(workflow, {
+		env: { ...protection, N8N_SSRF_ALLOWED_IP_RANGES: '127.0.0.0/8' },
+	});
+	expect(allowed.code).toBe(0);
+	expect(n8n.nodeItems(allowed.run, 'Suno Fetch').map((item) => item.taskId)).toEqual([
+		'demo-0001-midnight-drive',
+		'demo-0001-midnight-drive',
+	]);
+});
+
 describe('the credential test in n8n’s editor API', () => {
 	let server;
 
