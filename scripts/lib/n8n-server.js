@@ -108,6 +108,15 @@ async function startServer(
 			const projectId = await server.personalProjectId();
 			await server.api('POST', `/projects/${projectId}/data-tables/${tableId}/insert`, {
 				data: rows,
+				returnType: 'count', // n8n 1.x requires it; 2.x defaults to it
+			});
+		},
+		/** Changes a stored workflow's nodes, as editing them in the editor and saving does. */
+		async updateWorkflowNodes(workflowId, change) {
+			const workflow = await server.api('GET', `/workflows/${workflowId}`);
+			await server.api('PATCH', `/workflows/${workflowId}`, {
+				versionId: workflow.versionId,
+				nodes: workflow.nodes.map(change),
 			});
 		},
 		/**
@@ -115,7 +124,11 @@ async function startServer(
 		 * for the end. Returns {status, run} where `run.data` is the run data `n8n execute` prints.
 		 */
 		async runWorkflow(workflowId, triggerName, { timeoutMs = 180000 } = {}) {
+			// n8n 1.x runs the workflow the editor sends (`workflowData`); 2.x loads the stored one
+			// and ignores it.
+			const workflowData = await server.api('GET', `/workflows/${workflowId}`);
 			const started = await server.api('POST', `/workflows/${workflowId}/run`, {
+				workflowData,
 				triggerToStartFrom: { name: triggerName },
 			});
 			if (!started?.executionId)
@@ -137,12 +150,12 @@ async function startServer(
 		},
 	};
 
-	try {
-		const deadline = Date.now() + readyTimeoutMs;
+	/** Waits until `route` answers 2xx: n8n listens (and its readiness says ok) before it is usable. */
+	async function waitUntilOk(route, deadline) {
 		for (;;) {
 			if (!alive) throw new Error(`n8n start exited before it was ready\n${output}`);
 			try {
-				if ((await fetch(`${baseUrl}/healthz/readiness`)).ok) break;
+				if ((await fetch(`${baseUrl}${route}`)).ok) return;
 			} catch {
 				/* not listening yet */
 			}
@@ -150,6 +163,13 @@ async function startServer(
 				throw new Error(`n8n did not become ready in ${readyTimeoutMs} ms\n${output}`);
 			await new Promise((resolve) => setTimeout(resolve, 500));
 		}
+	}
+
+	try {
+		const deadline = Date.now() + readyTimeoutMs;
+		await waitUntilOk('/healthz/readiness', deadline);
+		// n8n 1.x says ready once its database is, and mounts the REST API seconds later.
+		await waitUntilOk('/rest/settings', deadline);
 		const setup = await fetch(`${baseUrl}/rest/owner/setup`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': 'suno' },
@@ -167,10 +187,13 @@ async function startServer(
 	}
 }
 
-/** The REST API sends an execution's data in `flatted` form (it may hold cycles). */
+/**
+ * The REST API sends an execution's data in `flatted` form (it may hold cycles): read with n8n's
+ * own flatted, or this project's (a dev tool's dependency) when n8n runs in a Docker image.
+ */
 function parseExecutionData(runtime, text) {
 	const flatted = require(
-		require.resolve('flatted', { paths: [path.dirname(path.dirname(runtime.n8n))] }),
+		require.resolve('flatted', { paths: [path.dirname(path.dirname(runtime.n8n)), n8n.ROOT] }),
 	);
 	return typeof text === 'string' ? flatted.parse(text) : text;
 }

@@ -12,8 +12,14 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const PACKAGE_NAME = 'n8n-nodes-suno-fetch';
 
-/** Installs n8n and Node 24 if needed; returns {node, n8n, n8nVersion}. */
+/**
+ * The n8n to run, as {node, n8n, n8nVersion}: `spawn(node, [n8n, ...args])` runs `n8n <args>`.
+ * Which n8n is chosen by the environment alone: N8N_VERSION (default in scripts/install-n8n.sh)
+ * and N8N_RUNTIME_DIR for the npm-installed n8n, which is installed with Node 24 if needed; or
+ * N8N_DOCKER_IMAGE for n8n's Docker image (scripts/e2e-docker.sh).
+ */
 function ensureRuntime() {
+	if (process.env.N8N_DOCKER_IMAGE) return dockerRuntime(process.env.N8N_DOCKER_IMAGE);
 	const dir = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
 		env: withoutNpmSettings(),
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -23,6 +29,18 @@ function ensureRuntime() {
 		.split('\n')
 		.pop();
 	return JSON.parse(fs.readFileSync(path.join(dir, 'runtime.json'), 'utf8'));
+}
+
+/** n8n in a Docker image: each command runs in a container (scripts/lib/n8n-docker.sh). */
+function dockerRuntime(image) {
+	const node = path.join(ROOT, 'scripts', 'lib', 'n8n-docker.sh');
+	const n8nVersion = execFileSync(node, [image, '--version'], { encoding: 'utf8' }).trim();
+	return { node, n8n: image, n8nVersion };
+}
+
+/** The n8n release line a runtime belongs to (1, 2, 3 …), for what differs between lines. */
+function n8nMajor(runtime) {
+	return Number(runtime.n8nVersion.split('.')[0]);
 }
 
 /** Copies the built package (package.json + dist) where n8n looks for installed community nodes. */
@@ -267,6 +285,7 @@ module.exports = {
 	allExtraOperations,
 	PACKAGE_NAME,
 	ensureRuntime,
+	n8nMajor,
 	createUserFolder,
 	installPackage,
 	n8nEnv,

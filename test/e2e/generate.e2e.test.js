@@ -1,5 +1,6 @@
 /**
- * Suno Generate's example workflows in a real n8n (2.41, Node 24) against the local provider:
+ * Suno Generate's example workflows in a real n8n (the one scripts/lib/n8n.js picks: 2.41.1 by
+ * default, N8N_VERSION=1.123.81 for the 1.x line) against the local provider:
  * "prompt to song" headless with `n8n execute`, and "submit now, collect later", whose Data Table
  * nodes need `n8n start` (see scripts/lib/n8n-server.js), run there as the editor's "Execute
  * workflow" runs them.
@@ -177,11 +178,26 @@ describe('examples "submit now, collect later": a Data Table of pending tasks be
 		});
 		// What the sticky note asks the user to create in the editor.
 		tableId = await server.createDataTable(TABLE, COLUMNS);
+		// n8n 1.x's Data Table node has no "By Name" choice (it takes the name for an id): there the
+		// user picks the table in each Data Table node after importing (README, Compatibility).
+		if (n8n.n8nMajor(runtime) < 2)
+			for (const id of [submitId, collectId]) await server.updateWorkflowNodes(id, pickTable);
 	}, 180000);
 
 	afterAll(async () => {
 		if (server) await server.stop();
 	});
+
+	const pickTable = (node) =>
+		node.type === 'n8n-nodes-base.dataTable'
+			? {
+					...node,
+					parameters: {
+						...node.parameters,
+						dataTableId: { __rl: true, mode: 'id', value: tableId },
+					},
+				}
+			: node;
 
 	async function run(workflowId, trigger) {
 		const result = await server.runWorkflow(workflowId, trigger);
