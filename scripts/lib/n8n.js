@@ -217,12 +217,19 @@ async function executeWorkflow(runtime, userFolder, workflowId, { env, timeoutMs
 			timeoutMs,
 		},
 	);
-	// n8n ends a failed run with exit code 1; ended by a signal, the run says nothing: show why.
-	if (result.signal) {
-		const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
-		throw new Error(`n8n execute was ended by ${result.signal}; the end of its output:\n${tail}`);
+	const run = parseRun(result.stdout);
+	if (!result.signal) return { ...result, run };
+	// n8n 1.123 and 2.41 sometimes crash (SIGSEGV) while exiting on a busy machine, after printing
+	// the whole run: that run is n8n's result, and the exit code is the one n8n gives it (1 when the
+	// workflow failed). Without a whole run, the crash is the result, with the end of the output.
+	if (run?.data?.resultData) {
+		console.warn(
+			`n8n execute crashed (${result.signal}) after printing its whole run; using that run`,
+		);
+		return { ...result, code: run.data.resultData.error ? 1 : 0, run };
 	}
-	return { ...result, run: parseRun(result.stdout) };
+	const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-40).join('\n');
+	throw new Error(`n8n execute was ended by ${result.signal}; the end of its output:\n${tail}`);
 }
 
 /**
