@@ -206,6 +206,18 @@ async function importWorkflow(runtime, userFolder, workflow, credential) {
 	return copy.id;
 }
 
+/**
+ * Activates an imported workflow for the next `n8n start` (its triggers, such as an MCP Server
+ * Trigger's endpoint): `publish:workflow` from n8n 2, `update:workflow --active=true` in 1.x.
+ */
+async function activateWorkflow(runtime, userFolder, workflowId) {
+	const args =
+		n8nMajor(runtime) >= 2
+			? ['publish:workflow', `--id=${workflowId}`]
+			: ['update:workflow', `--id=${workflowId}`, '--active=true'];
+	await mustRun(runtime, userFolder, args);
+}
+
 /** `n8n execute --id … --rawOutput`: returns {code, run} where run is n8n's run data (or null). */
 async function executeWorkflow(runtime, userFolder, workflowId, { env, timeoutMs } = {}) {
 	const result = await runN8n(
@@ -300,6 +312,7 @@ module.exports = {
 	runN8n,
 	importSunoCredential,
 	importWorkflow,
+	activateWorkflow,
 	executeWorkflow,
 	nodeItems,
 	readExample,

@@ -76,11 +76,10 @@ beforeAll(async () => {
 		['mcpSunoWrongKey1', 'suno-wrong-key', wrong],
 	]) {
 		await n8n.importWorkflow(runtime, userFolder, mcpWorkflow(id, path), cred);
-		const published = await n8n.runN8n(runtime, userFolder, ['publish:workflow', `--id=${id}`]);
-		if (published.code !== 0) throw new Error(`publish:workflow failed\n${published.stdout}`);
+		await n8n.activateWorkflow(runtime, userFolder, id);
 	}
 	server = await startServer(runtime, userFolder);
-	// n8n activates published workflows after it says it is ready: wait for their endpoints.
+	// n8n activates workflows after it says it is ready: wait for their endpoints.
 	for (const path of ['suno', 'suno-wrong-key']) await reachable(path);
 }, 900000);
 
