@@ -6,4 +6,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 30000,
+	// n8n-core logs what the nodes log (each submit, each refusal) to the console: hundreds of
+	// lines around the results. `npx jest --silent=false` shows them.
+	silent: true,
 };
