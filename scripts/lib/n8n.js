@@ -18,11 +18,12 @@ const PACKAGE_NAME = 'n8n-nodes-suno-fetch';
  * and N8N_RUNTIME_DIR for the npm-installed n8n, which is installed with Node 24 if needed; or
  * N8N_DOCKER_IMAGE for n8n's Docker image (scripts/e2e-docker.sh).
  */
-function ensureRuntime() {
+function ensureRuntime({ progress = 'inherit' } = {}) {
 	if (process.env.N8N_DOCKER_IMAGE) return dockerRuntime(process.env.N8N_DOCKER_IMAGE);
 	const dir = execFileSync('bash', [path.join(ROOT, 'scripts', 'install-n8n.sh')], {
 		env: withoutNpmSettings(),
-		stdio: ['ignore', 'pipe', 'inherit'],
+		// The install's progress lines go to the terminal; `pipe` keeps them (error.stderr) instead.
+		stdio: ['ignore', 'pipe', progress],
 		encoding: 'utf8',
 	})
 		.trim()

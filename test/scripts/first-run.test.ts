@@ -19,7 +19,7 @@ import { join } from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n.js') as {
-	ensureRuntime: () => unknown;
+	ensureRuntime: (options?: { progress: 'pipe' }) => unknown;
 	n8nEnv: (userFolder: string, extra?: Record<string, string>) => Record<string, string>;
 };
 
@@ -63,7 +63,7 @@ describe('the first run on a fresh machine', () => {
 		chmodSync(join(bin, 'npm'), 0o755);
 		const runtimeDir = join(scratch, 'runtime');
 
-		let failure: Error | undefined;
+		let failure: (Error & { stderr: string }) | undefined;
 		withEnv(
 			{
 				...fromProject,
@@ -73,9 +73,9 @@ describe('the first run on a fresh machine', () => {
 			},
 			() => {
 				try {
-					n8n.ensureRuntime();
+					n8n.ensureRuntime({ progress: 'pipe' });
 				} catch (error) {
-					failure = error as Error;
+					failure = error as Error & { stderr: string };
 				}
 			},
 		);
@@ -87,6 +87,7 @@ describe('the first run on a fresh machine', () => {
 		expect(readFileSync(join(runtimeDir, '.npmrc'), 'utf8')).not.toMatch(/scripts/);
 		// A failed step says which step failed, quotes the log and is not marked complete.
 		expect(failure?.message).toMatch(/install-n8n\.sh/);
+		expect(failure?.stderr).toMatch(/FAILED after .* while installing n8n@/);
 		const log = readFileSync(join(runtimeDir, 'install.log'), 'utf8');
 		expect(log).toContain('npm error refused');
 		expect(existsSync(join(runtimeDir, '.complete'))).toBe(false);
