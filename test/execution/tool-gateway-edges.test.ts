@@ -1,0 +1,233 @@
+/**
+ * Where the merged features meet: the nodes as AI tools (issue 21) against gateways off the
+ * mainstream (issue 19) and new-api's official Suno channel (issue 22). An AI Agent reads a tool's
+ * error by its message alone (n8n's buildObservation passes `error.message`, not its description),
+ * so what a tool's caller must know — a paid task's ID, that a task may exist — is in the message.
+ */
+import { jsonOf, useProvider } from './setup';
+
+const ctx = useProvider();
+
+const song = { operation: 'generateMusic', songDescription: 'a song about the sea' };
+const generateTool = (parameters: Record<string, unknown>, extra = {}) =>
+	ctx.run({ ...song, pollInterval: 1, ...parameters }, { node: 'generateTool', ...extra });
+const fetchTool = (parameters: Record<string, unknown>, extra = {}) =>
+	ctx.run(parameters, { node: 'fetchTool', ...extra });
+const DO_NOT_RESUBMIT = /do not submit (it|them) again/i;
+
+describe('a tool against a gateway off the mainstream', () => {
+	it('snowflake ids: the compact answer and its note name the paid task digit for digit', async () => {
+		ctx.provider.idStyle = 'snowflake';
+		ctx.provider.submitDurationMs = [60_000, 60_000];
+		const result = await generateTool({ toolTimeLimit: 5 });
+		const [{ taskId }] = ctx.provider.submits;
+		expect(Number.isSafeInteger(Number(taskId))).toBe(false);
+		const [first] = jsonOf(result);
+		expect(first.taskId).toBe(String(taskId));
+		expect(first.note).toContain(`task ID ${taskId}`);
+	});
+
+	it('snowflake ids, a finished song: each clip under its task, digit for digit', async () => {
+		ctx.provider.idStyle = 'snowflake';
+		const result = await generateTool({});
+		const [{ taskId }] = ctx.provider.submits;
+		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
+			[String(taskId), 'SUCCESS'],
+			[String(taskId), 'SUCCESS'],
+		]);
+	});
+
+	it('the official channel (camelCase clips): the compact answer has the audio URL, title and duration', async () => {
+		ctx.provider.gateway = 'official';
+		const result = await generateTool({});
+		const items = jsonOf(result);
+		expect(items).toHaveLength(2);
+		for (const item of items) {
+			expect(item.audioUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/media\/.+\.mp3$/);
+			expect(item.duration).toBe(121.5);
+			expect(typeof item.title).toBe('string');
+			expect(item.requestedModel).toBeUndefined();
+		}
+	});
+
+	it('a replica that lists the new task later than the tool may wait: SUBMITTED, its ID and a word not to resubmit', async () => {
+		ctx.provider.listLagMs = 600_000;
+		const result = await generateTool({ toolTimeLimit: 5 });
+		expect(ctx.provider.counters.submitAttempts).toBe(1);
+		expect(jsonOf(result)).toEqual([
+			{
+				taskId: ctx.provider.submits[0].taskId,
+				taskStatus: 'SUBMITTED',
+				note: expect.stringMatching(DO_NOT_RESUBMIT),
+			},
+		]);
+	});
+
+	it('a replica a moment behind, within the time: the song', async () => {
+		ctx.provider.listLagMs = 1500;
+		const result = await generateTool({ toolTimeLimit: 20 });
+		expect(jsonOf(result).map((item) => item.taskStatus)).toEqual(['SUCCESS', 'SUCCESS']);
+	});
+
+	it('file URLs signed with the key: masked in the compact answer', async () => {
+		ctx.provider.signMediaWithKey = true;
+		const result = await generateTool({});
+		const text = JSON.stringify(jsonOf(result));
+		expect(text).not.toContain(ctx.provider.apiKey);
+		expect(text).toContain('?key=***');
+	});
+
+	it('a task ID holding the key (pasted by the user): masked in the tool note too', async () => {
+		const key = ctx.provider.apiKey;
+		ctx.provider.addTask({ task_id: key, status: 'IN_PROGRESS', data: [] });
+		const taskId = `={{ ${JSON.stringify(key.slice(0, 3))} + ${JSON.stringify(key.slice(3))} }}`;
+		const result = await fetchTool({ operation: 'get', taskId });
+		const [item] = jsonOf(result);
+		expect(item.taskId).toBe('***');
+		expect(item.note).toContain('Fetch task *** again later');
+	});
+
+	it('a clip made by another model: the tool says so (notAsAsked), without requestedModel', async () => {
+		ctx.provider.upgrades = { 'chirp-fenix': 'chirp-hawk' };
+		const result = await generateTool({});
+		for (const item of jsonOf(result)) {
+			expect(String(item.notAsAsked)).toMatch(/made by chirp-hawk v6, not chirp-fenix/);
+			expect(item.requestedModel).toBeUndefined();
+		}
+	});
+
+	it('Tool Time Limit given by an expression as text is read as seconds', async () => {
+		ctx.provider.submitDurationMs = [60_000, 60_000];
+		const started = Date.now();
+		const result = await generateTool({ toolTimeLimit: '={{ "5" }}' });
+		expect(Date.now() - started).toBeLessThan(6500);
+		expect(jsonOf(result)[0].note).toMatch(DO_NOT_RESUBMIT);
+	});
+});
+
+describe('a tool whose run fails after a paid submit: the message alone tells the caller', () => {
+	it('On Timeout = Fail with Max Wait before the limit: the message names the paid task and says not to resubmit', async () => {
+		ctx.provider.listLagMs = 600_000;
+		const result = await generateTool({
+			toolTimeLimit: 30,
+			pollInterval: 3,
+			maxWait: 0.1,
+			onTimeout: 'error',
+		});
+		expect(result.status).toBe('error');
+		const [{ taskId }] = ctx.provider.submits;
+		expect(result.error?.message).toContain(taskId);
+		expect(result.error?.message).toMatch(DO_NOT_RESUBMIT);
+	});
+
+	it('a 302 after the paid POST: the message says a task may have been created', async () => {
+		ctx.provider.setRoute('POST', '/suno/submit/music', {
+			status: 302,
+			body: '',
+			headers: { location: '/suno/fetch/task_abcdefghijklmnop' },
+		});
+		const result = await generateTool({ options: { retries: 3 } });
+		expect(result.status).toBe('error');
+		expect(ctx.provider.log).toHaveLength(1);
+		expect(result.error?.message).toContain('A task may have been created (and charged)');
+	});
+
+	it('polls that fail after the paid submit: the message names the paid task', async () => {
+		ctx.provider.injectFault({ pass: true }); // the submit
+		ctx.provider.injectFault({ status: 500, body: { error: 'boom' }, times: 20 });
+		const result = await generateTool({ toolTimeLimit: 20, options: { retries: 0 } });
+		expect(ctx.provider.counters.submitAttempts).toBe(1);
+		const [{ taskId }] = ctx.provider.submits;
+		expect(JSON.stringify(jsonOf(result)) + (result.error?.message ?? '')).toContain(taskId);
+		expect(JSON.stringify(jsonOf(result)) + (result.error?.message ?? '')).toMatch(DO_NOT_RESUBMIT);
+	});
+
+	it('one failure among two submits: the message names the task the other one paid for', async () => {
+		ctx.provider.injectFault({ pass: true }); // item 0's submit
+		ctx.provider.injectFault({ status: 429, body: { error: { message: 'slow down' } }, times: 10 });
+		const result = await generateTool(
+			{ options: { concurrency: 1 }, waitForCompletion: false },
+			{ items: [{}, {}] },
+		);
+		expect(result.status).toBe('error');
+		expect(ctx.provider.submits).toHaveLength(1);
+		expect(result.error?.message).toContain(ctx.provider.submits[0].taskId);
+	});
+
+	it('the same node in a workflow keeps its message short: the rest stays in the description', async () => {
+		ctx.provider.setRoute('POST', '/suno/submit/music', {
+			status: 302,
+			body: '',
+			headers: { location: '/suno/fetch/task_abcdefghijklmnop' },
+		});
+		const result = await ctx.generate({ ...song, waitForCompletion: false });
+		expect(result.error?.message).not.toContain('A task may have been created');
+		expect(result.error?.description).toContain('A task may have been created');
+	});
+});
+
+describe('Suno Fetch as a tool and not: an id the gateway never lists', () => {
+	it.each([
+		['as a tool', 'fetchTool'],
+		['in a workflow', 'fetch'],
+	] as const)(
+		'%s, with Wait: a NOT_FOUND item saying how long it was polled, no word to fetch it later',
+		async (_how, node) => {
+			const result = await ctx.run(
+				{
+					operation: 'getMany',
+					taskIds: 'ghost-1',
+					waitForCompletion: true,
+					pollInterval: 1,
+					maxWait: 0.1,
+				},
+				{ node },
+			);
+			const [item] = jsonOf(result);
+			expect(item.taskStatus).toBe('NOT_FOUND');
+			expect(String(item.failReason)).toMatch(/^Task ghost-1 was never listed by the provider/);
+			expect(item.note).toBeUndefined();
+		},
+	);
+
+	it('as a tool without Wait: NOT_FOUND, and the same id asked twice is answered once', async () => {
+		const taskId = ctx.provider.createTask({ holdAt: 'IN_PROGRESS' });
+		const result = await fetchTool({
+			operation: 'getMany',
+			taskIds: `ghost-1, ${taskId}, ghost-1`,
+		});
+		const items = jsonOf(result);
+		expect(items.map((item) => [item.taskId, item.taskStatus])).toEqual([
+			['ghost-1', 'NOT_FOUND'],
+			[taskId, 'IN_PROGRESS'],
+			[taskId, 'IN_PROGRESS'],
+		]);
+		expect(items[0].note).toBeUndefined();
+		expect(items[1].note).toContain(`Fetch task ${taskId} again later`);
+	});
+
+	it('as a tool, a task listed late and still unfinished when the time ends: its status and a word to fetch later', async () => {
+		const taskId = ctx.provider.createTask({ holdAt: 'IN_PROGRESS' });
+		const result = await fetchTool({
+			operation: 'get',
+			taskId,
+			waitForCompletion: true,
+			pollInterval: 1,
+			toolTimeLimit: 5,
+		});
+		const [item] = jsonOf(result);
+		expect(item).toMatchObject({ taskId, taskStatus: 'IN_PROGRESS' });
+		expect(item.note).toContain('again later');
+	});
+});
+
+describe('Stop during a tool’s wait', () => {
+	it('the run ends promptly, after one submit', async () => {
+		ctx.provider.submitDurationMs = [60_000, 60_000];
+		const started = Date.now();
+		const result = await generateTool({ toolTimeLimit: 30 }, { cancelAfterMs: 1500 });
+		expect(Date.now() - started).toBeLessThan(5000);
+		expect(result.status).toBe('canceled');
+		expect(ctx.provider.submits).toHaveLength(1);
+	});
+});
