@@ -231,3 +231,66 @@ describe('Stop during a tool’s wait', () => {
 		expect(ctx.provider.submits).toHaveLength(1);
 	});
 });
+
+describe('an id given as a number past 2^53 (a snowflake id an upstream node read as a number)', () => {
+	it.each([
+		['Get', 'fetch', { operation: 'get', taskId: '={{ 15446738012545266924 }}' }],
+		['Get Many', 'fetch', { operation: 'getMany', taskIds: '={{ [15446738012545266924] }}' }],
+		['Get as a tool', 'fetchTool', { operation: 'get', taskId: '={{ 15446738012545266924 }}' }],
+	] as const)(
+		'%s: an error naming the field and saying to keep the id as text, no fetch of a rounded id',
+		async (_how, node, parameters) => {
+			ctx.provider.idStyle = 'snowflake';
+			const result = await ctx.run(parameters, { node });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/^Task IDs? .*past 2\^53/);
+			expect(result.error?.message).toMatch(/as text/);
+			expect(ctx.provider.counters.requests).toBe(0);
+		},
+	);
+
+	it('a safe numeric id is taken as it is', async () => {
+		ctx.provider.addTask({ task_id: '12345', status: 'SUCCESS', data: [] });
+		const result = await ctx.run({ operation: 'get', taskId: '={{ 12345 }}' });
+		expect(jsonOf(result)[0]).toMatchObject({ taskId: '12345', taskStatus: 'SUCCESS' });
+	});
+});
+
+describe('a gateway that answers the submit with the key as the task id', () => {
+	const echoKey = () =>
+		ctx.provider.setRoute('POST', '/suno/submit/music', {
+			status: 200,
+			body: { code: 'success', message: '', data: ctx.provider.apiKey },
+		});
+
+	it.each([
+		['in a workflow', 'generate'],
+		['as a tool', 'generateTool'],
+	] as const)('%s, Wait off: the item and its note mask it', async (_how, node) => {
+		echoKey();
+		const result = await ctx.run({ ...song, waitForCompletion: false }, { node });
+		expect(result.status).toBe('success');
+		expect(jsonOf(result)[0].taskId).toBe('***');
+	});
+});
+
+describe('a paid task never listed, with On Missing Task and On Timeout both Fail', () => {
+	it('On Error → Continue: one error item for the task, naming it', async () => {
+		ctx.provider.listLagMs = 600_000;
+		const result = await ctx.generate(
+			{
+				...song,
+				pollInterval: 3,
+				maxWait: 0.1,
+				onTimeout: 'error',
+				options: { onMissing: 'error' },
+			},
+			{ continueOnFail: true },
+		);
+		const [{ taskId }] = ctx.provider.submits;
+		const items = jsonOf(result);
+		expect(items).toHaveLength(1);
+		expect(items[0].taskId).toBe(taskId);
+		expect(String(items[0].error)).toContain(taskId);
+	});
+});
