@@ -294,3 +294,49 @@ describe('a paid task never listed, with On Missing Task and On Timeout both Fai
 		expect(String(items[0].error)).toContain(taskId);
 	});
 });
+
+describe('Suno Fetch of tasks of two actions, as a tool, when one action’s request does not answer in time', () => {
+	it('the finished task of the other action is answered as finished, with no word to fetch it later', async () => {
+		const music = ctx.provider.createTask({ finishAfter: 0 });
+		const lyrics = ctx.provider.createTask({ action: 'LYRICS', finishAfter: 0 });
+		ctx.provider.injectFault({ pass: true }); // MUSIC's batch
+		ctx.provider.injectFault({ hang: true, times: 5 }); // LYRICS' batch
+		const result = await fetchTool(
+			{
+				operation: 'getMany',
+				taskIds: '={{ $json.ids }}',
+				action: '={{ $json.action }}',
+				toolTimeLimit: 5,
+			},
+			{
+				items: [
+					{ ids: music, action: 'MUSIC' },
+					{ ids: lyrics, action: 'LYRICS' },
+				],
+				continueOnFail: true,
+			},
+		);
+		const items = jsonOf(result);
+		const finished = items.filter((item) => item.taskId === music);
+		expect(finished.map((item) => item.taskStatus)).toEqual(['SUCCESS', 'SUCCESS']);
+		expect(finished[0].note).toBeUndefined();
+		expect(items.find((item) => item.error !== undefined)?.error).toContain(
+			'did not answer within the Tool Time Limit',
+		);
+		expect(result.hints.map((hint) => hint.message).join(' ')).not.toContain(music);
+	});
+});
+
+describe('Get Lyrics Timing with the key pasted as a clip id', () => {
+	it('a gateway that answers it with no words: the item and the hint mask it', async () => {
+		const key = ctx.provider.apiKey;
+		ctx.provider.setRoute('GET', `/suno/act/timing/${key}`, {
+			status: 200,
+			body: { aligned_words: [], waveform_data: [] },
+		});
+		const clipIds = `={{ ${JSON.stringify(key.slice(0, 3))} + ${JSON.stringify(key.slice(3))} }}`;
+		const result = await ctx.run({ operation: 'getLyricsTiming', clipIds }, ctx.offering());
+		expect(jsonOf(result)[0].clipId).toBe('***');
+		expect(result.hints.map((hint) => hint.message).join(' ')).toContain('clip ***');
+	});
+});
