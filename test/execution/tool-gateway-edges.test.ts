@@ -171,7 +171,7 @@ describe('Suno Fetch as a tool and not: an id the gateway never lists', () => {
 		['as a tool', 'fetchTool'],
 		['in a workflow', 'fetch'],
 	] as const)(
-		'%s, with Wait: a NOT_FOUND item saying how long it was polled, no word to fetch it later',
+		'%s, with Wait: a NOT_FOUND item saying how long it was polled (as a tool, a word to ask again once)',
 		async (_how, node) => {
 			const result = await ctx.run(
 				{
@@ -186,7 +186,8 @@ describe('Suno Fetch as a tool and not: an id the gateway never lists', () => {
 			const [item] = jsonOf(result);
 			expect(item.taskStatus).toBe('NOT_FOUND');
 			expect(String(item.failReason)).toMatch(/^Task ghost-1 was never listed by the provider/);
-			expect(item.note).toBeUndefined();
+			if (node === 'fetch') expect(item.note).toBeUndefined();
+			else expect(item.note).toMatch(/fetch it again in a minute, and do not submit it again/);
 		},
 	);
 
@@ -202,7 +203,7 @@ describe('Suno Fetch as a tool and not: an id the gateway never lists', () => {
 			[taskId, 'IN_PROGRESS'],
 			[taskId, 'IN_PROGRESS'],
 		]);
-		expect(items[0].note).toBeUndefined();
+		expect(items[0].note).toMatch(/^The provider does not list task ghost-1\./);
 		expect(items[1].note).toContain(`Fetch task ${taskId} again later`);
 	});
 
@@ -338,5 +339,35 @@ describe('Get Lyrics Timing with the key pasted as a clip id', () => {
 		const result = await ctx.run({ operation: 'getLyricsTiming', clipIds }, ctx.offering());
 		expect(jsonOf(result)[0].clipId).toBe('***');
 		expect(result.hints.map((hint) => hint.message).join(' ')).toContain('clip ***');
+	});
+});
+
+describe('a tool whose submit is rate limited with a Retry-After past its time', () => {
+	it('answers within the Tool Time Limit, saying nothing was created', async () => {
+		ctx.provider.injectFault({
+			status: 429,
+			body: { error: { message: 'slow down' } },
+			headers: { 'retry-after': '20' },
+			times: 10,
+		});
+		const started = Date.now();
+		const result = await generateTool({ toolTimeLimit: 5, options: { retries: 3 } });
+		expect(Date.now() - started).toBeLessThan(6500);
+		expect(result.status).toBe('error');
+		expect(ctx.provider.submits).toHaveLength(0);
+		expect(result.error?.message).toContain('Nothing was created, so nothing was charged.');
+	});
+});
+
+describe('Suno Fetch as a tool, right after Suno Generate as a tool, from a replica a moment behind', () => {
+	it('the task not listed yet: NOT_FOUND with a word to ask again and not to submit it again', async () => {
+		const submitted = await generateTool({ waitForCompletion: false });
+		const { taskId } = jsonOf(submitted)[0];
+		ctx.provider.listLagMs = 600_000;
+		const result = await fetchTool({ operation: 'get', taskId: String(taskId) });
+		const [item] = jsonOf(result);
+		expect(item).toMatchObject({ taskId, taskStatus: 'NOT_FOUND' });
+		expect(item.note).toMatch(/again in a minute/);
+		expect(item.note).toMatch(DO_NOT_RESUBMIT);
 	});
 });
