@@ -4,14 +4,16 @@
  * error by its message alone (n8n's buildObservation passes `error.message`, not its description),
  * so what a tool's caller must know — a paid task's ID, that a task may exist — is in the message.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import { jsonOf, useProvider } from './setup';
 
 const ctx = useProvider();
 
 const song = { operation: 'generateMusic', songDescription: 'a song about the sea' };
-const generateTool = (parameters: Record<string, unknown>, extra = {}) =>
+const generateTool = (parameters: IDataObject, extra = {}) =>
 	ctx.run({ ...song, pollInterval: 1, ...parameters }, { node: 'generateTool', ...extra });
-const fetchTool = (parameters: Record<string, unknown>, extra = {}) =>
+const fetchTool = (parameters: IDataObject, extra = {}) =>
 	ctx.run(parameters, { node: 'fetchTool', ...extra });
 const DO_NOT_RESUBMIT = /do not submit (it|them) again/i;
 
