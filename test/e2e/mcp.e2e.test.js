@@ -165,7 +165,7 @@ test('a song slower than the client waits: answered within the time limit with i
 	}
 }, 180000);
 
-test('an unknown task ID: a NOT_FOUND answer that says why, at no cost', async () => {
+test('an unknown task ID: a NOT_FOUND answer that says why and what to do, at no cost', async () => {
 	const { result, text } = await callTool(
 		'suno',
 		'Suno_Fetch',
@@ -178,6 +178,8 @@ test('an unknown task ID: a NOT_FOUND answer that says why, at no cost', async (
 			taskId: 'no-such-task-1234',
 			taskStatus: 'NOT_FOUND',
 			failReason: expect.stringMatching(/not found/),
+			// A replica may list a task submitted moments ago a little later.
+			note: expect.stringMatching(/fetch it again in a minute, and do not submit it again/),
 		},
 	]);
 });

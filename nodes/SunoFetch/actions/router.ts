@@ -4,6 +4,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { fetchTasks, type FetchOperation } from '../../shared/engine/fetch';
 import { messages } from '../../shared/engine/messages';
 import { fetchTimings } from '../../shared/engine/timing';
+import { answeringCaller } from '../../shared/engine/tool';
 import { engineFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import * as get from './get.operation';
@@ -14,6 +15,10 @@ const operations: Record<string, FetchOperation> = { get, getMany };
 const fields = fieldSet(engineFields('fetch'));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await answeringCaller(this, () => route.call(this));
+}
+
+async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const name = this.getNodeParameter('operation', 0) as string;
 	if (name === 'getLyricsTiming') return await fetchTimings.call(this, getLyricsTiming, fields);
 	const operation = operations[name];

@@ -134,6 +134,13 @@ export async function collectTasks(
 	// While waiting, no Retry-After is waited for past the deadline.
 	const asker = wait ? client.until(deadline) : client;
 	let pending = [...actionOf.keys()];
+	// While waiting, an id the gateway does not list is asked for again until Max Wait: a task
+	// just submitted, or read from a replica a moment behind, is listed a moment later.
+	const done = (status: TaskStatus) => isFinished(status) && !(wait && status === 'NOT_FOUND');
+	const stillPending = (id: string) => {
+		const task = tasks.get(id);
+		return !errors.has(id) && !(task && done(task.taskStatus));
+	};
 	const result = (outOfTime: boolean): Collected => {
 		const waitedMs = Date.now() - started;
 		const unlisted = pending.filter(
@@ -173,7 +180,8 @@ export async function collectTasks(
 				for (const id of pending) {
 					if (!tasks.has(id) && !justSubmitted) errors.set(id, new Error(messages.noAnswerInTime));
 				}
-				pending = pending.filter((id) => !errors.has(id));
+				// Ids another action's request answered this round may be finished: not "unfinished".
+				pending = pending.filter(stillPending);
 				return result(true);
 			}
 			for (const outcome of outcomes) {
@@ -193,10 +201,7 @@ export async function collectTasks(
 				}
 			}
 		}
-		// While waiting, an id the gateway does not list is asked for again until Max Wait: a task
-		// just submitted, or read from a replica a moment behind, is listed a moment later.
-		const done = (status: TaskStatus) => isFinished(status) && !(wait && status === 'NOT_FOUND');
-		pending = pending.filter((id) => !errors.has(id) && !done(tasks.get(id)!.taskStatus));
+		pending = pending.filter(stillPending);
 		const left = deadline - Date.now();
 		if (!wait || pending.length === 0 || left <= 0)
 			return result(wait !== null && toolEnd < maxWaitEnd && left <= 0);

@@ -88,8 +88,14 @@ export function outcomeOf(
 	for (const [error, ids] of failedBy)
 		problems.push(namingIds(context, error, ids, fetched, itemIndex));
 
-	const missing = fetched.filter((id) => collected.tasks.get(id)!.taskStatus === 'NOT_FOUND');
 	const late = fetched.filter((id) => collected.unfinished.has(id));
+	// A tool's time running out is not Max Wait: the caller gets the tasks as they are.
+	const lateFails = late.length > 0 && settings.wait?.onTimeout === 'error' && !collected.outOfTime;
+	// A task just submitted and never listed is unfinished (collect.ts): one error for it, that one.
+	const missing = fetched.filter(
+		(id) =>
+			collected.tasks.get(id)!.taskStatus === 'NOT_FOUND' && !(lateFails && late.includes(id)),
+	);
 	const withheld = new Set<string>();
 	if (missing.length > 0 && request.onMissing === 'error') {
 		missing.forEach((id) => withheld.add(id));
@@ -103,8 +109,7 @@ export function outcomeOf(
 			}),
 		);
 	}
-	// A tool's time running out is not Max Wait: the caller gets the tasks as they are.
-	if (late.length > 0 && settings.wait?.onTimeout === 'error' && !collected.outOfTime) {
+	if (lateFails) {
 		late.forEach((id) => withheld.add(id));
 		problems.push(
 			new NodeOperationError(

@@ -62,6 +62,9 @@ export const messages = {
 		paid
 			? `Not finished yet: this song is paid for and still being made (a song takes 1 to 3 minutes). Get it later with Suno Fetch (free) and task ID ${taskId}. Do not submit it again: that would pay for another song.`
 			: `Not finished yet (a song takes 1 to 3 minutes). Fetch task ${taskId} again later with Suno Fetch (free).`,
+	/** A tool's answer about a task the provider did not list (a replica may list a new task late). */
+	toolNotListed: (taskId: string) =>
+		`The provider does not list task ${taskId}. If it was submitted in the last few minutes, the provider may not list it yet: fetch it again in a minute, and do not submit it again (that would pay for another song). Otherwise the ID is wrong or of another account.`,
 	/** A tool's answer about a task submitted without waiting. */
 	submittedTool: (taskId: string) =>
 		`Submitted and paid for; the song takes 1 to 3 minutes. Get it with Suno Fetch (free) and task ID ${taskId}. Do not submit it again: that would pay for another song.`,

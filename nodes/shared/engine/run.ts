@@ -86,12 +86,20 @@ export function finish(context: IExecuteFunctions, run: Run): INodeExecutionData
 	];
 }
 
-/** A tool's word on a task: when to fetch it if unfinished, and that files are not downloaded. */
+/**
+ * A tool's word on a task: when to fetch it if unfinished or not listed (yet), and that files are
+ * not downloaded.
+ */
 function toolNoteFor(collected: Collected, run: Run, paid: boolean) {
 	return (id: string) => {
 		const task = collected.tasks.get(id);
 		const running = collected.unfinished.has(id) || (task && !isFinished(task.taskStatus));
-		const later = running ? messages.toolFetchLater(id, paid) : null;
+		const unlisted = task?.taskStatus === 'NOT_FOUND';
+		const later = unlisted
+			? messages.toolNotListed(id)
+			: running
+				? messages.toolFetchLater(id, paid)
+				: null;
 		const files = run.settings.downloadsSkipped ? messages.toolNoFiles : null;
 		return [later, files].filter(Boolean).join(' ') || null;
 	};

@@ -73,6 +73,8 @@ export async function fetchTimings(
 	);
 	const timings = new Map(clipIds.map((clipId, index) => [clipId, settled[index]]));
 
+	// Clip ids as asked, masked as in Suno Fetch's items, should one hold the key.
+	const { mask } = run.client;
 	const silent: string[] = [];
 	for (const { itemIndex, clipIds: asked, split } of requests) {
 		for (const clipId of asked) {
@@ -82,8 +84,8 @@ export async function fetchTimings(
 				run.fail(itemIndex, withDescription(this, outcome.error, description ?? '', itemIndex));
 				continue;
 			}
-			if (outcome.value.words.length === 0) silent.push(clipId);
-			for (const json of itemsOf(clipId, outcome.value, split))
+			if (outcome.value.words.length === 0) silent.push(mask(clipId));
+			for (const json of itemsOf(mask(clipId), outcome.value, split))
 				run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
 		}
 	}

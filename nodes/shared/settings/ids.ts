@@ -14,6 +14,17 @@ function cleanId(value: string): string {
 	return value.trim().replace(WRAPPING, '').trim();
 }
 
+/**
+ * An id an expression gave as a number. An integer past 2^53 (a snowflake id read as a JSON number
+ * upstream) was rounded before it got here: fetched, it would name another task or none.
+ */
+function numericId(value: number, field: string): string {
+	if (!Number.isInteger(value) || Number.isSafeInteger(value)) return String(value);
+	throw new ParameterError(
+		`${field} holds the number ${String(value)}, past 2^53: it was rounded before it reached the node, so it is not the task's ID. Keep the ID as text from where it comes (a quoted JSON string, or the provider's answer read as text).`,
+	);
+}
+
 function splitText(value: string): string[] {
 	return value
 		.split(SEPARATORS)
@@ -54,11 +65,11 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 	} else if (typeof value === 'string') {
 		ids = splitText(value);
 	} else if (typeof value === 'number' && Number.isFinite(value)) {
-		ids = [String(value)];
+		ids = [numericId(value, field)];
 	} else if (Array.isArray(value)) {
 		ids = value.flatMap((entry, position) => {
 			if (typeof entry === 'string') return splitText(entry);
-			if (typeof entry === 'number' && Number.isFinite(entry)) return [String(entry)];
+			if (typeof entry === 'number' && Number.isFinite(entry)) return [numericId(entry, field)];
 			const kind = Array.isArray(entry) ? 'a nested array' : entry === null ? 'null' : typeof entry;
 			throw new ParameterError(
 				`${field}: entry ${position + 1} of the list is ${kind}, not a task id. Give a list of id strings, e.g. {{ $json.ids }} or {{ $json.tasks.map(t => t.id) }}.`,

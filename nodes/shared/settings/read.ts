@@ -149,12 +149,18 @@ export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunS
 	// As a tool the clock starts now: the answer is due within Tool Time Limit.
 	const toolLimitMs = runsAsTool(this) ? read<number>('toolTimeLimit') * 1000 : null;
 	const timeoutMs = read<number>('timeout') * 1000;
+	const answerBy = toolLimitMs === null ? null : Date.now() + toolLimitMs;
 	return {
 		fetch: {
 			batchSize: read('batchSize'),
 			concurrency: read('concurrency'),
-			// No single request may outlast the tool's time.
-			policy: { retries: read('retries'), timeoutMs: Math.min(timeoutMs, toolLimitMs ?? Infinity) },
+			// No single request may outlast the tool's time, nor any Retry-After (a submit's too) be
+			// waited for past it.
+			policy: {
+				retries: read('retries'),
+				timeoutMs: Math.min(timeoutMs, toolLimitMs ?? Infinity),
+				...(answerBy === null ? {} : { deadline: answerBy }),
+			},
 			wait: waiting
 				? {
 						intervalMs: read<number>('pollInterval') * 1000,
@@ -162,7 +168,7 @@ export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunS
 						onTimeout: read('onTimeout'),
 					}
 				: null,
-			answerBy: toolLimitMs === null ? null : Date.now() + toolLimitMs,
+			answerBy,
 		},
 		// A tool's caller gets no binary data: the files' URLs are in the answer instead.
 		download: {

@@ -306,8 +306,9 @@ export async function sendPaid(
 	if (lacking) throw fail({ ...lacking, created: false }, httpCode);
 	const answer = request.read(response);
 	if ('taskId' in answer) {
+		// What the provider sent is passed on only masked, its task ID too (a gateway may echo the key).
 		const providerMessage = answer.message === null ? null : redact(answer.message, gateway.apiKey);
-		return { taskId: answer.taskId, providerMessage, submittedAt };
+		return { taskId: redact(answer.taskId, gateway.apiKey), providerMessage, submittedAt };
 	}
 	if ('result' in answer) {
 		// A file URL holding the key would carry it to wherever the file lives: not passed on.
