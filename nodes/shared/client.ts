@@ -5,7 +5,7 @@
  * SunoFailure that says what to do. Nothing is kept between runs: many executions share one
  * process on a queue-mode worker.
  */
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
 import { SunoFailure, type FailureCode } from './failure';
@@ -71,18 +71,23 @@ function tickedExtras(given: unknown): ExtraOperation[] {
 	);
 }
 
+/** The credential's base URL, or why it cannot be used. */
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string | SunoFailure {
+	try {
+		return gatewayBaseUrl(credentials);
+	} catch (error) {
+		const description = error instanceof BaseUrlError ? error.description : undefined;
+		return new SunoFailure((error as Error).message, { code: 'INVALID_CREDENTIAL', description });
+	}
+}
+
 export async function createClient(
 	context: IExecuteFunctions,
 	policy: RequestPolicy,
 ): Promise<SunoClient> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	let baseUrl: string;
-	try {
-		baseUrl = gatewayBaseUrl(credentials);
-	} catch (error) {
-		const description = error instanceof BaseUrlError ? error.description : undefined;
-		throw new SunoFailure((error as Error).message, { code: 'INVALID_CREDENTIAL', description });
-	}
+	const baseUrl = baseUrlOf(credentials);
+	if (baseUrl instanceof SunoFailure) throw baseUrl;
 	const ticked = tickedExtras(credentials.extraOperations);
 	const gateway = { baseUrl, apiKey: credentials.apiKey as string | undefined, ticked };
 	return clientFor(context, gateway, policy);
