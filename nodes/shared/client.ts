@@ -12,7 +12,6 @@ import {
 	type IExecuteFunctions,
 } from 'n8n-workflow';
 
-import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
 import { isNoChannel, isTaskNotFound, providerErrorOf } from './model/errors';
 import { EXTRA_OPERATIONS, offers, type ExtraOperation } from './model/extras';
 import { normaliseResponse } from './model/normalise';
@@ -21,6 +20,7 @@ import { readSubmitAnswer } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
 import { parseJson, redact } from './model/values';
+import { BaseUrlError, gatewayBaseUrl } from './settings/baseUrl';
 import { downloadFile, type StreamBody } from './transport/download';
 import { apiError, notOffered } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
