@@ -23,12 +23,8 @@ export class BaseUrlError extends Error {
 export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const chosen = credentials.provider === 'custom' ? credentials.baseUrl : credentials.provider;
 	const raw = String(chosen ?? '').trim();
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new BaseUrlError(`"${raw}" is not a valid URL.`);
-	}
+	const url = parsedUrl(raw);
+	if (url === null) throw new BaseUrlError(`"${raw}" is not a valid URL.`);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
 	}
@@ -47,4 +43,12 @@ export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): str
 		);
 	}
 	return `${url.origin}${path}`;
+}
+
+function parsedUrl(raw: string): URL | null {
+	try {
+		return new URL(raw);
+	} catch {
+		return null;
+	}
 }
