@@ -42,19 +42,15 @@ function modulesOf(folder: string): Declaration[] {
 }
 
 const NODES = [
-	{
-		folder: 'SunoGenerate',
-		description: new SunoGenerate().description,
-		list: GENERATE_OPERATIONS as readonly Declaration[],
-		routes: generateRoutes as ReadonlyMap<string, unknown>,
-	},
-	{
-		folder: 'SunoFetch',
-		description: new SunoFetch().description,
-		list: FETCH_OPERATIONS as readonly Declaration[],
-		routes: fetchRoutes as ReadonlyMap<string, unknown>,
-	},
-].map((node) => ({ ...node, modules: modulesOf(node.folder) }));
+	['SunoGenerate', new SunoGenerate().description, GENERATE_OPERATIONS, generateRoutes],
+	['SunoFetch', new SunoFetch().description, FETCH_OPERATIONS, fetchRoutes],
+].map(([folder, description, list, routes]) => ({
+	folder: folder as string,
+	description: description as INodeTypeDescription,
+	list: list as readonly Declaration[],
+	routes: routes as ReadonlyMap<string, unknown>,
+	modules: modulesOf(folder as string),
+}));
 
 const ALL = NODES.flatMap((node) => node.modules.map((declaration) => ({ node, declaration })));
 const cases = ALL.map(({ node, declaration }) => [declaration.value, node, declaration] as const);
@@ -66,10 +62,10 @@ function chosen(declaration: Declaration): INodeParameters {
 		operation: declaration.value,
 		waitForCompletion: true,
 		downloadFiles: ['audio'],
-		options: {},
 	};
 }
 
+const byValue = (a: Declaration, b: Declaration) => a.value.localeCompare(b.value);
 const byName = (properties: INodeProperties[], name: string) =>
 	properties.filter((property) => property.name === name);
 
@@ -84,33 +80,36 @@ function shows(description: INodeTypeDescription, name: string, values: INodePar
 function showsOption(description: INodeTypeDescription, name: string, values: INodeParameters) {
 	const [options] = byName(description.properties, 'options');
 	const option = (options.options as INodeProperties[]).find((field) => field.name === name);
-	if (option === undefined) return false;
-	return NodeHelpers.displayParameter({}, option, null, description, values);
+	return !!option && NodeHelpers.displayParameter({}, option, null, description, values);
 }
 
 /** What the node's subtitle expression shows for `value`. */
 function subtitleFor(description: INodeTypeDescription, value: string): unknown {
 	const expression = String(description.subtitle).replace(/^=\{\{([\s\S]*)\}\}$/, '$1');
-	const $parameter = { operation: value };
-	return new Function('$parameter', `return ${expression};`)($parameter) as unknown;
+	return new Function('$parameter', `return ${expression};`)({ operation: value }) as unknown;
 }
+
+const credentialList = new SunoApi().properties.find(
+	(field) => field.name === 'extraOperations',
+)?.options;
 
 describe('every operation module is in its node', () => {
 	it.each(NODES.map((node) => [node.folder, node] as const))(
 		'%s: its operations list holds every module, once, and nothing else',
 		(_folder, { list, modules }) => {
 			expect(modules.length).toBeGreaterThan(0);
-			expect(new Set(list).size).toBe(list.length);
 			expect([...list].sort(byValue)).toEqual([...modules].sort(byValue));
+			expect(new Set(list.map(({ value }) => value)).size).toBe(list.length);
 		},
 	);
 
-	it('values are unique in each node, and extras keys across both', () => {
-		for (const { list } of NODES)
-			expect(new Set(list.map(({ value }) => value)).size).toBe(list.length);
-		const keys = ALL.map(({ declaration }) => extraKey(declaration)).filter(Boolean);
+	it('the extras table and the credential’s list hold every extra operation, and nothing else', () => {
+		const keys = ALL.map(({ declaration }) => extraKey(declaration))
+			.filter(Boolean)
+			.sort();
 		expect(new Set(keys).size).toBe(keys.length);
-		expect(Object.keys(EXTRA_OPERATIONS).sort()).toEqual([...keys].sort());
+		expect(Object.keys(EXTRA_OPERATIONS).sort()).toEqual(keys);
+		expect(credentialList?.map((option) => 'value' in option && option.value).sort()).toEqual(keys);
 	});
 
 	it.each(NODES.map((node) => [node.folder, node] as const))(
@@ -130,8 +129,6 @@ describe('every operation module is in its node', () => {
 		},
 	);
 });
-
-const byValue = (a: Declaration, b: Declaration) => a.value.localeCompare(b.value);
 
 describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 	it('is an option of the Operation field, with its name, description and action', () => {
@@ -159,20 +156,14 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 	});
 
 	it('is routed to the engine', () => {
-		const route = routes.get(value) as Record<string, unknown> | undefined;
-		expect(route).toBeDefined();
-		if ('readSubmission' in declaration)
-			expect(route).toEqual({
-				readSubmission: declaration.readSubmission,
-				extra: extraKey(declaration),
-			});
-		else expect(route).toBe(declaration);
+		const { readSubmission } = declaration as Partial<GenerateDeclaration>;
+		const expected = readSubmission
+			? { readSubmission, extra: extraKey(declaration) }
+			: declaration;
+		expect(routes.get(value)).toEqual(expected);
 	});
 
 	it('is in the extras table and the credential’s list exactly when some gateways lack it', () => {
-		const credentialList = new SunoApi().properties.find(
-			(field) => field.name === 'extraOperations',
-		)?.options;
 		const key = extraKey(declaration);
 		const named = Object.entries(EXTRA_OPERATIONS).filter(
 			([, { name }]) => name === declaration.name,
@@ -187,18 +178,16 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 	});
 
 	it('shows its own fields while chosen, and only then', () => {
-		const values = chosen(declaration);
 		for (const field of declaration.properties) {
-			// A field inside its own choices (Mode: Custom) is checked with them: this asks only
-			// whether the operation shows it.
-			const ownShow = field.displayOptions?.show ?? {};
-			const own = Object.fromEntries(Object.entries(ownShow).map(([key, [first]]) => [key, first]));
-			expect(shows(description, field.name, { ...values, ...own } as INodeParameters)).toBe(true);
+			// A field shown for a choice of its own (Mode: Custom) is checked with that choice.
+			const own = Object.fromEntries(
+				Object.entries(field.displayOptions?.show ?? {}).map(([key, all]) => [key, all?.[0]]),
+			) as INodeParameters;
+			expect(shows(description, field.name, { ...chosen(declaration), ...own })).toBe(true);
 			const other = ALL.find(
 				({ node, declaration: next }) =>
 					node.description === description &&
-					next.value !== value &&
-					!next.properties.some((property) => property.name === field.name),
+					!next.properties.some(({ name }) => name === field.name),
 			);
 			if (other)
 				expect(shows(description, field.name, { ...chosen(other.declaration), ...own })).toBe(
@@ -230,26 +219,20 @@ describe('what the declarations say they make', () => {
 			.map(({ value }) => value)
 			.sort();
 
-	it('a persona and lyrics timing are not tasks: nothing to wait for, batch or download', () => {
-		expect(where((declaration) => !makesTasks(declaration))).toEqual([
-			'createPersona',
-			'getLyricsTiming',
-		]);
-	});
-
-	it('lyrics have no files either', () => {
-		expect(where((declaration) => !makesFiles(declaration))).toEqual([
-			'createPersona',
-			'generateLyrics',
-			'getLyricsTiming',
-		]);
-	});
-
-	it('Convert to WAV and Render MP4 are GETs, without a body to add fields to', () => {
-		expect(where((declaration) => declaration.sendsBody === false)).toEqual([
-			'convertToWav',
-			'renderMp4',
-		]);
+	it.each([
+		[
+			'not tasks (nothing to wait for, batch or download)',
+			makesTasks,
+			['createPersona', 'getLyricsTiming'],
+		],
+		['without files', makesFiles, ['createPersona', 'generateLyrics', 'getLyricsTiming']],
+		[
+			'GETs, without a body to add fields to',
+			({ sendsBody }: Declaration) => sendsBody !== false,
+			['convertToWav', 'renderMp4'],
+		],
+	])('%s', (_what, has: (declaration: Declaration) => boolean, values) => {
+		expect(where((declaration) => !has(declaration))).toEqual(values);
 	});
 
 	it('each node and each resource has one default operation, which it offers', () => {
