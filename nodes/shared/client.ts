@@ -5,9 +5,9 @@
  * SunoFailure that says what to do. Nothing is kept between runs: many executions share one
  * process on a queue-mode worker.
  */
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData, ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { FailureCode } from './failure';
+import { SunoFailure, type FailureCode } from './failure';
 import { isNoChannel, isTaskNotFound, providerErrorOf } from './model/errors';
 import { EXTRA_OPERATIONS, offers, type ExtraOperation } from './model/extras';
 import { normaliseResponse } from './model/normalise';
@@ -16,7 +16,7 @@ import { POST_ROUTES, readSubmitAnswer, type PaidCall } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
 import { parseJson, redact } from './model/values';
-import { gatewayBaseUrl } from './settings/baseUrl';
+import { BaseUrlError, gatewayBaseUrl } from './settings/baseUrl';
 import { downloadFile, type StreamBody } from './transport/download';
 import { gatewayFailure, notOffered } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
@@ -71,12 +71,23 @@ function tickedExtras(given: unknown): ExtraOperation[] {
 	);
 }
 
+/** The credential's base URL, or why it cannot be used. */
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string | SunoFailure {
+	try {
+		return gatewayBaseUrl(credentials);
+	} catch (error) {
+		const description = error instanceof BaseUrlError ? error.description : undefined;
+		return new SunoFailure((error as Error).message, { code: 'INVALID_CREDENTIAL', description });
+	}
+}
+
 export async function createClient(
 	context: IExecuteFunctions,
 	policy: RequestPolicy,
 ): Promise<SunoClient> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = gatewayBaseUrl(credentials);
+	const baseUrl = baseUrlOf(credentials);
+	if (baseUrl instanceof SunoFailure) throw baseUrl;
 	const ticked = tickedExtras(credentials.extraOperations);
 	const gateway = { baseUrl, apiKey: credentials.apiKey as string | undefined, ticked };
 	return clientFor(context, gateway, policy);

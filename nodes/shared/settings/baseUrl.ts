@@ -4,16 +4,18 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { SunoFailure } from '../failure';
+/**
+ * A Base URL the gateway rule refuses; `description` says what to do. A plain Error: n8n's
+ * credential test shows an error's `code` instead of its message, so the node's client turns it
+ * into a SunoFailure (client.ts).
+ */
+export class BaseUrlError extends Error {
+	readonly description =
+		'Open the Suno API credential and enter the gateway address, for example https://api.cometapi.com (a gateway mounted under a path, like https://example.com/suno-gw, is fine).';
 
-/** A Base URL the gateway rule refuses; its description says what to do. */
-export class BaseUrlError extends SunoFailure {
 	constructor(problem: string) {
-		super(`The credential's Base URL ${problem}`, {
-			code: 'INVALID_CREDENTIAL',
-			description:
-				'Open the Suno API credential and enter the gateway address, for example https://api.cometapi.com (a gateway mounted under a path, like https://example.com/suno-gw, is fine).',
-		});
+		super(`The credential's Base URL ${problem}`);
+		this.name = 'BaseUrlError';
 	}
 }
 
