@@ -4,7 +4,7 @@
  * `{code, message, data: "task_…"}`. Some relays wrap the id as `{task_id}` or `{id}`. Anything
  * else is a problem, quoted, never a guess. Pure; nothing here knows about n8n.
  */
-import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
+import { envelopeProblem, parseObject, type ResponseProblem } from './envelope';
 import { isObject, text } from './values';
 
 export type SubmitAnswer =
