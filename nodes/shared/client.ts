@@ -2,43 +2,26 @@
  * The gateway as one run of a node sees it, built once per run: the base URL by the credential's
  * one rule, the key (only to mask it in errors), the request policy and, through the context, the
  * execution's cancel signal. Operations ask it for tasks and get parsed tasks back, or a
- * NodeApiError that says what to do. Nothing is kept between runs: many executions share one
+ * SunoFailure that says what to do. Nothing is kept between runs: many executions share one
  * process on a queue-mode worker.
  */
-import {
-	NodeOperationError,
-	type IBinaryData,
-	type IDataObject,
-	type IExecuteFunctions,
-} from 'n8n-workflow';
+import type { IBinaryData, ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { BaseUrlError, gatewayBaseUrl } from '../../credentials/SunoApi.credentials';
+import { SunoFailure, type FailureCode } from './failure';
 import { isNoChannel, isTaskNotFound, providerErrorOf } from './model/errors';
 import { EXTRA_OPERATIONS, offers, type ExtraOperation } from './model/extras';
 import { normaliseResponse } from './model/normalise';
-import { readFileAnswer, readPersonaAnswer, type FileType } from './model/results';
-import { readSubmitAnswer } from './model/submit';
+import { readFileAnswer, readPersonaAnswer } from './model/results';
+import { POST_ROUTES, readSubmitAnswer, type PaidCall } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
 import { parseJson, redact } from './model/values';
 import { downloadFile, type StreamBody } from './transport/download';
-import { apiError, notOffered } from './transport/errors';
+import { gatewayFailure, notOffered } from './transport/errors';
 import { CREDENTIAL_TYPE, gatewayRequest, type Gateway } from './transport/request';
 import type { RequestPolicy } from './transport/retry';
 import { sendPaid, type Submitted } from './transport/submit';
-
-/** Where a paid request goes: a body to a POST route, or a clip's file (`GET /suno/act/…`). */
-export type PaidCall =
-	| { route: keyof typeof POST_ROUTES; body: IDataObject }
-	| { route: FileType; clipId: string };
-
-const POST_ROUTES = {
-	music: '/suno/submit/music',
-	lyrics: '/suno/submit/lyrics',
-	concat: '/suno/submit/concat',
-	upload: '/suno/uploads/audio-url',
-	persona: '/suno/persona/create',
-};
 
 /**
  * An answer, read into tasks when called (or the NodeApiError the provider sent instead). Reading
@@ -88,18 +71,23 @@ function tickedExtras(given: unknown): ExtraOperation[] {
 	);
 }
 
+/** The credential's base URL, or why it cannot be used. */
+function baseUrlOf(credentials: ICredentialDataDecryptedObject): string | SunoFailure {
+	try {
+		return gatewayBaseUrl(credentials);
+	} catch (error) {
+		const description = error instanceof BaseUrlError ? error.description : undefined;
+		return new SunoFailure((error as Error).message, { code: 'INVALID_CREDENTIAL', description });
+	}
+}
+
 export async function createClient(
 	context: IExecuteFunctions,
 	policy: RequestPolicy,
 ): Promise<SunoClient> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	let baseUrl: string;
-	try {
-		baseUrl = gatewayBaseUrl(credentials);
-	} catch (error) {
-		const description = error instanceof BaseUrlError ? error.description : undefined;
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { description });
-	}
+	const baseUrl = baseUrlOf(credentials);
+	if (baseUrl instanceof SunoFailure) throw baseUrl;
 	const ticked = tickedExtras(credentials.extraOperations);
 	const gateway = { baseUrl, apiKey: credentials.apiKey as string | undefined, ticked };
 	return clientFor(context, gateway, policy);
@@ -115,8 +103,9 @@ function clientFor(
 		const result = normaliseResponse(body, fallbackTaskId);
 		if ('tasks' in result) return result.tasks;
 		const { code, message } = result.problem;
-		throw apiError(context, gateway.apiKey, {
+		throw gatewayFailure(gateway.apiKey, {
 			message: `The provider answered with an error${code ? ` (${code})` : ''}: ${message}`,
+			code: 'PROVIDER_ERROR',
 		});
 	};
 	return {
@@ -180,16 +169,22 @@ function clientFor(
 					(statusCode === 503 && isNoChannel(providerErrorOf(body))),
 			});
 			const { statusCode } = response;
-			const fail = (message: string, description?: string) =>
-				apiError(context, gateway.apiKey, { message, description, httpCode: String(statusCode) });
+			const fail = (message: string, description?: string, code: FailureCode = 'REFUSED') =>
+				gatewayFailure(gateway.apiKey, {
+					message,
+					description,
+					code,
+					httpCode: String(statusCode),
+				});
 			const lacking = notOffered(response, path, EXTRA_OPERATIONS.lyricsTiming.name);
-			if (lacking) throw fail(lacking.message, lacking.description);
+			if (lacking) throw fail(lacking.message, lacking.description, lacking.code);
 			// Some gateways say "task_not_exist" with HTTP 200 on this route (suno-extras.md §8).
 			const unknown = isTaskNotFound(statusCode < 300 ? 400 : statusCode, response.body);
 			if (unknown) {
 				throw fail(
 					`The provider does not know clip ${clipId}.`,
 					'Check the Clip ID: the clipId of a Suno Fetch or Suno Generate item, made with this API key.',
+					'TASK_NOT_FOUND',
 				);
 			}
 			if (statusCode >= 300) {
@@ -207,6 +202,8 @@ function clientFor(
 			if ('problem' in timing) {
 				throw fail(
 					`The provider's timing for clip ${clipId} could not be read: ${timing.problem.message}`,
+					undefined,
+					'PROVIDER_ERROR',
 				);
 			}
 			return timing;
@@ -214,8 +211,9 @@ function clientFor(
 		async download(url, file, store) {
 			// A file URL holding the key would carry it to wherever the file lives.
 			if (gateway.apiKey && redact(url, gateway.apiKey) !== url) {
-				throw apiError(context, gateway.apiKey, {
+				throw gatewayFailure(gateway.apiKey, {
 					message: `The provider gave a URL for the ${file.label} that holds your API key (${url}); it was not downloaded, so the key does not leave the gateway.`,
+					code: 'KEY_IN_URL',
 					itemIndex: file.itemIndex,
 				});
 			}

@@ -205,6 +205,9 @@ describe('Download Files', () => {
 		expect(third.json).toEqual({
 			error: 'Could not download the audio file: the file server answered HTTP 404.',
 			errorDescription: `Clip gone of task broken-media. URL: ${ctx.provider.url}/media/deleted-file.mp3`,
+			code: 'DOWNLOAD_FAILED',
+			httpCode: '404',
+			taskId: 'broken-media',
 		});
 		expect(third.pairedItem).toEqual({ item: 0 });
 	});

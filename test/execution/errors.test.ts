@@ -110,6 +110,9 @@ describe('errors a user sees', () => {
 			{
 				error: expect.stringMatching(/rejected the API key/),
 				errorDescription: expect.stringMatching(/^Invalid token/),
+				code: 'KEY_REJECTED',
+				httpCode: '401',
+				taskId: 'a',
 			},
 		]);
 	});

@@ -288,8 +288,12 @@ describe('many items, one failure', () => {
 				'Your balance at the provider is too low for this submit (quota_not_enough).',
 			],
 		]);
+		// Beside the words, fields an IF node can branch on: nothing was created, so nothing to find.
 		expect(result.errorItems[0].json.details).toEqual({
 			errorDescription: expect.stringContaining('Nothing was created'),
+			code: 'QUOTA_EXHAUSTED',
+			httpCode: '403',
+			taskMayExist: false,
 		});
 	});
 });

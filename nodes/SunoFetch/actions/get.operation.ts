@@ -2,7 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { ItemRequest } from '../../shared/engine/collect';
-import { singleRound } from '../../shared/engine/rounds';
+import { singleRound } from '../../shared/engine/collect';
 import { parseSingleTaskId } from '../../shared/settings/ids';
 
 const properties: INodeProperties[] = [

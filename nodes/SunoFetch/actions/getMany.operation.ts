@@ -2,7 +2,7 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import type { ItemRequest } from '../../shared/engine/collect';
-import { batchRound } from '../../shared/engine/rounds';
+import { batchRound } from '../../shared/engine/collect';
 import { parseTaskIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 

@@ -1,10 +1,10 @@
 /** Dispatches to the chosen operation; the shared engine does the rest. */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { fetchTasks, type FetchOperation } from '../../shared/engine/fetch';
+import { fetchOperation, type FetchOperation } from '../../shared/engine/fetch';
 import { messages } from '../../shared/engine/messages';
-import { fetchTimings } from '../../shared/engine/timing';
-import { answeringCaller } from '../../shared/engine/tool';
+import { runOperation } from '../../shared/engine/run';
+import { timingOperation } from '../../shared/engine/timing';
 import { engineFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import * as get from './get.operation';
@@ -15,13 +15,10 @@ const operations: Record<string, FetchOperation> = { get, getMany };
 const fields = fieldSet(engineFields('fetch'));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await answeringCaller(this, () => route.call(this));
-}
-
-async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const name = this.getNodeParameter('operation', 0) as string;
-	if (name === 'getLyricsTiming') return await fetchTimings.call(this, getLyricsTiming, fields);
+	if (name === 'getLyricsTiming')
+		return await runOperation(this, fields, timingOperation(getLyricsTiming));
 	const operation = operations[name];
 	if (!operation) throw new NodeOperationError(this.getNode(), messages.unsupported(name));
-	return await fetchTasks.call(this, operation, fields);
+	return await runOperation(this, fields, fetchOperation(operation));
 }

@@ -6,9 +6,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { generateTasks, type GenerateOperation } from '../../shared/engine/generate';
+import { generateOperation, type GenerateOperation } from '../../shared/engine/generate';
 import { messages } from '../../shared/engine/messages';
-import { answeringCaller } from '../../shared/engine/tool';
+import { runOperation } from '../../shared/engine/run';
 import { engineFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import * as concatenate from './concatenate.operation';
@@ -39,12 +39,8 @@ export const operations: Record<string, GenerateOperation & { description: INode
 const fields = fieldSet(engineFields('generate'));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await answeringCaller(this, () => route.call(this));
-}
-
-async function route(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const name = this.getNodeParameter('operation', 0) as string;
 	const operation = operations[name];
 	if (!operation) throw new NodeOperationError(this.getNode(), messages.unsupported(name));
-	return await generateTasks.call(this, operation, fields);
+	return await runOperation(this, fields, generateOperation(operation));
 }

@@ -2,15 +2,11 @@
  * Download Files: a finished clip's audio, cover images and video attached to its item as n8n
  * binary data, streamed (so n8n's filesystem binary mode keeps memory flat), a few at a time.
  */
-import {
-	NodeOperationError,
-	type IBinaryKeyData,
-	type IDataObject,
-	type IExecuteFunctions,
-} from 'n8n-workflow';
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { SunoClient } from '../client';
-import { settleEach } from '../helpers/pool';
+import { asFailure, SunoFailure } from '../failure';
+import { settleEach } from '../helpers/async';
 import {
 	extensionFor,
 	FILE_KINDS,
@@ -93,14 +89,15 @@ export async function attachFiles(
 				if (given === null)
 					skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
 				else if (url === null) {
-					entry.error ??= new NodeOperationError(
-						this.getNode(),
+					entry.error ??= new SunoFailure(
 						mask(
 							`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
 						),
 						{
+							code: 'DOWNLOAD_FAILED',
 							itemIndex: entry.itemIndex,
 							description: 'The provider sent it so; only http and https URLs are downloaded.',
+							taskId: entry.task.taskId,
 						},
 					);
 				} else jobs.push({ entry, kind, url, fileName: nameFor(entry.clip, url, kind) });
@@ -132,10 +129,10 @@ export async function attachFiles(
 		const { entry, kind } = jobs[index];
 		if (!outcome.ok) {
 			// The error replaces the clip's item: say which clip it was.
-			const error = outcome.error as { description?: string };
+			const failure = asFailure(outcome.error, 'DOWNLOAD_FAILED');
 			const which = `Clip ${entry.clip!.clipId ?? '(no id)'} of task ${entry.task.taskId}.`;
-			error.description = mask([which, error.description].filter(Boolean).join(' '));
-			entry.error ??= outcome.error;
+			const description = mask([which, failure.description].filter(Boolean).join(' '));
+			entry.error ??= failure.with({ description, taskId: entry.task.taskId });
 			return;
 		}
 		entry.binary = { ...entry.binary, [download.properties[kind]]: outcome.value };

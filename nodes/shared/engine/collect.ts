@@ -3,7 +3,7 @@
  * again, for the unfinished ones only, until they finish or Max Wait runs out.
  */
 import type { Answer, SunoClient } from '../client';
-import { pause } from '../helpers/pause';
+import { chunk, pause, settleEach } from '../helpers/async';
 import { matchTasks } from '../model/match';
 import { isFinished, notFoundTask, type Clip, type Task, type TaskStatus } from '../model/task';
 import type { FetchSettings } from '../settings/read';
@@ -53,6 +53,36 @@ export interface Collected {
 	/** As a tool: the time to answer ended the wait (not Max Wait); `unfinished` are still on their way. */
 	outOfTime: boolean;
 }
+
+/** The two ways to ask the gateway for a set of ids once. */
+/** One `GET /suno/fetch/{id}` per id, a few at a time. */
+export const singleRound: FetchRound = async (client, ids, _action, settings) => {
+	const outcomes = await settleEach(
+		ids,
+		settings.concurrency,
+		async (id) => await client.getTask(id),
+	);
+	return outcomes.map((outcome, index) =>
+		outcome.ok
+			? { ids: [ids[index]], answer: outcome.value, single: true }
+			: { ids: [ids[index]], error: outcome.error },
+	);
+};
+
+/** `POST /suno/fetch` in shared batches of Batch Size, a few batches at a time. */
+export const batchRound: FetchRound = async (client, ids, action, settings) => {
+	const batches = chunk(ids, settings.batchSize);
+	const outcomes = await settleEach(
+		batches,
+		settings.concurrency,
+		async (batch) => await client.getTasks(batch, action),
+	);
+	return outcomes.map((outcome, index) =>
+		outcome.ok
+			? { ids: batches[index], answer: outcome.value, single: false }
+			: { ids: batches[index], error: outcome.error },
+	);
+};
 
 /**
  * As a tool, the last round starts this long before the answer is due (at most a quarter of the

@@ -2,17 +2,11 @@
  * A paid answer that is the result itself (a persona, a clip's WAV or MP4), as its item: the
  * result's fields and, with Download Files, the file, downloaded plain or taken from the answer.
  */
-import {
-	NodeOperationError,
-	type IBinaryData,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { asFailure, SunoFailure } from '../failure';
 import { MIME_TYPES } from '../model/files';
 import type { Submitted } from '../transport/submit';
-import { describedWith, withDescription } from './emit';
 import type { Run } from './run';
 
 /** The file's kind among Download Files' binary properties: a WAV is audio, an MP4 is video. */
@@ -48,10 +42,10 @@ export async function directItem(
 	let binary: IBinaryData;
 	if ('bytes' in file) {
 		if (file.bytes.length > download.maxBytes) {
-			throw new NodeOperationError(
-				context.getNode(),
+			throw new SunoFailure(
 				`The ${type.toUpperCase()} of clip ${String(json.clipId)} is ${file.bytes.length} bytes, more than Max File Size.`,
 				{
+					code: 'FILE_TOO_LARGE',
 					itemIndex,
 					description:
 						'The provider made it and may charge for it, but it came in the answer itself and was not kept. Raise Max File Size (MB) in the options before you ask for it again.',
@@ -72,13 +66,13 @@ export async function directItem(
 			.catch((error: Error) => {
 				// Paid for: the error keeps where the file is, to download it later.
 				const where = `The ${type.toUpperCase()} is at ${String(json.fileUrl)}.`;
-				throw withDescription(context, error, describedWith(error, where), itemIndex);
+				throw asFailure(error, 'DOWNLOAD_FAILED').noting(where).with({ itemIndex });
 			});
 		if (!FILE_TYPES[type].test(binary.mimeType)) {
-			throw new NodeOperationError(
-				context.getNode(),
+			throw new SunoFailure(
 				`The file the provider gave for the ${type.toUpperCase()} of clip ${String(json.clipId)} is ${binary.mimeType}, not a ${type.toUpperCase()}.`,
 				{
+					code: 'DOWNLOAD_FAILED',
 					itemIndex,
 					description: `It is at ${String(json.fileUrl)}; it was not passed on as the ${type.toUpperCase()}.`,
 				},

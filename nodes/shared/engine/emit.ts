@@ -3,69 +3,30 @@
  * clip, and per id an error instead where the id's request failed, the id is unknown (On Missing
  * Task = Fail) or unfinished (On Timeout = Fail). One failed request costs only its own ids.
  */
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
-
+import { asFailure, SunoFailure } from '../failure';
 import { taskItems } from '../model/items';
-import type { OutputOptions, FetchSettings } from '../settings/read';
+import { isFinished } from '../model/task';
+import type { OutputOptions, FetchSettings, RunSettings } from '../settings/read';
 import type { Collected, ItemRequest } from './collect';
 import type { OutputEntry } from './attach';
 import { messages } from './messages';
 
 interface ItemOutcome {
 	entries: OutputEntry[];
-	/** Errors for this item, each naming its ids. */
-	problems: Error[];
+	/** Failures for this item, each naming its ids. */
+	problems: SunoFailure[];
 	/** Its ids that are NOT_FOUND items (for the run's hint). */
 	missing: string[];
 }
 
-/** `error` with another description, for one item, keeping its kind (API or operation error). */
-export function withDescription(
-	context: IExecuteFunctions,
-	error: unknown,
-	description: string,
-	itemIndex: number,
-): Error {
-	const failure = error as Error & { httpCode?: string };
-	if (error instanceof NodeApiError) {
-		return new NodeApiError(context.getNode(), { message: failure.message } as JsonObject, {
-			message: failure.message,
-			description,
-			httpCode: failure.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(context.getNode(), failure.message, { description, itemIndex });
-}
-
-/** The error's own description as a sentence, then `notes`. */
-export function describedWith(error: unknown, ...notes: Array<string | undefined>): string {
-	const said = (error as { description?: string }).description?.trim();
-	const sentence = said && !/[.!?]$/.test(said) ? `${said}.` : said;
-	return [sentence, ...notes].filter(Boolean).join(' ');
-}
-
-/** The error a request met, rebuilt for one item: naming the ids it lost and those that arrived. */
-function namingIds(
-	context: IExecuteFunctions,
-	error: unknown,
-	ids: string[],
-	fetched: string[],
-	itemIndex: number,
-): Error {
+/** The failure a request met, for one item: naming the ids it lost and those that arrived. */
+function namingIds(error: unknown, ids: string[], fetched: string[], itemIndex: number) {
 	const arrived = fetched.length > 0 ? messages.fetched(fetched) : undefined;
-	const description = describedWith(error, messages.notFetched(ids), arrived);
-	return withDescription(context, error, description, itemIndex);
+	const failure = asFailure(error).noting(messages.notFetched(ids), arrived);
+	return failure.with({ itemIndex, taskId: ids.length === 1 ? ids[0] : undefined });
 }
 
 export function outcomeOf(
-	context: IExecuteFunctions,
 	request: ItemRequest & OutputOptions,
 	collected: Collected,
 	settings: FetchSettings,
@@ -84,9 +45,10 @@ export function outcomeOf(
 		else failedBy.set(error, [id]);
 	}
 	const fetched = request.ids.filter((id) => !collected.errors.has(id));
-	const problems: Error[] = [];
-	for (const [error, ids] of failedBy)
-		problems.push(namingIds(context, error, ids, fetched, itemIndex));
+	const problems: SunoFailure[] = [];
+	for (const [error, ids] of failedBy) problems.push(namingIds(error, ids, fetched, itemIndex));
+	// A failure about one task names it in a field too (an error item's taskId).
+	const about = (ids: string[]) => (ids.length === 1 ? ids[0] : undefined);
 
 	const late = fetched.filter((id) => collected.unfinished.has(id));
 	// A tool's time running out is not Max Wait: the caller gets the tasks as they are.
@@ -103,23 +65,23 @@ export function outcomeOf(
 			? messages.notListed(missing, collected.waitedMs)
 			: messages.notFound(missing);
 		problems.push(
-			new NodeOperationError(context.getNode(), mask(message), {
+			new SunoFailure(mask(message), {
+				code: 'TASK_NOT_FOUND',
 				itemIndex,
 				description: messages.notFoundHelp,
+				taskId: about(missing),
 			}),
 		);
 	}
 	if (lateFails) {
 		late.forEach((id) => withheld.add(id));
 		problems.push(
-			new NodeOperationError(
-				context.getNode(),
-				mask(messages.unfinished(late, collected.waitedMs)),
-				{
-					itemIndex,
-					description: messages.unfinishedHelp,
-				},
-			),
+			new SunoFailure(mask(messages.unfinished(late, collected.waitedMs)), {
+				code: 'TASK_UNFINISHED',
+				itemIndex,
+				description: messages.unfinishedHelp,
+				taskId: about(late),
+			}),
 		);
 	}
 
@@ -135,25 +97,49 @@ export function outcomeOf(
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }
 
-/** An error as the item n8n shows with On Error → Continue, paired to its input item. */
-export function errorItem(itemIndex: number, error: unknown): INodeExecutionData {
-	const json: INodeExecutionData['json'] = { error: (error as Error).message };
-	const description = (error as { description?: unknown }).description;
-	if (typeof description === 'string' && description !== '') json.errorDescription = description;
-	return { json, pairedItem: { item: itemIndex } };
+/**
+ * A tool's word on a task: when to fetch it if unfinished or not listed (yet), and that files are
+ * not downloaded.
+ */
+export function toolNoteFor(collected: Collected, settings: RunSettings, paid: boolean) {
+	return (id: string) => {
+		const task = collected.tasks.get(id);
+		const running = collected.unfinished.has(id) || (task && !isFinished(task.taskStatus));
+		const unlisted = task?.taskStatus === 'NOT_FOUND';
+		const later = unlisted
+			? messages.toolNotListed(id)
+			: running
+				? messages.toolFetchLater(id, paid)
+				: null;
+		const files = settings.downloadsSkipped ? messages.toolNoFiles : null;
+		return [later, files].filter(Boolean).join(' ') || null;
+	};
 }
 
-/**
- * An error item as "Continue (using error output)" needs it: n8n sends an item to the error output
- * only when its JSON holds nothing but `error`, `message` and `details` (setting the item's own
- * `error` instead would make n8n drop the description and the task id). So the rest goes under
- * `details`. With other settings the item is left as it is.
- */
-export function forErrorOutput(
-	context: IExecuteFunctions,
-	item: INodeExecutionData,
-): INodeExecutionData {
-	if (context.getNode().onError !== 'continueErrorOutput') return item;
-	const { error, ...details } = item.json;
-	return { ...item, json: Object.keys(details).length > 0 ? { error, details } : { error } };
+/** The run's hints: ids not found or never listed, tasks still unfinished, clips not as asked. */
+export function runHints(
+	collected: Collected,
+	settings: FetchSettings,
+	missing: ReadonlySet<string>,
+	delivered: readonly OutputEntry[],
+	justSubmitted: boolean,
+): string[] {
+	const hints: string[] = [];
+	if (missing.size > 0) {
+		hints.push(
+			settings.wait
+				? `${messages.notListed([...missing], collected.waitedMs)}.${justSubmitted ? ` ${messages.fetchLater}` : ''}`
+				: messages.notFound([...missing]),
+		);
+	}
+	const late = [...collected.unfinished].filter((id) => !missing.has(id));
+	if (late.length > 0 && (settings.wait?.onTimeout === 'emit' || collected.outOfTime))
+		hints.push(`${messages.unfinished(late, collected.waitedMs)}. ${messages.notResubmitted}`);
+	// Named by the task each item came from: with Simplify off an item holds no `taskId` of its own.
+	const odd = delivered.filter((entry) => typeof entry.json.notAsAsked === 'string');
+	if (odd.length > 0) {
+		const tasks = [...new Set(odd.map((entry) => entry.task.taskId))];
+		hints.push(messages.notAsAsked(tasks, String(odd[0].json.notAsAsked)));
+	}
+	return hints;
 }

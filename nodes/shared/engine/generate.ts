@@ -1,20 +1,16 @@
 /**
- * A submitting operation, start to end: every item's submission checked first (a typo costs
+ * A submitting operation's own step: every item's submission checked first (a typo costs
  * nothing), one paid submit per item, a few at a time, each sent once; then either one item per
- * submitted task (its ID, to fetch later) or — Wait for Completion — all the tasks waited for
- * together and delivered exactly as Suno Fetch delivers them.
+ * submitted task (its ID, to fetch later) or, with Wait for Completion, the tasks for the run to
+ * wait for together and deliver exactly as Suno Fetch delivers them (run.ts).
  */
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { PaidCall } from '../client';
-import { settleEach } from '../helpers/pool';
+import { asFailure, SunoFailure } from '../failure';
+import { settleEach } from '../helpers/async';
 import type { ExtraOperation } from '../model/extras';
 import { withModelCheck, type Annotate } from '../model/made';
+import { withBodyFields, type PaidCall } from '../model/submit';
 import {
 	fieldReader,
 	parameterFailure,
@@ -22,14 +18,11 @@ import {
 	type FieldSet,
 	type OutputOptions,
 } from '../settings/read';
-import { ParameterError } from '../settings/parameters';
-import { SubmitError, type Submitted } from '../transport/submit';
-import type { OutputEntry } from './attach';
+import type { Submitted } from '../transport/submit';
+import { batchRound } from './collect';
 import { directItem } from './direct';
-import { describedWith, withDescription } from './emit';
 import { messages } from './messages';
-import { batchRound } from './rounds';
-import { deliverTasks, finish, gatewayOffers, startRun, type Run } from './run';
+import type { Operation, Prepared, Run } from './run';
 
 /** What one input item asks to create. */
 export interface Submission {
@@ -55,40 +48,7 @@ interface Ask {
 	output: OutputOptions;
 }
 
-const UNSENDABLE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** The operation's body plus Additional Body Fields, which may add fields but not replace one. */
-function withAdditionalFields(
-	context: IExecuteFunctions,
-	fields: FieldSet,
-	itemIndex: number,
-	submission: Submission,
-): Submission {
-	const extra = fieldReader(context, fields, itemIndex)<IDataObject>('additionalBodyFields');
-	if (!('body' in submission.call)) {
-		if (Object.keys(extra).length === 0) return submission;
-		throw new ParameterError(
-			'Additional Body Fields (JSON) cannot be sent: this operation is a GET and has no body. Empty it.',
-		);
-	}
-	const { body } = submission.call;
-	// n8n's request copies the body without these keys: the request would not be what was asked.
-	const dropped = Object.keys(extra).find((key) => UNSENDABLE_KEYS.has(key));
-	if (dropped !== undefined) {
-		throw new ParameterError(
-			`Additional Body Fields (JSON) holds the key "${dropped}", which cannot be sent: rename or remove it.`,
-		);
-	}
-	// Gateways decode JSON as Go does, matching keys without regard to case: "MV" would replace mv.
-	const sent = new Set(Object.keys(body).map((key) => key.toLowerCase()));
-	const clash = Object.keys(extra).find((key) => sent.has(key.toLowerCase()));
-	if (clash !== undefined) {
-		throw new ParameterError(
-			`Additional Body Fields (JSON) sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
-		);
-	}
-	return { ...submission, call: { ...submission.call, body: { ...body, ...extra } } };
-}
+type Answered = Ask & { task: Submitted };
 
 /** What the request asked, for the item of a task not waited for. */
 const requestOf = (call: PaidCall): IDataObject =>
@@ -102,7 +62,8 @@ function annotationOf({ annotate, requestedModel, call }: Submission): Annotate 
 	return withModelCheck(requestedModel, typeof model === 'string' ? [model] : [], annotate);
 }
 
-const taskMayExist = (error: Error) => error instanceof SubmitError && error.taskMayExist;
+const taskMayExist = (error: unknown) =>
+	error instanceof SunoFailure && error.taskMayExist === true;
 
 /** What a paid answer made, as a user finds it again: a task ID, a persona, a file's URL. */
 function madeBy({ taskId, result }: Submitted): string {
@@ -126,7 +87,7 @@ async function submitAll(
 	run: Run,
 	asks: Ask[],
 	extra: ExtraOperation | undefined,
-): Promise<Array<Ask & { task: Submitted }>> {
+): Promise<Answered[]> {
 	const signal = context.getExecutionCancelSignal?.();
 	let stopped = false;
 	const settled = await settleEach(asks, run.settings.fetch.concurrency, async (ask) => {
@@ -148,7 +109,7 @@ async function submitAll(
 	const outcomes = settled.map((outcome) =>
 		outcome.ok ? outcome.value : (outcome.error as Error),
 	);
-	const submitted: Array<Ask & { task: Submitted }> = [];
+	const submitted: Answered[] = [];
 	const failed: Array<{ ask: Ask; error: Error }> = [];
 	const notSent: Ask[] = [];
 	outcomes.forEach((outcome, index) => {
@@ -168,13 +129,16 @@ async function submitAll(
 						others.map((other) => [other.ask.itemIndex, taskMayExist(other.error)]),
 					)
 				: undefined;
-		const description = describedWith(error, also, created, skipped);
-		throw withDescription(context, error, description, ask.itemIndex);
+		throw asFailure(error).noting(also, created, skipped).with({ itemIndex: ask.itemIndex });
 	}
 	for (const { ask, error } of failed) run.fail(ask.itemIndex, error);
 	if (signal?.aborted) {
 		const description = [created, skipped].filter(Boolean).join(' ');
-		throw withDescription(context, new Error(messages.stoppedSubmitting), description, 0);
+		throw new SunoFailure(messages.stoppedSubmitting, {
+			code: 'STOPPED',
+			description,
+			itemIndex: 0,
+		});
 	}
 	return submitted;
 }
@@ -188,7 +152,7 @@ async function submitOnceEach(
 	run: Run,
 	asks: Ask[],
 	extra: ExtraOperation | undefined,
-): Promise<Array<Ask & { task: Submitted }>> {
+): Promise<Answered[]> {
 	const first = new Map<string, Ask>();
 	const repeats: Array<{ ask: Ask; of: Ask }> = [];
 	const unique = asks.filter((ask) => {
@@ -204,51 +168,62 @@ async function submitOnceEach(
 	for (const { ask, of } of repeats) {
 		const shared = answered.find((answer) => answer.itemIndex === of.itemIndex);
 		if (shared) answered.push({ ...ask, task: shared.task });
-		else
-			run.fail(
-				ask.itemIndex,
-				new NodeOperationError(context.getNode(), messages.sameFileFailed(of.itemIndex), {
-					itemIndex: ask.itemIndex,
-				}),
-			);
+		else {
+			const failure = new SunoFailure(messages.sameFileFailed(of.itemIndex), {
+				code: 'REFUSED',
+				itemIndex: ask.itemIndex,
+			});
+			run.fail(ask.itemIndex, failure);
+		}
 	}
 	return answered;
 }
 
-export async function generateTasks(
-	this: IExecuteFunctions,
-	operation: GenerateOperation,
+/** A submitting operation as the run's operation. */
+export function generateOperation(operation: GenerateOperation): Operation {
+	return {
+		extra: operation.extra,
+		prepare: async (context, run, fields) => {
+			const asks = readAsks(context, run, fields, operation);
+			const answered = await submitOnceEach(context, run, asks, operation.extra);
+			await deliverDirect(context, run, answered);
+			return waitFor(run, answered);
+		},
+	};
+}
+
+/** Every item checked before anything is paid for; a bad one fails that item only. */
+function readAsks(
+	context: IExecuteFunctions,
+	run: Run,
 	fields: FieldSet,
-): Promise<INodeExecutionData[][]> {
-	const started = await startRun(this, fields);
-	if ('output' in started) return started.output;
-	const { run } = started;
-
-	const { extra } = operation;
-	if (!gatewayOffers(this, run, extra)) return finish(this, run);
-
-	// Every item checked before anything is paid for; a bad one fails that item only.
+	operation: GenerateOperation,
+): Ask[] {
 	const asks: Ask[] = [];
 	for (let itemIndex = 0; itemIndex < run.output.length; itemIndex++) {
 		try {
-			const submission = operation.readSubmission.call(this, itemIndex);
+			const submission = operation.readSubmission.call(context, itemIndex);
+			const extra = fieldReader(context, fields, itemIndex)<IDataObject>('additionalBodyFields');
 			asks.push({
 				itemIndex,
-				submission: withAdditionalFields(this, fields, itemIndex, submission),
-				output: readOutputOptions.call(this, fields, itemIndex),
+				submission: { ...submission, call: withBodyFields(submission.call, extra) },
+				output: readOutputOptions.call(context, fields, itemIndex),
 			});
 		} catch (error) {
-			run.fail(itemIndex, parameterFailure(this, error, itemIndex));
+			run.fail(itemIndex, parameterFailure(error, itemIndex));
 		}
 	}
+	return asks;
+}
 
-	const answered = await submitOnceEach(this, run, asks, extra);
-
-	// Answered with the result itself (a persona, a file): done, nothing to wait for. Their files
-	// are downloaded a few at a time, as clips' are.
+/**
+ * Answered with the result itself (a persona, a file): done, nothing to wait for. Their files
+ * are downloaded a few at a time, as clips' are.
+ */
+async function deliverDirect(context: IExecuteFunctions, run: Run, answered: Answered[]) {
 	const direct = answered.filter(({ task }) => task.taskId === null);
 	const items = await settleEach(direct, run.settings.fetch.concurrency, ({ itemIndex, task }) =>
-		directItem(this, run, itemIndex, task),
+		directItem(context, run, itemIndex, task),
 	);
 	items.forEach((outcome, index) => {
 		const { itemIndex } = direct[index];
@@ -257,12 +232,14 @@ export async function generateTasks(
 			return;
 		}
 		// Stopping the run here: its error keeps what the other items already paid for.
-		const made = this.continueOnFail() ? undefined : submittedNote(answered);
-		const { error } = outcome;
-		run.fail(itemIndex, withDescription(this, error, describedWith(error, made), itemIndex));
+		const made = context.continueOnFail() ? undefined : submittedNote(answered);
+		run.fail(itemIndex, asFailure(outcome.error).noting(made).with({ itemIndex }));
 	});
-	const submitted = answered.filter(({ task }) => task.taskId !== null);
+}
 
+/** The submitted tasks for the run to wait for, or without a wait one item per task: its ID. */
+function waitFor(run: Run, answered: Answered[]): Prepared | null {
+	const submitted = answered.filter(({ task }) => task.taskId !== null);
 	if (!run.settings.fetch.wait) {
 		const asTool = run.settings.fetch.answerBy !== null;
 		for (const { itemIndex, submission, task } of submitted) {
@@ -277,7 +254,7 @@ export async function generateTasks(
 			if (task.providerMessage) json.providerMessage = task.providerMessage;
 			run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
 		}
-		return finish(this, run);
+		return null;
 	}
 	const requests = submitted.map(({ itemIndex, task, output, submission }) => ({
 		itemIndex,
@@ -286,27 +263,5 @@ export async function generateTasks(
 		annotate: annotationOf(submission),
 		...output,
 	}));
-	let delivered: OutputEntry[];
-	try {
-		delivered = await deliverTasks(this, run, batchRound, requests, true);
-	} catch (error) {
-		// Paid for already: whatever stops the wait, the error keeps the tasks' IDs.
-		const created = submittedNote(answered);
-		const itemIndex = (error as { context?: { itemIndex?: number } }).context?.itemIndex ?? 0;
-		throw withDescription(this, error, describedWith(error, created), itemIndex);
-	}
-	// An item's error after its submit (a poll that failed, On Timeout = Fail) keeps its paid task's ID.
-	for (const { itemIndex, task } of submitted) {
-		for (const item of run.output[itemIndex])
-			if (item.json.error !== undefined && item.json.taskId === undefined)
-				item.json.taskId = task.taskId;
-	}
-	// Named by the task each item came from: with Simplify off an item holds no `taskId` of its own.
-	const odd = delivered.filter((entry) => typeof entry.json.notAsAsked === 'string');
-	if (odd.length > 0) {
-		const tasks = [...new Set(odd.map((entry) => entry.task.taskId))];
-		const message = messages.notAsAsked(tasks, String(odd[0].json.notAsAsked));
-		this.addExecutionHints({ message, location: 'outputPane' });
-	}
-	return finish(this, run);
+	return { requests, fetchRound: batchRound, justSubmitted: true, made: submittedNote(answered) };
 }

@@ -4,13 +4,14 @@
  * retried as any fetch is. An unknown clip, an unfinished one or a gateway without the route each
  * get their own error, naming the clip.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { settleEach } from '../helpers/pool';
+import { asFailure } from '../failure';
+
+import { settleEach } from '../helpers/async';
 import { toLrc, toSrt, type Timing } from '../model/timing';
-import { parameterFailure, type FieldSet } from '../settings/read';
-import { withDescription } from './emit';
-import { finish, gatewayOffers, startRun } from './run';
+import { parameterFailure } from '../settings/read';
+import type { Operation, Run } from './run';
 
 export type TimingSplit = 'clip' | 'line' | 'word';
 
@@ -22,8 +23,6 @@ export interface TimingRequest {
 export interface TimingOperation {
 	readTimingRequest(this: IExecuteFunctions, itemIndex: number): TimingRequest;
 }
-
-const OPERATION = 'lyricsTiming';
 
 function itemsOf(clipId: string, timing: Timing, split: TimingSplit): IDataObject[] {
 	const { words, lines } = timing;
@@ -48,22 +47,28 @@ function itemsOf(clipId: string, timing: Timing, split: TimingSplit): IDataObjec
 	];
 }
 
-export async function fetchTimings(
-	this: IExecuteFunctions,
-	operation: TimingOperation,
-	fields: FieldSet,
-): Promise<INodeExecutionData[][]> {
-	const started = await startRun(this, fields);
-	if ('output' in started) return started.output;
-	const { run } = started;
-	if (!gatewayOffers(this, run, OPERATION)) return finish(this, run);
+/** Lyrics timing as the run's operation: its items are all out once each clip is read. */
+export function timingOperation(operation: TimingOperation): Operation {
+	return {
+		extra: 'lyricsTiming',
+		prepare: async (context, run) => {
+			await deliverTimings(context, run, operation);
+			return null;
+		},
+	};
+}
 
+async function deliverTimings(
+	context: IExecuteFunctions,
+	run: Run,
+	operation: TimingOperation,
+): Promise<void> {
 	const requests: Array<TimingRequest & { itemIndex: number }> = [];
 	for (let itemIndex = 0; itemIndex < run.output.length; itemIndex++) {
 		try {
-			requests.push({ itemIndex, ...operation.readTimingRequest.call(this, itemIndex) });
+			requests.push({ itemIndex, ...operation.readTimingRequest.call(context, itemIndex) });
 		} catch (error) {
-			run.fail(itemIndex, parameterFailure(this, error, itemIndex));
+			run.fail(itemIndex, parameterFailure(error, itemIndex));
 		}
 	}
 	// Each clip asked for once, however many items name it.
@@ -80,8 +85,7 @@ export async function fetchTimings(
 		for (const clipId of asked) {
 			const outcome = timings.get(clipId)!;
 			if (!outcome.ok) {
-				const { description } = outcome.error as { description?: string };
-				run.fail(itemIndex, withDescription(this, outcome.error, description ?? '', itemIndex));
+				run.fail(itemIndex, asFailure(outcome.error).with({ itemIndex }));
 				continue;
 			}
 			if (outcome.value.words.length === 0) silent.push(mask(clipId));
@@ -91,10 +95,9 @@ export async function fetchTimings(
 	}
 	if (silent.length > 0) {
 		const clips = [...new Set(silent)];
-		this.addExecutionHints({
+		context.addExecutionHints({
 			message: `Suno aligned no sung words for ${clips.length === 1 ? 'clip' : 'clips'} ${clips.join(', ')}: an instrumental, or lyrics Suno could not align.`,
 			location: 'outputPane',
 		});
 	}
-	return finish(this, run);
 }

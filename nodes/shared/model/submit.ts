@@ -2,10 +2,61 @@
  * A submit's answer (suno-api.md §1.8) read into the task ID it created: before 2026 the gateway
  * passes the upstream's `{code: "success", data: "<upstream id>"}` through; since then it answers
  * `{code, message, data: "task_…"}`. Some relays wrap the id as `{task_id}` or `{id}`. Anything
- * else is a problem, quoted, never a guess. Pure; nothing here knows about n8n.
+ * else is a problem, quoted, never a guess. Also what a paid request sends. Pure; nothing here
+ * knows about n8n.
  */
+import type { IDataObject } from 'n8n-workflow';
+
+import { SunoFailure } from '../failure';
 import { envelopeProblem, parseObject, type ResponseProblem } from './envelope';
+import type { FileType } from './results';
 import { isObject, text } from './values';
+
+/** Where a paid request goes: a body to a POST route, or a clip's file (`GET /suno/act/…`). */
+export type PaidCall =
+	| { route: keyof typeof POST_ROUTES; body: IDataObject }
+	| { route: FileType; clipId: string };
+
+export const POST_ROUTES = {
+	music: '/suno/submit/music',
+	lyrics: '/suno/submit/lyrics',
+	concat: '/suno/submit/concat',
+	upload: '/suno/uploads/audio-url',
+	persona: '/suno/persona/create',
+};
+
+const UNSENDABLE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** `call` with Additional Body Fields, which may add fields but not replace one. */
+export function withBodyFields(call: PaidCall, extra: IDataObject): PaidCall {
+	const refuse = (message: string) =>
+		new SunoFailure(message, {
+			code: 'INVALID_PARAMETER',
+			description: 'Fix the value in the node, or the expression that gives it.',
+		});
+	if (!('body' in call)) {
+		if (Object.keys(extra).length === 0) return call;
+		throw refuse(
+			'Additional Body Fields (JSON) cannot be sent: this operation is a GET and has no body. Empty it.',
+		);
+	}
+	// n8n's request copies the body without these keys: the request would not be what was asked.
+	const dropped = Object.keys(extra).find((key) => UNSENDABLE_KEYS.has(key));
+	if (dropped !== undefined) {
+		throw refuse(
+			`Additional Body Fields (JSON) holds the key "${dropped}", which cannot be sent: rename or remove it.`,
+		);
+	}
+	// Gateways decode JSON as Go does, matching keys without regard to case: "MV" would replace mv.
+	const sent = new Set(Object.keys(call.body).map((key) => key.toLowerCase()));
+	const clash = Object.keys(extra).find((key) => sent.has(key.toLowerCase()));
+	if (clash !== undefined) {
+		throw refuse(
+			`Additional Body Fields (JSON) sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
+		);
+	}
+	return { ...call, body: { ...call.body, ...extra } };
+}
 
 export type SubmitAnswer =
 	| { taskId: string; message: string | null }

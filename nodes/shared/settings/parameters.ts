@@ -1,13 +1,22 @@
 /** * Parameter values as n8n hands them over: typed when set in the editor, but often text when an
  * expression or an upstream Set node gives them ("0", "false", "audio, video"). Each reader takes
  * both, and anything else is a `ParameterError` that names the field — never a silent default.
- * Pure: the caller turns a ParameterError into a NodeOperationError for its item.
+ * Pure: a ParameterError is the package's one failure type (failure.ts).
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SunoFailure } from '../failure';
 import { NOT_JSON, parseJson } from '../model/values';
 
-export class ParameterError extends Error {}
+/** A value a field cannot take: the message names the field. */
+export class ParameterError extends SunoFailure {
+	constructor(message: string) {
+		super(message, {
+			code: 'INVALID_PARAMETER',
+			description: 'Fix the value in the node, or the expression that gives it.',
+		});
+	}
+}
 
 const isUnset = (value: unknown) => value === undefined || value === null;
 

@@ -3,13 +3,9 @@
  * choices, default), so a value from an expression is taken as n8n gives it ("0", "false") or
  * refused with a message naming the field.
  */
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { SunoFailure } from '../failure';
 import { FILE_KIND_NAMES, type FileKind } from '../model/files';
 import type { RequestPolicy } from '../transport/retry';
 import { ParameterError, readField } from './parameters';
@@ -75,21 +71,16 @@ export function fieldReader(context: IExecuteFunctions, fields: FieldSet, itemIn
 				: context.getNodeParameter(name, itemIndex, null);
 			return readField(fields.byName.get(name)!, value) as T;
 		} catch (error) {
-			throw parameterFailure(context, error, itemIndex);
+			throw parameterFailure(error, itemIndex);
 		}
 	};
 }
 
-/** A value a field cannot take, as the item's error; anything else wrapped for n8n. */
-export function parameterFailure(context: IExecuteFunctions, error: unknown, itemIndex: number) {
-	if (error instanceof NodeOperationError) return error;
-	if (error instanceof ParameterError) {
-		return new NodeOperationError(context.getNode(), error.message, {
-			itemIndex,
-			description: 'Fix the value in the node, or the expression that gives it.',
-		});
-	}
-	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+/** A value a field cannot take, as the item's failure; anything else (n8n's own) as it is. */
+export function parameterFailure(error: unknown, itemIndex: number): unknown {
+	return error instanceof SunoFailure && error.itemIndex === undefined
+		? error.with({ itemIndex })
+		: error;
 }
 
 /** Per input item: how its tasks become items. */
@@ -134,15 +125,12 @@ export function readRunSettings(this: IExecuteFunctions, fields: FieldSet): RunS
 		const other = taken.get(properties[kind]);
 		if (other) {
 			const label = (name: FileKind) => fields.byName.get(`${name}Property`)!.displayName;
-			throw new NodeOperationError(
-				this.getNode(),
-				`${label(other)} and ${label(kind)} are both "${properties[kind]}".`,
-				{
-					itemIndex: 0,
-					description:
-						'Each file needs a field of its own, or one would replace the other: give them different names.',
-				},
-			);
+			throw new SunoFailure(`${label(other)} and ${label(kind)} are both "${properties[kind]}".`, {
+				code: 'INVALID_PARAMETER',
+				itemIndex: 0,
+				description:
+					'Each file needs a field of its own, or one would replace the other: give them different names.',
+			});
 		}
 		taken.set(properties[kind], kind);
 	}

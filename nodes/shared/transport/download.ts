@@ -4,15 +4,9 @@
  */
 import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
 
-import { WaitCancelledError } from '../helpers/pause';
-import { apiError } from './errors';
-import {
-	networkFailure,
-	triedNote,
-	withRetries,
-	type ProviderResponse,
-	type RequestPolicy,
-} from './retry';
+import { WaitCancelledError } from '../helpers/async';
+import { gatewayFailure, networkFailure, type Explained } from './errors';
+import { triedNote, withRetries, type ProviderResponse, type RequestPolicy } from './retry';
 
 /** A readable body as `httpRequest` returns it with `encoding: 'stream'`. */
 export interface StreamBody {
@@ -137,8 +131,11 @@ export async function downloadFile(
 		(response) => response.statusCode >= 200 && response.statusCode < 300,
 		(response) => response.body.destroy(),
 	);
-	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
-		apiError(context, undefined, {
+	const fail = (
+		detail: Omit<Explained, 'code'> & { code?: Explained['code']; httpCode?: string },
+	) =>
+		gatewayFailure(undefined, {
+			code: 'DOWNLOAD_FAILED',
 			...detail,
 			itemIndex,
 			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
@@ -146,11 +143,16 @@ export async function downloadFile(
 	if ('error' in outcome) {
 		const { error } = outcome;
 		if (error instanceof WaitCancelledError || signal?.aborted)
-			throw fail({ message: `Stopped while downloading the ${what}.`, description: `URL: ${url}` });
+			throw fail({
+				message: `Stopped while downloading the ${what}.`,
+				description: `URL: ${url}`,
+				code: 'STOPPED',
+			});
 		if (error instanceof FileTooLarge) {
 			throw fail({
 				message: error.message,
 				description: `URL: ${url}. Raise Max File Size in the node's options to download it.`,
+				code: 'FILE_TOO_LARGE',
 			});
 		}
 		if (error instanceof BrokeOff)
@@ -165,9 +167,14 @@ export async function downloadFile(
 			});
 		if (error instanceof NotTheFile)
 			throw fail({ message: error.message, description: `URL: ${url}` });
-		throw fail(
-			networkFailure(error, host, policy, `The file server for the ${what}`, `URL: ${url}`),
+		const failure = networkFailure(
+			error,
+			host,
+			policy,
+			`The file server for the ${what}`,
+			`URL: ${url}`,
 		);
+		throw fail({ ...failure, code: 'DOWNLOAD_FAILED' });
 	}
 	const { response } = outcome;
 	if (response.statusCode < 200 || response.statusCode >= 300) {

@@ -1,23 +1,17 @@
-/** Failures as users read them: NodeApiErrors that say what to do, with the API key masked. */
-import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
-
+/**
+ * What a user reads when a request fails, with a code to branch on (failure.ts): the words for
+ * HTTP answers, routes a gateway lacks and network errors. Pure; the key is masked where the
+ * failure is thrown (request.ts, submit.ts).
+ */
+import { SunoFailure, type FailureCode, type FailureDetail } from '../failure';
 import { isNoChannel, isWebPage, providerErrorOf } from '../model/errors';
 import { redact } from '../model/values';
-import { isRateLimit, type ProviderResponse } from './retry';
+import { isRateLimit, networkCode, type ProviderResponse, type RequestPolicy } from './retry';
 
-export function apiError(
-	context: IExecuteFunctions,
-	apiKey: string | undefined,
-	detail: { message: string; description?: string; httpCode?: string; itemIndex?: number },
-): NodeApiError {
-	const message = redact(detail.message, apiKey);
-	const description = detail.description ? redact(detail.description, apiKey) : undefined;
-	return new NodeApiError(context.getNode(), { message } as JsonObject, {
-		message,
-		description,
-		httpCode: detail.httpCode,
-		itemIndex: detail.itemIndex,
-	});
+export interface Explained {
+	message: string;
+	description?: string;
+	code: FailureCode;
 }
 
 /** The origin a Location points to; null when it cannot be read. */
@@ -38,11 +32,7 @@ function absoluteOrQuoted(location: string, base: string): string {
 }
 
 /** What a user reads when the gateway answered `path` with an error status. */
-export function httpFailure(
-	response: ProviderResponse,
-	baseUrl: string,
-	path: string,
-): { message: string; description?: string } {
+export function httpFailure(response: ProviderResponse, baseUrl: string, path: string): Explained {
 	const { statusCode } = response;
 	const { code, message } = providerErrorOf(response.body);
 	const said = message ?? code ?? undefined;
@@ -60,18 +50,21 @@ export function httpFailure(
 			description: sameHost
 				? `The gateway sends this request elsewhere on its own host (${baseUrl}), which the node does not follow: ask the provider about this route.`
 				: `The API key is only ever sent to the Base URL (${baseUrl}). If the redirect points to your gateway's real address, enter that address as the Base URL in the Suno API credential.`,
+			code: 'REDIRECTED',
 		};
 	}
 	if (statusCode === 401 || statusCode === 403) {
 		return {
 			message: `The provider rejected the API key (HTTP ${statusCode}): check the API key and the base URL in the Suno API credential.`,
 			description: said,
+			code: 'KEY_REJECTED',
 		};
 	}
 	if (isRateLimit(statusCode)) {
 		return {
 			message: `The provider is rate limiting requests (HTTP ${statusCode}).`,
 			description: said,
+			code: 'RATE_LIMITED',
 		};
 	}
 	if (statusCode === 404 || statusCode === 405) {
@@ -79,11 +72,13 @@ export function httpFailure(
 		return {
 			message: `The provider answered HTTP ${statusCode} for ${baseUrl}${path}: the Base URL or the route looks wrong.`,
 			description: `Check the Base URL in the Suno API credential: ${baseUrl}/suno/fetch must be the gateway's Suno route.${said ? ` The server said: ${said}` : ''}`,
+			code: 'WRONG_ROUTE',
 		};
 	}
 	return {
 		message: `The provider answered HTTP ${statusCode}${said ? `: ${said}` : '.'}`,
 		description: statusCode >= 500 ? 'The provider had a problem; try again later.' : undefined,
+		code: statusCode >= 500 ? 'PROVIDER_ERROR' : 'REFUSED',
 	};
 }
 
@@ -114,7 +109,7 @@ export function notOffered(
 	response: ProviderResponse,
 	path: string,
 	offering: string,
-): { message: string; description: string } | null {
+): Explained | null {
 	const { statusCode } = response;
 	const said = providerErrorOf(response.body);
 	// The route exists: it does not know the clip or task asked for.
@@ -136,5 +131,50 @@ export function notOffered(
 	return {
 		message: `This gateway does not offer ${offering}: ${reason}.`,
 		description: `Untick ${offering} under Extra Operations Offered in the Suno API credential, or ask the provider whether another base URL or group offers it.`,
+		code: 'NOT_OFFERED',
 	};
+}
+
+/** What a user reads when a request could not be completed at all. `what` names the server. */
+export function networkFailure(
+	error: unknown,
+	host: string,
+	policy: RequestPolicy,
+	what: string,
+	hint: string,
+): Explained {
+	const code = networkCode(error);
+	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
+	// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
+	if (timedOut) {
+		return {
+			message: `${what} at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
+			description: `${code}. Raise Request Timeout in the node's options if it is slow.`,
+			code: 'TIMEOUT',
+		};
+	}
+	return code === 'ERR_BAD_RESPONSE'
+		? {
+				message: `The answer of ${what.toLowerCase()} at ${host} broke off.`,
+				description: `${code}: ${(error as Error).message ?? 'the connection closed early'}. ${hint}`,
+				code: 'UNREACHABLE',
+			}
+		: {
+				message: `Could not reach ${what.toLowerCase()} at ${host}.`,
+				description: `${code ? `${code}: ` : ''}${(error as Error).message ?? 'network error'}. ${hint}`,
+				code: 'UNREACHABLE',
+			};
+}
+
+/** A failure of a request to the gateway, with the API key masked in everything it says. */
+export function gatewayFailure(
+	apiKey: string | undefined,
+	explained: Explained & Omit<FailureDetail, 'code'>,
+): SunoFailure {
+	const { message, description, ...detail } = explained;
+	return new SunoFailure(redact(message, apiKey), {
+		fromProvider: true,
+		...detail,
+		description: description ? redact(description, apiKey) : undefined,
+	});
 }

@@ -1,14 +1,13 @@
 /**
  * One authenticated request to the gateway, with retries and deadlines (retry.ts), and every
- * failure a NodeApiError that says what to do (errors.ts). The URL is relative: the credential's
+ * failure a SunoFailure that says what to do (errors.ts). The URL is relative: the credential's
  * `authenticate` puts the gateway's base URL in front, so the key can only go there, and no
  * redirect is followed for the same reason.
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import { apiError, httpFailure } from './errors';
+import { gatewayFailure, httpFailure, networkFailure, type Explained } from './errors';
 import {
-	networkFailure,
 	REPEAT_READ,
 	triedNote,
 	withinDeadline,
@@ -92,7 +91,7 @@ export async function sendToGateway(
 	return outcome;
 }
 
-/** A read (fetching tasks): its answer, or a NodeApiError that says what to do. */
+/** A read (fetching tasks): its answer, or a SunoFailure that says what to do. */
 export async function gatewayRequest(
 	context: IExecuteFunctions,
 	gateway: Gateway,
@@ -101,10 +100,10 @@ export async function gatewayRequest(
 	const { path, policy } = request;
 	const isWanted = isWantedBy(request);
 	const outcome = await sendToGateway(context, request, REPEAT_READ);
-	const fail = (detail: { message: string; description?: string; httpCode?: string }) =>
-		apiError(context, gateway.apiKey, {
-			...detail,
-			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
+	const fail = (explained: Explained & { httpCode?: string }) =>
+		gatewayFailure(gateway.apiKey, {
+			...explained,
+			description: [explained.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
 		});
 	if ('error' in outcome) {
 		const host = new URL(gateway.baseUrl).host;

@@ -3,7 +3,7 @@
  * safe to repeat; a submit costs money, so it is repeated only when the provider surely created
  * nothing (`REPEAT_PAID`).
  */
-import { pause } from '../helpers/pause';
+import { pause } from '../helpers/async';
 import { isQuotaRefusal, providerErrorOf } from '../model/errors';
 
 /** How hard to try for one request. */
@@ -167,34 +167,6 @@ export async function withRetries<R extends ProviderResponse>(
 		discard(response);
 		await pause(delay, signal);
 	}
-}
-
-/** What a user reads when a request could not be completed at all. `what` names the server. */
-export function networkFailure(
-	error: unknown,
-	host: string,
-	policy: RequestPolicy,
-	what: string,
-	hint: string,
-) {
-	const code = networkCode(error);
-	const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT';
-	// NodeApiError swaps messages holding a network code for a generic text; keep the code in the description.
-	if (timedOut) {
-		return {
-			message: `${what} at ${host} did not answer within ${policy.timeoutMs / 1000} s.`,
-			description: `${code}. Raise Request Timeout in the node's options if it is slow.`,
-		};
-	}
-	return code === 'ERR_BAD_RESPONSE'
-		? {
-				message: `The answer of ${what.toLowerCase()} at ${host} broke off.`,
-				description: `${code}: ${(error as Error).message ?? 'the connection closed early'}. ${hint}`,
-			}
-		: {
-				message: `Could not reach ${what.toLowerCase()} at ${host}.`,
-				description: `${code ? `${code}: ` : ''}${(error as Error).message ?? 'network error'}. ${hint}`,
-			};
 }
 
 export const triedNote = (attempts: number) =>

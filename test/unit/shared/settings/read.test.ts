@@ -3,8 +3,9 @@
  * values from expressions, the Options collection, two files in one field, and the tool's time
  * limit. The context is n8n's interface (IExecuteFunctions) answering with the given values.
  */
-import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { SunoFailure } from '../../../../nodes/shared/failure';
 import { engineFields } from '../../../../nodes/shared/settings/fields';
 import {
 	fieldReader,
@@ -28,12 +29,14 @@ function contextOf(
 	} as unknown as IExecuteFunctions;
 }
 
-const failureOf = (read: () => unknown): NodeOperationError => {
+/** The failure `read` throws: the package's one failure type, coded INVALID_PARAMETER. */
+const failureOf = (read: () => unknown): SunoFailure => {
 	try {
 		read();
 	} catch (error) {
-		expect(error).toBeInstanceOf(NodeOperationError);
-		return error as NodeOperationError;
+		expect(error).toBeInstanceOf(SunoFailure);
+		expect((error as SunoFailure).code).toBe('INVALID_PARAMETER');
+		return error as SunoFailure;
 	}
 	throw new Error('expected a failure');
 };
@@ -85,7 +88,7 @@ describe('run settings', () => {
 		);
 		expect(failure.message).toBe('Batch Size must be from 1 to 100 (it is 0).');
 		expect(failure.description).toBe('Fix the value in the node, or the expression that gives it.');
-		expect(failure.context.itemIndex).toBe(0);
+		expect(failure.itemIndex).toBe(0);
 	});
 
 	it('Options that are not an object are refused, not read as empty', () => {
@@ -131,7 +134,7 @@ describe('per item', () => {
 		});
 		const failure = failureOf(() => readOutputOptions.call(context, fields, 1));
 		expect(failure.message).toBe('On Missing Task must be one of "emit", "error", not "skip".');
-		expect(failure.context.itemIndex).toBe(1);
+		expect(failure.itemIndex).toBe(1);
 	});
 
 	it('the Options collection is read once per item, however many of its fields are read', () => {

@@ -4,7 +4,7 @@
  * function is a fake standing for the network; time is jest's fake clock, so a Retry-After of two
  * minutes takes no time. Through n8n in test/execution/retries.test.ts and generate-paid.test.ts.
  */
-import { WaitCancelledError } from '../../../../nodes/shared/helpers/pause';
+import { WaitCancelledError } from '../../../../nodes/shared/helpers/async';
 import {
 	isRateLimit,
 	neverSent,
