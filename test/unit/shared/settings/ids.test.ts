@@ -92,7 +92,7 @@ describe('parseTaskIds: numbers', () => {
 	});
 
 	it('an integer past 2^53 was rounded upstream: refused, not fetched as another task', () => {
-		const message = refusal(() => parseTaskIds(12345678901234567890, 'Task ID'));
+		const message = refusal(() => parseTaskIds(Number('12345678901234567890'), 'Task ID'));
 		expect(message).toMatch(/^Task ID holds the number 12345678901234567000, past 2\^53/);
 		expect(message).toContain('Keep the ID as text');
 		expect(() => parseTaskIds(['a', 2 ** 60], 'Task IDs')).toThrow(/past 2\^53/);
