@@ -12,13 +12,8 @@ import {
 	notOffered,
 } from '../../../../nodes/shared/transport/errors';
 import type { ProviderResponse } from '../../../../nodes/shared/transport/retry';
+import { answer, BASE } from './answers';
 
-const BASE = 'https://gw.example';
-const answer = (
-	statusCode: number,
-	body: unknown = '',
-	headers: Record<string, unknown> = {},
-): ProviderResponse => ({ statusCode, body, headers });
 const HTML = '<!doctype html><html><body><div id="root"></div></body></html>';
 
 describe('httpFailure', () => {

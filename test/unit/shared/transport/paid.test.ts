@@ -13,14 +13,9 @@ import {
 	statusFailure,
 } from '../../../../nodes/shared/transport/paid';
 import type { ProviderResponse } from '../../../../nodes/shared/transport/retry';
+import { answer, BASE } from './answers';
 
-const BASE = 'https://gw.example';
 const MUSIC = '/suno/submit/music';
-const answer = (
-	statusCode: number,
-	body: unknown = '',
-	headers: Record<string, unknown> = {},
-): ProviderResponse => ({ statusCode, body, headers });
 const redirect = (statusCode: number, location: string) => answer(statusCode, '', { location });
 const outcome = (response: ProviderResponse, path = MUSIC, offering?: string) => {
 	const { code, created } = statusFailure(response, BASE, path, offering);
