@@ -8,52 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { documentedAt, EXTRA_OPERATIONS, PRESETS_WITH_EXTRAS } from '../nodes/shared/model/extras';
-
-/** A Base URL the gateway rule refuses; `description` says what to do. */
-export class BaseUrlError extends Error {
-	readonly description =
-		'Open the Suno API credential and enter the gateway address, for example https://api.cometapi.com (a gateway mounted under a path, like https://example.com/suno-gw, is fine).';
-
-	constructor(problem: string) {
-		super(`The credential's Base URL ${problem}`);
-		this.name = 'BaseUrlError';
-	}
-}
-
-/**
- * The one base-URL rule, used by the credential test (through `authenticate`) and by the node:
- * a preset, or the custom URL trimmed and without trailing slashes; http(s) only; no user,
- * password, query or fragment; a path prefix is allowed, a trailing /v1 is not (the Suno routes
- * sit beside /v1, not under it).
- */
-export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const chosen = credentials.provider === 'custom' ? credentials.baseUrl : credentials.provider;
-	const raw = String(chosen ?? '').trim();
-	let url: URL;
-	try {
-		url = new URL(raw);
-	} catch {
-		throw new BaseUrlError(`"${raw}" is not a valid URL.`);
-	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
-	}
-	if (url.username !== '' || url.password !== '') {
-		throw new BaseUrlError(
-			'must not contain a user name or password; put the key in the API Key field.',
-		);
-	}
-	if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
-		throw new BaseUrlError('must not contain a query (?…) or fragment (#…).');
-	}
-	const path = url.pathname.replace(/\/+$/, '');
-	if (/\/v1$/i.test(path)) {
-		throw new BaseUrlError(
-			`ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (${url.origin}${path.slice(0, -3)}, not ${url.origin}${path}).`,
-		);
-	}
-	return `${url.origin}${path}`;
-}
+import { gatewayBaseUrl } from '../nodes/shared/settings/baseUrl';
 
 export class SunoApi implements ICredentialType {
 	name = 'sunoApi';
@@ -121,7 +76,7 @@ export class SunoApi implements ICredentialType {
 	];
 
 	/**
-	 * The key goes only to the gateway: every request is sent to the base URL the rule above gives
+	 * The key goes only to the gateway: every request is sent to the base URL the one rule (settings/baseUrl.ts) gives
 	 * (the node's and the credential test's alike), with the key as a bearer token.
 	 */
 	async authenticate(

@@ -75,7 +75,7 @@ async function main() {
 	let provider = null;
 	let credential = todo.credential;
 	if (todo.kind === 'local') {
-		provider = await new LocalSunoProvider().start(); // a task moves one stage per poll
+		provider = await new LocalSunoProvider({ songFormat: 'wav' }).start(); // a task moves one stage per poll
 		credential = { apiKey: provider.apiKey, baseUrl: provider.url };
 		console.log(
 			`Provider: built-in local provider at ${provider.url} (set SUNO_API_KEY to use a real one)`,

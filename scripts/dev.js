@@ -17,7 +17,9 @@ const PROVIDER_PORT = Number(process.env.PROVIDER_PORT ?? 8787);
 
 async function main() {
 	const runtime = n8n.ensureRuntime();
-	const provider = await new LocalSunoProvider({ advance: 20000 }).start(PROVIDER_PORT);
+	const provider = await new LocalSunoProvider({ advance: 20000, songFormat: 'wav' }).start(
+		PROVIDER_PORT,
+	);
 	provider.seedDemo();
 	console.log(
 		`Local provider: ${provider.url} (key ${provider.apiKey}; POST /suno/submit/music creates tasks)`,

@@ -3,7 +3,8 @@
  * request through n8n-core's RoutingNode, with the credential's `authenticate`), and the same
  * base-URL rule as the node's.
  */
-import { BaseUrlError, gatewayBaseUrl, SunoApi } from '../../credentials/SunoApi.credentials';
+import { SunoApi } from '../../credentials/SunoApi.credentials';
+import { BaseUrlError, gatewayBaseUrl } from '../../nodes/shared/settings/baseUrl';
 import { LocalSunoProvider } from '../provider/provider';
 import { runCredentialTest, runSunoFetch } from '../harness/workflow-runner';
 import { useProvider } from './setup';

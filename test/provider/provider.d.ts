@@ -71,6 +71,11 @@ export interface ProviderOptions {
 	/** Submit ids: dashed UUIDs (commercial upstreams), 2026 `task_…` ids, or Suno-API's 32 hex (MUSIC only). */
 	idStyle?: IdStyle;
 	mediaBytes?: number;
+	/**
+	 * The finished clips' audio: 'mp3' (default) names it `.mp3` as gateways do, the bytes a
+	 * stand-in (no MP3 encoder here); 'wav' names it `.wav` and serves a real WAV (demo, dev).
+	 */
+	songFormat?: 'mp3' | 'wav';
 	/** Default 'extended'; `reset()` returns to this. */
 	gateway?: Gateway;
 }
@@ -155,6 +160,7 @@ export declare class LocalSunoProvider {
 	mediaSize: number;
 	mediaFaults: Fault[];
 	mediaChunked: boolean;
+	songFormat: 'mp3' | 'wav';
 	pathPrefix: string;
 	caseInsensitiveIds: boolean;
 	/** `[min, max]` ms: a submitted task finishes at a random time in this range (else per `advance`). */
@@ -200,6 +206,10 @@ export declare class LocalSunoProvider {
 
 export declare const DEMO_TASKS: Array<TaskSpec & { id: string }>;
 
+/**
+ * The exact `size` bytes the provider serves for a media file of that name: a real WAV (8 kHz mono
+ * 16-bit PCM) for .wav, a real baseline JPEG for .jpeg, a format header and filler otherwise (.mp4).
+ */
 export declare function mediaBytes(name: string, size: number): Buffer;
 
 /** The title the mock gives a described song or a lyrics request: the first four words, capitalised. */

@@ -3,8 +3,9 @@
  * A local Suno aggregator that answers like the new-api / one-hub gateways (see README, "Local
  * provider"): bearer auth, POST /suno/fetch, GET /suno/fetch/{id}, POST /suno/submit/{music|lyrics}
  * (validated as new-api validates them, with a quota), tasks that move NOT_START → QUEUED →
- * IN_PROGRESS → SUCCESS (or FAILURE) over polls or over time, and small real media files behind the
- * clips' URLs. The default 'extended' gateway also plays the resellers' extras (suno-extras.md):
+ * IN_PROGRESS → SUCCESS (or FAILURE) over polls or over time, and media files behind the clips'
+ * URLs (media.js: real JPEG covers; songs a stand-in .mp3 as gateways name them, or a real .wav
+ * with `songFormat: 'wav'` as the demo and `npm run dev` ask; the MP4 is a stand-in, not playable). The default 'extended' gateway also plays the resellers' extras (suno-extras.md):
  * POST /suno/submit/concat, POST /suno/uploads/audio-url, submit/music with `task` gen_stem, cover
  * or artist_consistency, POST /suno/persona/create[/], GET /suno/act/{timing|wav|mp4}/{clip_id};
  * the 'stock' gateway is an unmodified new-api, which has none of them, and the 'official' one a
@@ -15,6 +16,7 @@
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
+const { mediaBytes, mediaChunks } = require('./media.js');
 
 const MUSIC_STAGES = ['NOT_START', 'QUEUED', 'IN_PROGRESS', 'SUCCESS'];
 const CLIP_STATUS = {
@@ -171,36 +173,6 @@ function sleep(ms) {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-const MEDIA_HEADERS = {
-	mp3: Buffer.from('ID3\x04\x00\x00\x00\x00\x00\x00', 'latin1'),
-	jpeg: Buffer.from([0xff, 0xd8, 0xff, 0xe0]),
-	png: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-	mp4: Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70]),
-	wav: Buffer.from('RIFF\x00\x00\x00\x00WAVE', 'latin1'),
-};
-const MEDIA_BLOCK = 1024 * 1024;
-
-/** A block of bytes seeded by the file name (a SHA-256 chain), repeated for larger files. */
-function mediaBlock(name, size) {
-	const block = Buffer.alloc(Math.min(size, MEDIA_BLOCK));
-	let seed = crypto.createHash('sha256').update(name).digest();
-	for (let offset = 0; offset < block.length; offset += seed.length) {
-		seed.copy(block, offset, 0, Math.min(seed.length, block.length - offset));
-		seed = crypto.createHash('sha256').update(seed).digest();
-	}
-	return block;
-}
-
-/** The file's bytes in order, a chunk at a time: a format header, then the seeded pattern. */
-function* mediaChunks(name, size) {
-	const header = MEDIA_HEADERS[name.split('.').pop()] || Buffer.alloc(0);
-	yield header.subarray(0, size);
-	const bodySize = Math.max(0, size - header.length);
-	const block = mediaBlock(name, bodySize);
-	for (let sent = 0; sent < bodySize; sent += block.length)
-		yield block.subarray(0, Math.min(block.length, bodySize - sent));
-}
-
 /** The kind of a JSON value as Go's encoding/json names it in its errors. */
 function goKind(value) {
 	if (Array.isArray(value)) return 'array';
@@ -299,11 +271,6 @@ function uploadTitle(url) {
 
 const nonEmptyString = (value) => typeof value === 'string' && value !== '';
 
-/** Deterministic bytes for a media file, so tests can compare what arrived. */
-function mediaBytes(name, size) {
-	return Buffer.concat([...mediaChunks(name, size)]);
-}
-
 class LocalSunoProvider {
 	/**
 	 * @param {object} [options]
@@ -315,7 +282,11 @@ class LocalSunoProvider {
 	 *   upstreams), 2026 `task_…` ids, Suno-API's 32 hex digits without dashes, or a gateway's numeric
 	 *   ids past 2^53, sent as bare JSON numbers in submit and fetch answers (also settable later as
 	 *   `idStyle`)
-	 * @param {number} [options.mediaBytes]  size of each generated media file
+	 * @param {number} [options.mediaBytes]  size of each generated media file (64 KiB: a 4 s WAV);
+	 *   a larger WAV plays its loop again, so big-file tests stay real files
+	 * @param {'mp3'|'wav'} [options.songFormat]  the finished clips' audio: 'mp3' (default) names it
+	 *   `.mp3` as every gateway does, and the bytes are a stand-in (an ID3 header and filler: no MP3
+	 *   encoder here); 'wav' names it `.wav` and serves a real WAV, for the demo and `npm run dev`
 	 * @param {'extended'|'stock'|'official'} [options.gateway]  a reseller's gateway with the extras,
 	 *   an unmodified new-api, or a new-api whose Suno channel is sunoapi.org's API (also settable
 	 *   later as `gateway`)
@@ -359,6 +330,7 @@ class LocalSunoProvider {
 		this.acts = [];
 		this.personaClipSeq = 11288925;
 		this.mediaSize = options.mediaBytes ?? 64 * 1024;
+		this.songFormat = options.songFormat ?? 'mp3';
 		/** @type {Map<string, any>} insertion order is the database order */
 		this.tasks = new Map();
 		this.seq = 0;
@@ -639,7 +611,7 @@ class LocalSunoProvider {
 		const streaming = status !== 'QUEUED';
 		return {
 			id: clipId,
-			audioUrl: audio ? media(`${clipId}.mp3`) : '',
+			audioUrl: audio ? media(`${clipId}.${this.songFormat}`) : '',
 			streamAudioUrl: streaming ? `${this.url}/audiopipe/?item_id=${clipId}` : '',
 			imageUrl: streaming ? media(`image_${clipId}.jpeg`) : '',
 			prompt: live.prompt,
@@ -656,7 +628,7 @@ class LocalSunoProvider {
 		const signed = this.signMediaWithKey ? `?key=${encodeURIComponent(this.apiKey)}` : '';
 		const media = (name) => `${this.url}/media/${name}${signed}`;
 		const converted = live.converted?.kind;
-		const audio = converted === 'wav' ? `${clipId}.wav` : `${clipId}.mp3`;
+		const audio = `${clipId}.${converted === 'wav' ? 'wav' : this.songFormat}`;
 		return {
 			id: clipId,
 			title: live.clipTitles?.[live.clipIds.indexOf(clipId)] ?? live.title,
@@ -1431,6 +1403,7 @@ if (require.main === module) {
 		gateway: ['stock', 'official'].includes(process.env.SUNO_GATEWAY)
 			? process.env.SUNO_GATEWAY
 			: 'extended',
+		songFormat: 'wav',
 	});
 	provider.start(port).then(() => {
 		const ids = provider.seedDemo();
@@ -1439,6 +1412,7 @@ if (require.main === module) {
 			`  API key: ${process.env.SUNO_LOCAL_KEY ? '(the value of SUNO_LOCAL_KEY)' : 'local-test-key'}\n`,
 		);
 		process.stdout.write(`  demo task ids: ${ids.join(', ')}\n`);
+		process.stdout.write('  songs are 4 s WAVs, covers JPEGs (both real); videos are a stand-in\n');
 		process.stdout.write(
 			'  POST /suno/submit/music ({prompt, title, tags, mv} or {gpt_description_prompt},\n' +
 				'    make_instrumental, continue_clip_id + task_id + continue_at) or /suno/submit/lyrics\n' +

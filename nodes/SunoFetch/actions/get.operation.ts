@@ -1,8 +1,9 @@
 /** "Get": one task by id, `GET /suno/fetch/{id}`. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemRequest } from '../../shared/engine/collect';
 import { singleRound } from '../../shared/engine/collect';
+import type { FetchDeclaration } from '../../shared/operation';
 import { parseSingleTaskId } from '../../shared/settings/ids';
 
 const properties: INodeProperties[] = [
@@ -17,12 +18,22 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
+export const operation: FetchDeclaration = {
+	value: 'get',
+	name: 'Get',
+	isDefault: true,
+	description: 'Get one task by its ID',
+	action:
+		"Get a Suno task by its task ID (free): its status and, once finished, each clip's title, audio URL, duration and lyrics. A song is ready 1 to 3 minutes after Suno Generate: if unfinished, ask again later, never generate again",
+	subtitle: 'Get task',
+	properties,
+	makes: 'tasks',
+	readRequest,
+	// One GET per id, a few at a time.
+	fetchRound: singleRound,
+};
 
-export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
+function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
 	const taskId = parseSingleTaskId(this.getNodeParameter('taskId', itemIndex), 'Task ID');
 	return { itemIndex, ids: [taskId], action: '' };
 }
-
-/** One GET per id, a few at a time. */
-export const fetchRound = singleRound;

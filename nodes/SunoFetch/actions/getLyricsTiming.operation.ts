@@ -1,7 +1,8 @@
 /** "Get Lyrics Timing": when each sung word and line starts and ends, with subtitles (free). */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TimingRequest, TimingSplit } from '../../shared/engine/timing';
+import type { FetchDeclaration } from '../../shared/operation';
 import { parsePathIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
@@ -44,12 +45,21 @@ const properties: INodeProperties[] = [
 	splitField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { operation: ['getLyricsTiming'] } },
+export const operation: FetchDeclaration = {
+	value: 'getLyricsTiming',
+	name: 'Get Lyrics Timing',
+	description:
+		'Get when each sung word and line of finished clips starts and ends, with subtitles (only where the gateway offers it)',
+	action:
+		'Get when each sung word and line of finished clips starts and ends, by clip ID (free, where the gateway offers it), with SRT and LRC subtitles',
+	subtitle: 'Get lyrics timing',
 	properties,
-);
+	makes: 'timing',
+	extra: { key: 'lyricsTiming', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	readTimingRequest,
+};
 
-export function readTimingRequest(this: IExecuteFunctions, itemIndex: number): TimingRequest {
+function readTimingRequest(this: IExecuteFunctions, itemIndex: number): TimingRequest {
 	return {
 		clipIds: parsePathIds(this.getNodeParameter('clipIds', itemIndex, ''), 'Clip IDs'),
 		split: readField(

@@ -1,8 +1,9 @@
 /** "Get Many": tasks in batches, `POST /suno/fetch` with `{ids, action}`. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemRequest } from '../../shared/engine/collect';
 import { batchRound } from '../../shared/engine/collect';
+import type { FetchDeclaration } from '../../shared/operation';
 import { parseTaskIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
@@ -35,15 +36,24 @@ const properties: INodeProperties[] = [
 	actionField,
 ];
 
-export const description = updateDisplayOptions({ show: { operation: ['getMany'] } }, properties);
+export const operation: FetchDeclaration = {
+	value: 'getMany',
+	name: 'Get Many',
+	description: 'Get several tasks by their IDs in one request',
+	action:
+		"Get several Suno tasks by their task IDs in one request (free): each one's status and, once finished, each clip's title, audio URL, duration and lyrics",
+	subtitle: 'Get many tasks',
+	properties,
+	makes: 'tasks',
+	readRequest,
+	// The ids of all input items in shared batches of Batch Size.
+	fetchRound: batchRound,
+};
 
-export function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
+function readRequest(this: IExecuteFunctions, itemIndex: number): ItemRequest {
 	return {
 		itemIndex,
 		ids: parseTaskIds(this.getNodeParameter('taskIds', itemIndex), 'Task IDs'),
 		action: readField(actionField, this.getNodeParameter('action', itemIndex, null)) as string,
 	};
 }
-
-/** The ids of all input items in shared batches of Batch Size. */
-export const fetchRound = batchRound;

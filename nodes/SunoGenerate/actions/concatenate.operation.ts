@@ -1,12 +1,11 @@
 /** "Concatenate": an extended clip and all it continues, joined into one full song (one clip). */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { checkMade, EXPECTED } from '../../shared/model/made';
 import { readField } from '../../shared/settings/parameters';
 import { clipIdField, readOneId } from './clipFields';
-
-export const extra = 'concatenate';
 
 const clipField = clipIdField(
 	'The last clip of the song: the clipId of an Extend Music item (Suno joins it with the clips it continues)',
@@ -21,12 +20,25 @@ const infillField: INodeProperties = {
 		'Whether the clip comes from replacing a section (infill) rather than from an extension (sent as is_infill)',
 };
 
-export const description = updateDisplayOptions({ show: { operation: ['concatenate'] } }, [
-	clipField,
-	infillField,
-]);
+const properties: INodeProperties[] = [clipField, infillField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'concatenate',
+	resource: 'song',
+	name: 'Concatenate',
+	description:
+		'Join an extended clip with what it continues into one full song (paid; only where the gateway offers it)',
+	action:
+		'Concatenate an extended clip with what it continues into one full song (paid, where the gateway offers it): returns the new clip, or its task ID to get later with Suno Fetch (free)',
+	subtitle: 'Concatenate',
+	properties,
+	makes: 'songs',
+	sendsBody: true,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	return {
 		action: 'MUSIC',
 		call: {

@@ -1,21 +1,34 @@
 /** "Convert to WAV": a clip's lossless WAV file. */
-import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { checkMade, EXPECTED } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
-
-export const extra = 'convertToWav';
 
 const clipField = clipIdField(
 	'The finished clip to convert: clipId of a Suno Fetch or Suno Generate item',
 );
 
-export const description = updateDisplayOptions({ show: { operation: ['convertToWav'] } }, [
-	clipField,
-]);
+const properties: INodeProperties[] = [clipField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'convertToWav',
+	resource: 'clipFile',
+	name: 'Convert to WAV',
+	isDefault: true,
+	description: 'Get a clip as a lossless WAV file (only where the gateway offers it)',
+	action:
+		"Convert a finished clip to a WAV file (where the gateway offers it): returns the WAV file's URL",
+	subtitle: 'Convert to WAV',
+	properties,
+	makes: 'file',
+	sendsBody: false,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	return {
 		action: 'MUSIC',
 		call: { route: 'wav', clipId: readOneId(this, clipField, itemIndex) },

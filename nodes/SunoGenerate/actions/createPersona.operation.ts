@@ -1,12 +1,11 @@
 /** "Create Persona": a clip's voice and style saved as a persona, for Generate Song With Persona. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { ParameterError, readField } from '../../shared/settings/parameters';
 import { clipIdField, readOneId } from './clipFields';
 import { readText } from './songFields';
-
-export const extra = 'createPersona';
 
 const rootClipField = clipIdField(
 	'The clip whose voice and style the persona keeps: a clip made with this API key (not an uploaded one)',
@@ -39,14 +38,26 @@ const publicField: INodeProperties = {
 	description: 'Whether other Suno users may see and use the persona',
 };
 
-export const description = updateDisplayOptions({ show: { operation: ['createPersona'] } }, [
-	rootClipField,
-	nameField,
-	descriptionField,
-	publicField,
-]);
+const properties: INodeProperties[] = [rootClipField, nameField, descriptionField, publicField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'createPersona',
+	resource: 'persona',
+	name: 'Create Persona',
+	isDefault: true,
+	description:
+		'Save a clip’s voice and style as a persona (paid; only where the gateway offers it)',
+	action:
+		"Create a persona from a clip's voice and style (paid, where the gateway offers it): returns the persona ID for songs with that persona",
+	subtitle: 'Create persona',
+	properties,
+	makes: 'persona',
+	sendsBody: true,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const rootClipId = readOneId(this, rootClipField, itemIndex);
 	const name = readText(this, nameField, itemIndex);
 	if (name === '') throw new ParameterError('Name is empty: give the persona a name.');

@@ -1,7 +1,8 @@
 /** "Extend Music": a clip continued from a point, with new lyrics, title and style if you like. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { ParameterError, readField } from '../../shared/settings/parameters';
 import { clipIdField, originTaskField, readOneId } from './clipFields';
 import { instrumentalField, modelField, readSong, songFields } from './songFields';
@@ -28,12 +29,21 @@ const properties: INodeProperties[] = [
 	modelField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { operation: ['extendMusic'] } },
+export const operation: GenerateDeclaration = {
+	value: 'extendMusic',
+	resource: 'song',
+	name: 'Extend Music',
+	description: 'Continue a song from a point in one of its clips (paid)',
+	action:
+		'Extend a song from a point in one of its clips (paid; takes 1 to 3 minutes): returns the new clips, or if unfinished their task ID to get with Suno Fetch (free), never extend again',
+	subtitle: 'Extend music',
 	properties,
-);
+	makes: 'songs',
+	sendsBody: true,
+	readSubmission,
+};
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const clipId = readOneId(this, clipField, itemIndex);
 	const taskId = readOneId(this, originTaskField, itemIndex);
 	const value = this.getNodeParameter('continueAt', itemIndex, null);

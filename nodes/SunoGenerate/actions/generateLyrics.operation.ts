@@ -1,7 +1,8 @@
 /** "Generate Lyrics": lyrics from a prompt; the result is the task's title and text. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { ParameterError } from '../../shared/settings/parameters';
 import { readText } from './songFields';
 
@@ -16,11 +17,23 @@ const promptField: INodeProperties = {
 	description: 'What the lyrics should be about',
 };
 
-export const description = updateDisplayOptions({ show: { operation: ['generateLyrics'] } }, [
-	promptField,
-]);
+const properties: INodeProperties[] = [promptField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'generateLyrics',
+	resource: 'song',
+	name: 'Generate Lyrics',
+	description: 'Write song lyrics from a prompt (paid)',
+	action:
+		'Generate song lyrics from a prompt (paid; takes seconds): returns the title and lyrics, or if unfinished the task ID to get them with Suno Fetch (free)',
+	subtitle: 'Generate lyrics',
+	properties,
+	makes: 'lyrics',
+	sendsBody: true,
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const prompt = readText(this, promptField, itemIndex);
 	if (prompt === '') {
 		throw new ParameterError('Prompt is empty: say what the lyrics should be about.');

@@ -1,7 +1,8 @@
 /** "Generate Music": a song from a description (Suno writes the lyrics) or from your own lyrics. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { ParameterError, readField } from '../../shared/settings/parameters';
 import {
 	instrumentalField,
@@ -54,12 +55,22 @@ const properties: INodeProperties[] = [
 	modelField,
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { operation: ['generateMusic'] } },
+export const operation: GenerateDeclaration = {
+	value: 'generateMusic',
+	resource: 'song',
+	name: 'Generate Music',
+	isDefault: true,
+	description: 'Make a song from a description or from your own lyrics (paid)',
+	action:
+		"Generate a song from a description or lyrics (paid; makes two clips in 1 to 3 minutes): returns each clip's title, audio URL, duration and lyrics, or if unfinished its task ID to get later with Suno Fetch (free), never generate again",
+	subtitle: 'Generate music',
 	properties,
-);
+	makes: 'songs',
+	sendsBody: true,
+	readSubmission,
+};
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const mode = readField(modeField, this.getNodeParameter('mode', itemIndex, null));
 	const body = mode === 'custom' ? readSong(this, itemIndex, true) : describedSong(this, itemIndex);
 	return { action: 'MUSIC', call: { route: 'music', body }, requestedModel: String(body.mv) };

@@ -1,12 +1,11 @@
 /** "Generate Song With Persona": a new song sung by a persona's voice (Create Persona makes one). */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { checkMade, personaExpected } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
 import { instrumentalField, modelField, readSong, readText, songFields } from './songFields';
-
-export const extra = 'generateWithPersona';
 
 const personaField: INodeProperties = {
 	displayName: 'Persona ID',
@@ -34,16 +33,31 @@ const excludeField: INodeProperties = {
 		'Styles the song should avoid (sent as negative_tags, which this request always carries)',
 };
 
-export const description = updateDisplayOptions({ show: { operation: ['generateWithPersona'] } }, [
+const properties: INodeProperties[] = [
 	personaField,
 	artistClipField,
 	...songFields('The lyrics to sing, with [Verse] and [Chorus] markers if you like'),
 	excludeField,
 	instrumentalField,
 	modelField,
-]);
+];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'generateWithPersona',
+	resource: 'persona',
+	name: 'Generate Song With Persona',
+	description: 'Make a song in a persona’s voice (paid; only where the gateway offers it)',
+	action:
+		"Generate a song in a persona's voice (paid, where the gateway offers it; takes 1 to 3 minutes): returns the clips, or if unfinished the task ID to get with Suno Fetch (free), never generate again",
+	subtitle: 'Generate song with persona',
+	properties,
+	makes: 'songs',
+	sendsBody: true,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: true },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const personaId = readOneId(this, personaField, itemIndex);
 	const song = readSong(this, itemIndex, true);
 	return {

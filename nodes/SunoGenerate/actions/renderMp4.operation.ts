@@ -1,21 +1,33 @@
 /** "Render MP4 Video": a clip's music video, for clips Suno no longer renders one for by itself. */
-import { updateDisplayOptions, type IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { checkMade, EXPECTED } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
-
-export const extra = 'renderMp4';
 
 const clipField = clipIdField(
 	'The finished clip to render: clipId of a Suno Fetch or Suno Generate item',
 );
 
-export const description = updateDisplayOptions({ show: { operation: ['renderMp4'] } }, [
-	clipField,
-]);
+const properties: INodeProperties[] = [clipField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'renderMp4',
+	resource: 'clipFile',
+	name: 'Render MP4 Video',
+	description: 'Get a clip’s music video as an MP4 (only where the gateway offers it)',
+	action:
+		"Render a finished clip's music video as an MP4 (where the gateway offers it): returns the video's URL, or a task ID to get with Suno Fetch (free)",
+	subtitle: 'Render MP4 video',
+	properties,
+	makes: 'file',
+	sendsBody: false,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	return {
 		action: 'MUSIC',
 		call: { route: 'mp4', clipId: readOneId(this, clipField, itemIndex) },

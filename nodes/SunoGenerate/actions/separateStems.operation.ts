@@ -1,13 +1,12 @@
 /** "Separate Stems": a clip split into vocals and instrumental, or into every instrument. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { checkMade, stemName, stemsExpected } from '../../shared/model/made';
 import { readField } from '../../shared/settings/parameters';
 import { clipIdField, originTaskField, readOneId } from './clipFields';
 import { readText } from './songFields';
-
-export const extra = 'separateStems';
 
 /** The two ways the providers document (suno-extras.md §3-4): both are `gen_stem` submits. */
 const STEM_SETS = {
@@ -47,14 +46,25 @@ const stemTitleField: INodeProperties = {
 		'The title the stems are named after ("Neon Nights - Vocals"); the title of the same item is a good choice. Empty sends the clip ID.',
 };
 
-export const description = updateDisplayOptions({ show: { operation: ['separateStems'] } }, [
-	clipField,
-	originTaskField,
-	stemsField,
-	stemTitleField,
-]);
+const properties: INodeProperties[] = [clipField, originTaskField, stemsField, stemTitleField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'separateStems',
+	resource: 'song',
+	name: 'Separate Stems',
+	description:
+		'Split a clip into vocals and instrumental, or every instrument (paid; only where the gateway offers it)',
+	action:
+		'Separate a clip into stems, e.g. vocals and instrumental (paid, where the gateway offers it; takes minutes): returns a clip per stem, or if unfinished the task ID to get with Suno Fetch (free)',
+	subtitle: 'Separate stems',
+	properties,
+	makes: 'songs',
+	sendsBody: true,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: true },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const clipId = readOneId(this, clipField, itemIndex);
 	const stems = readField(
 		stemsField,

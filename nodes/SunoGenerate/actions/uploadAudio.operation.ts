@@ -1,11 +1,10 @@
 /** "Upload Audio From URL": an audio file made into a clip that Extend Music and Cover accept. */
-import { updateDisplayOptions, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
+import type { GenerateDeclaration } from '../../shared/operation';
 import { ParameterError } from '../../shared/settings/parameters';
 import { readText } from './songFields';
-
-export const extra = 'uploadAudio';
 
 const audioUrlField: INodeProperties = {
 	displayName: 'Audio URL',
@@ -18,11 +17,25 @@ const audioUrlField: INodeProperties = {
 		'A public http(s) address of an MP3 the provider can download. The clip it makes belongs to this API key’s account only.',
 };
 
-export const description = updateDisplayOptions({ show: { operation: ['uploadAudio'] } }, [
-	audioUrlField,
-]);
+const properties: INodeProperties[] = [audioUrlField];
 
-export function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
+export const operation: GenerateDeclaration = {
+	value: 'uploadAudio',
+	resource: 'song',
+	name: 'Upload Audio From URL',
+	description:
+		'Make an audio file into a clip to extend or cover (paid; only where the gateway offers it)',
+	action:
+		'Upload audio from a URL as a clip to extend or cover (paid, where the gateway offers it): returns the clip, or its task ID to get with Suno Fetch (free)',
+	subtitle: 'Upload audio from URL',
+	properties,
+	makes: 'songs',
+	sendsBody: true,
+	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	readSubmission,
+};
+
+function readSubmission(this: IExecuteFunctions, itemIndex: number): Submission {
 	const url = readText(this, audioUrlField, itemIndex);
 	let parsed: URL | null = null;
 	try {

@@ -54,19 +54,16 @@ function absoluteUrl(url: string, baseUrl: string): string | null {
 	}
 }
 
-export async function attachFiles(
-	this: IExecuteFunctions,
-	client: SunoClient,
-	entries: OutputEntry[],
-	{ fetch: settings, download }: RunSettings,
-): Promise<void> {
-	const { baseUrl } = client;
-	// Two clips never share a name (a save-to-disk step would overwrite one song with the other),
-	// compared without case for macOS and Windows disks; the same clip asked for twice keeps its name.
+type Job = { entry: OutputEntry; kind: FileKind; url: string; fileName: string };
+
+/**
+ * A name per file: two clips never share one (a save-to-disk step would overwrite one song with
+ * the other), compared without case for macOS and Windows disks; the same clip asked for twice
+ * keeps its name. A name is output too: never with the key the provider put in a title.
+ */
+function fileNamer(mask: (text: string) => string) {
 	const owners = new Map<string, Clip>();
-	// A file's name and an error's words are output too: never with the key the provider put in them.
-	const { mask } = client;
-	const nameFor = (clip: Clip, url: string, kind: FileKind) => {
+	return (clip: Clip, url: string, kind: FileKind) => {
 		const title = clip.title === null ? null : mask(clip.title);
 		for (let copy = 1; ; copy++) {
 			const name = fileNameFor({ ...clip, title }, url, kind, copy);
@@ -77,35 +74,45 @@ export async function attachFiles(
 			}
 		}
 	};
+}
 
-	const jobs: Array<{ entry: OutputEntry; kind: FileKind; url: string; fileName: string }> = [];
+/** The downloads the entries need; each entry says why a file is not downloaded, or fails. */
+function plannedDownloads(client: SunoClient, entries: OutputEntry[], kinds: FileKind[]): Job[] {
+	const { baseUrl, mask } = client;
+	const nameFor = fileNamer(mask);
+	const jobs: Job[] = [];
 	for (const entry of entries) {
 		const reason = notReady(entry);
 		const skipped: string[] = reason ? [reason] : [];
-		if (entry.clip && !reason) {
-			for (const kind of download.kinds) {
-				const given = FILE_KINDS[kind].url(entry.clip);
-				const url = given === null ? null : absoluteUrl(given, baseUrl);
-				if (given === null)
-					skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
-				else if (url === null) {
-					entry.error ??= new SunoFailure(
-						mask(
-							`The ${FILE_KINDS[kind].label} of clip ${entry.clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`,
-						),
-						{
-							code: 'DOWNLOAD_FAILED',
-							itemIndex: entry.itemIndex,
-							description: 'The provider sent it so; only http and https URLs are downloaded.',
-							taskId: entry.task.taskId,
-						},
-					);
-				} else jobs.push({ entry, kind, url, fileName: nameFor(entry.clip, url, kind) });
-			}
+		for (const kind of entry.clip && !reason ? kinds : []) {
+			const clip = entry.clip!;
+			const given = FILE_KINDS[kind].url(clip);
+			const url = given === null ? null : absoluteUrl(given, baseUrl);
+			if (given === null)
+				skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
+			else if (url === null) {
+				const message = `The ${FILE_KINDS[kind].label} of clip ${clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`;
+				entry.error ??= new SunoFailure(mask(message), {
+					code: 'DOWNLOAD_FAILED',
+					itemIndex: entry.itemIndex,
+					description: 'The provider sent it so; only http and https URLs are downloaded.',
+					taskId: entry.task.taskId,
+				});
+			} else jobs.push({ entry, kind, url, fileName: nameFor(clip, url, kind) });
 		}
 		entry.json.downloadSkipped = skipped.length > 0 ? skipped.join(' ') : null;
 	}
+	return jobs;
+}
 
+export async function attachFiles(
+	this: IExecuteFunctions,
+	client: SunoClient,
+	entries: OutputEntry[],
+	{ fetch: settings, download }: RunSettings,
+): Promise<void> {
+	const { mask } = client;
+	const jobs = plannedDownloads(client, entries, download.kinds);
 	const outcomes = await settleEach(jobs, settings.concurrency, ({ entry, kind, url, fileName }) =>
 		client.download(
 			url,

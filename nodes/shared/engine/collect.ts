@@ -110,6 +110,17 @@ function submittedTask(taskId: string): Task {
 	return { ...notFoundTask(taskId), taskStatus: 'SUBMITTED', failReason: null };
 }
 
+/** What a collection knows as it goes: each id's latest task or error, and what is left to ask. */
+interface Gathering {
+	actionOf: Map<string, string>;
+	tasks: Map<string, Task>;
+	errors: Map<string, unknown>;
+	pending: string[];
+	started: number;
+	settings: FetchSettings;
+	justSubmitted: boolean;
+}
+
 export async function collectTasks(
 	client: SunoClient,
 	fetchRound: FetchRound,
@@ -123,9 +134,10 @@ export async function collectTasks(
 	for (const request of requests) {
 		for (const id of request.ids) if (!actionOf.has(id)) actionOf.set(id, request.action);
 	}
-	const tasks = new Map<string, Task>();
-	const errors = new Map<string, unknown>();
 	const started = Date.now();
+	const pending = [...actionOf.keys()];
+	const [tasks, errors] = [new Map<string, Task>(), new Map<string, unknown>()];
+	const state: Gathering = { actionOf, tasks, errors, pending, started, settings, justSubmitted };
 	const { wait, answerBy } = settings;
 	const maxWaitEnd = started + (wait?.maxWaitMs ?? 0);
 	// As a tool, the last round starts early enough to answer in time.
@@ -136,79 +148,98 @@ export async function collectTasks(
 	const deadline = Math.min(maxWaitEnd, toolEnd);
 	// While waiting, no Retry-After is waited for past the deadline.
 	const asker = wait ? client.until(deadline) : client;
-	let pending = [...actionOf.keys()];
-	// While waiting, an id the gateway does not list is asked for again until Max Wait: a task
-	// just submitted, or read from a replica a moment behind, is listed a moment later.
-	const done = (status: TaskStatus) => isFinished(status) && !(wait && status === 'NOT_FOUND');
-	const stillPending = (id: string) => {
-		const task = tasks.get(id);
-		return !errors.has(id) && !(task && done(task.taskStatus));
-	};
-	const result = (outOfTime: boolean): Collected => {
-		const waitedMs = Date.now() - started;
-		const unlisted = pending.filter(
-			(id) => !tasks.has(id) || tasks.get(id)!.taskStatus === 'NOT_FOUND',
-		);
-		for (const id of unlisted) {
-			// A task just submitted exists (the gateway gave its id): to a tool's caller, and when
-			// its status never arrived, it is the caller's paid task, not "not found".
-			if (justSubmitted && (answerBy !== null || !tasks.has(id))) tasks.set(id, submittedTask(id));
-			else if (wait) tasks.set(id, notFoundTask(id, messages.neverListed(id, waitedMs)));
-		}
-		// Just submitted, not listed in time is unfinished; otherwise never listed is NOT_FOUND.
-		const unfinished = justSubmitted ? pending : pending.filter((id) => !unlisted.includes(id));
-		return {
-			tasks,
-			errors,
-			unfinished: new Set(wait || outOfTime ? unfinished : []),
-			waitedMs,
-			outOfTime: outOfTime && pending.length > 0,
-		};
-	};
-	if (wait && justSubmitted && pending.length > 0)
+	if (wait && justSubmitted && state.pending.length > 0)
 		await pause(Math.max(0, Math.min(wait.intervalMs, deadline - Date.now())), signal);
 
 	for (;;) {
-		const byAction = new Map<string, string[]>();
-		for (const id of pending) {
-			const action = actionOf.get(id)!;
-			const ids = byAction.get(action);
-			if (ids) ids.push(id);
-			else byAction.set(action, [id]);
-		}
-		for (const [action, ids] of byAction) {
-			// As a tool, a round that has not answered when the answer is due is left behind.
-			const outcomes = await settledBy(fetchRound(asker, ids, action, settings), answerBy);
-			if (outcomes === 'late') {
-				for (const id of pending) {
-					if (!tasks.has(id) && !justSubmitted) errors.set(id, new Error(messages.noAnswerInTime));
-				}
-				// Ids another action's request answered this round may be finished: not "unfinished".
-				pending = pending.filter(stillPending);
-				return result(true);
-			}
-			for (const outcome of outcomes) {
-				let received: Task[];
-				try {
-					if ('error' in outcome) throw outcome.error;
-					received = outcome.answer();
-				} catch (error) {
-					for (const id of outcome.ids) errors.set(id, error);
-					continue;
-				}
-				for (const [id, task] of matchTasks(outcome.ids, received, outcome.single)) {
-					// A replica a moment behind may leave out a task it listed before: kept as last seen.
-					const seen = tasks.get(id);
-					if (task.taskStatus !== 'NOT_FOUND' || !seen || seen.taskStatus === 'NOT_FOUND')
-						tasks.set(id, task);
-				}
-			}
-		}
-		pending = pending.filter(stillPending);
+		if ((await askRound(state, asker, fetchRound)) === 'late') return collected(state, true);
+		state.pending = state.pending.filter((id) => stillPending(state, id));
 		const left = deadline - Date.now();
-		if (!wait || pending.length === 0 || left <= 0)
-			return result(wait !== null && toolEnd < maxWaitEnd && left <= 0);
+		if (!wait || state.pending.length === 0 || left <= 0)
+			return collected(state, wait !== null && toolEnd < maxWaitEnd && left <= 0);
 		// The last round falls on Max Wait itself when the interval would overshoot it.
 		await pause(Math.min(wait.intervalMs, left), signal);
 	}
+}
+
+/**
+ * While waiting, an id the gateway does not list is asked for again until Max Wait: a task just
+ * submitted, or read from a replica a moment behind, is listed a moment later.
+ */
+function stillPending({ tasks, errors, settings }: Gathering, id: string): boolean {
+	const task = tasks.get(id);
+	const done = (status: TaskStatus) =>
+		isFinished(status) && !(settings.wait && status === 'NOT_FOUND');
+	return !errors.has(id) && !(task && done(task.taskStatus));
+}
+
+/** One round: the pending ids asked for once, by action; 'late' when a tool's answer is due. */
+async function askRound(
+	state: Gathering,
+	asker: SunoClient,
+	fetchRound: FetchRound,
+): Promise<'late' | void> {
+	const byAction = new Map<string, string[]>();
+	for (const id of state.pending) {
+		const action = state.actionOf.get(id)!;
+		byAction.set(action, [...(byAction.get(action) ?? []), id]);
+	}
+	for (const [action, ids] of byAction) {
+		// As a tool, a round that has not answered when the answer is due is left behind.
+		const round = fetchRound(asker, ids, action, state.settings);
+		const outcomes = await settledBy(round, state.settings.answerBy);
+		if (outcomes === 'late') {
+			for (const id of state.pending) {
+				if (!state.tasks.has(id) && !state.justSubmitted)
+					state.errors.set(id, new Error(messages.noAnswerInTime));
+			}
+			// Ids another action's request answered this round may be finished: not "unfinished".
+			state.pending = state.pending.filter((id) => stillPending(state, id));
+			return 'late';
+		}
+		for (const outcome of outcomes) takeAnswer(state, outcome);
+	}
+}
+
+/** One request's answer read into the tasks, or its error for each of its ids. */
+function takeAnswer({ tasks, errors }: Gathering, outcome: RoundOutcome): void {
+	let received: Task[];
+	try {
+		if ('error' in outcome) throw outcome.error;
+		received = outcome.answer();
+	} catch (error) {
+		for (const id of outcome.ids) errors.set(id, error);
+		return;
+	}
+	for (const [id, task] of matchTasks(outcome.ids, received, outcome.single)) {
+		// A replica a moment behind may leave out a task it listed before: kept as last seen.
+		const seen = tasks.get(id);
+		if (task.taskStatus !== 'NOT_FOUND' || !seen || seen.taskStatus === 'NOT_FOUND')
+			tasks.set(id, task);
+	}
+}
+
+/** What the collection ends with; `outOfTime`: a tool's answer was due. */
+function collected(state: Gathering, outOfTime: boolean): Collected {
+	const { tasks, errors, pending, justSubmitted } = state;
+	const { wait, answerBy } = state.settings;
+	const waitedMs = Date.now() - state.started;
+	const unlisted = pending.filter(
+		(id) => !tasks.has(id) || tasks.get(id)!.taskStatus === 'NOT_FOUND',
+	);
+	for (const id of unlisted) {
+		// A task just submitted exists (the gateway gave its id): to a tool's caller, and when
+		// its status never arrived, it is the caller's paid task, not "not found".
+		if (justSubmitted && (answerBy !== null || !tasks.has(id))) tasks.set(id, submittedTask(id));
+		else if (wait) tasks.set(id, notFoundTask(id, messages.neverListed(id, waitedMs)));
+	}
+	// Just submitted, not listed in time is unfinished; otherwise never listed is NOT_FOUND.
+	const unfinished = justSubmitted ? pending : pending.filter((id) => !unlisted.includes(id));
+	return {
+		tasks,
+		errors,
+		unfinished: new Set(wait || outOfTime ? unfinished : []),
+		waitedMs,
+		outOfTime: outOfTime && pending.length > 0,
+	};
 }

@@ -19,11 +19,26 @@ interface ItemOutcome {
 	missing: string[];
 }
 
-/** The failure a request met, for one item: naming the ids it lost and those that arrived. */
-function namingIds(error: unknown, ids: string[], fetched: string[], itemIndex: number) {
+type Mask = (text: string) => string;
+
+/** A failure about one task names it in a field too (an error item's taskId). */
+const about = (ids: readonly string[], mask: Mask) => (ids.length === 1 ? mask(ids[0]) : undefined);
+
+/** The failures the item's requests met, each naming the ids it lost and those that arrived. */
+function requestFailures(request: ItemRequest, collected: Collected, mask: Mask): SunoFailure[] {
+	const failedBy = new Map<unknown, string[]>();
+	for (const id of request.ids) {
+		if (!collected.errors.has(id)) continue;
+		const error = collected.errors.get(id);
+		failedBy.set(error, [...(failedBy.get(error) ?? []), id]);
+	}
+	const fetched = request.ids.filter((id) => !collected.errors.has(id));
 	const arrived = fetched.length > 0 ? messages.fetched(fetched) : undefined;
-	const failure = asFailure(error).noting(messages.notFetched(ids), arrived);
-	return failure.with({ itemIndex, taskId: ids.length === 1 ? ids[0] : undefined });
+	return [...failedBy].map(([error, ids]) =>
+		asFailure(error)
+			.noting(messages.notFetched(ids), arrived)
+			.with({ itemIndex: request.itemIndex, taskId: about(ids, mask) }),
+	);
 }
 
 export function outcomeOf(
@@ -31,25 +46,13 @@ export function outcomeOf(
 	collected: Collected,
 	settings: FetchSettings,
 	/** Masks the API key in what the provider sent (client.ts). */
-	mask: (text: string) => string,
+	mask: Mask,
 	/** As a tool: what its caller is told about an asked id's task, on the task's first item. */
 	toolNote?: (id: string) => string | null,
 ): ItemOutcome {
 	const { itemIndex } = request;
-	const failedBy = new Map<unknown, string[]>();
-	for (const id of request.ids) {
-		if (!collected.errors.has(id)) continue;
-		const error = collected.errors.get(id);
-		const ids = failedBy.get(error);
-		if (ids) ids.push(id);
-		else failedBy.set(error, [id]);
-	}
+	const problems = requestFailures(request, collected, mask);
 	const fetched = request.ids.filter((id) => !collected.errors.has(id));
-	const problems: SunoFailure[] = [];
-	for (const [error, ids] of failedBy) problems.push(namingIds(error, ids, fetched, itemIndex));
-	// A failure about one task names it in a field too (an error item's taskId).
-	const about = (ids: string[]) => (ids.length === 1 ? ids[0] : undefined);
-
 	const late = fetched.filter((id) => collected.unfinished.has(id));
 	// A tool's time running out is not Max Wait: the caller gets the tasks as they are.
 	const lateFails = late.length > 0 && settings.wait?.onTimeout === 'error' && !collected.outOfTime;
@@ -64,36 +67,34 @@ export function outcomeOf(
 		const message = settings.wait
 			? messages.notListed(missing, collected.waitedMs)
 			: messages.notFound(missing);
+		const description = messages.notFoundHelp;
+		const taskId = about(missing, mask);
 		problems.push(
-			new SunoFailure(mask(message), {
-				code: 'TASK_NOT_FOUND',
-				itemIndex,
-				description: messages.notFoundHelp,
-				taskId: about(missing),
-			}),
+			new SunoFailure(mask(message), { code: 'TASK_NOT_FOUND', itemIndex, description, taskId }),
 		);
 	}
 	if (lateFails) {
 		late.forEach((id) => withheld.add(id));
+		const message = mask(messages.unfinished(late, collected.waitedMs));
+		const description = messages.unfinishedHelp;
+		const taskId = about(late, mask);
 		problems.push(
-			new SunoFailure(mask(messages.unfinished(late, collected.waitedMs)), {
-				code: 'TASK_UNFINISHED',
-				itemIndex,
-				description: messages.unfinishedHelp,
-				taskId: about(late),
-			}),
+			new SunoFailure(message, { code: 'TASK_UNFINISHED', itemIndex, description, taskId }),
 		);
 	}
-
-	const entries: OutputEntry[] = [];
-	for (const id of fetched) {
-		if (withheld.has(id)) continue;
-		const task = collected.tasks.get(id)!;
-		const shape = toolNote ? 'compact' : request.simplify ? 'simple' : 'raw';
-		const extras = { annotate: request.annotate, note: toolNote?.(id), mask };
-		for (const { json, clip } of taskItems(task, shape, extras))
-			entries.push({ itemIndex, json, clip, task });
-	}
+	const shape = toolNote ? 'compact' : request.simplify ? 'simple' : 'raw';
+	const entries = fetched
+		.filter((id) => !withheld.has(id))
+		.flatMap((id) => {
+			const task = collected.tasks.get(id)!;
+			const extras = { annotate: request.annotate, note: toolNote?.(id), mask };
+			return taskItems(task, shape, extras).map(({ json, clip }) => ({
+				itemIndex,
+				json,
+				clip,
+				task,
+			}));
+		});
 	return { entries, problems, missing: missing.filter((id) => !withheld.has(id)) };
 }
 

@@ -1,4 +1,7 @@
-/** What the engine tells a user about the tasks of a run: one home for these words. */
+/**
+ * What the engine tells a user about the tasks of a run, in one place. The words about one request
+ * (HTTP answers, refusals, network errors) are the transport's: transport/errors.ts and paid.ts.
+ */
 
 function listIds(ids: readonly string[]): string {
 	const shown = ids.slice(0, 10).join(', ');

@@ -7,6 +7,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { asFailure } from '../failure';
+import type { ExtraOperation } from '../model/extras';
 
 import { settleEach } from '../helpers/async';
 import { toLrc, toSrt, type Timing } from '../model/timing';
@@ -48,9 +49,9 @@ function itemsOf(clipId: string, timing: Timing, split: TimingSplit): IDataObjec
 }
 
 /** Lyrics timing as the run's operation: its items are all out once each clip is read. */
-export function timingOperation(operation: TimingOperation): Operation {
+export function timingOperation(operation: TimingOperation, extra?: ExtraOperation): Operation {
 	return {
-		extra: 'lyricsTiming',
+		extra,
 		prepare: async (context, run) => {
 			await deliverTimings(context, run, operation);
 			return null;

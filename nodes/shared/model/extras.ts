@@ -2,42 +2,35 @@
  * The Suno operations beyond submit and fetch, and which gateways offer them. A stock new-api
  * gateway drops the fields it does not know, so a stems, cover or persona request there becomes a
  * plain paid song: an operation is sent only to a gateway whose provider documents it
- * (suno-extras.md §14), or whose credential says it offers it. Pure; nothing here knows about n8n.
+ * (suno-extras.md §14), or whose credential says it offers it. Each operation declares this in its
+ * own module (`extra`); the table here is read from the nodes' operation lists. The rules below are
+ * pure.
  */
+import { FETCH_OPERATIONS } from '../../SunoFetch/actions/operations';
+import { GENERATE_OPERATIONS } from '../../SunoGenerate/actions/operations';
+import { extraKey } from '../operation';
 
-/**
- * By key: the name the editor and the errors use, the presets whose docs list it, and whether it is
- * a song submit with extra fields (which a gateway without it turns into an ordinary paid song).
- */
-export const EXTRA_OPERATIONS = {
-	concatenate: { name: 'Concatenate', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
-	separateStems: { name: 'Separate Stems', documentedBy: ['cometapi', 'elkapi'], songSubmit: true },
-	uploadAudio: {
-		name: 'Upload Audio From URL',
-		documentedBy: ['cometapi', 'elkapi'],
-		songSubmit: false,
-	},
-	cover: { name: 'Cover', documentedBy: [], songSubmit: true },
-	generateWithPersona: {
-		name: 'Generate Song With Persona',
-		documentedBy: ['cometapi', 'elkapi'],
-		songSubmit: true,
-	},
-	createPersona: {
-		name: 'Create Persona',
-		documentedBy: ['cometapi', 'elkapi'],
-		songSubmit: false,
-	},
-	convertToWav: { name: 'Convert to WAV', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
-	renderMp4: { name: 'Render MP4 Video', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
-	lyricsTiming: {
-		name: 'Get Lyrics Timing',
-		documentedBy: ['cometapi', 'elkapi'],
-		songSubmit: false,
-	},
-} as const;
+interface ExtraEntry {
+	/** The name the editor and the errors use. */
+	name: string;
+	/** The presets whose docs list it. */
+	documentedBy: readonly string[];
+	/** A song submit with extra fields, which a gateway without it turns into an ordinary paid song. */
+	songSubmit: boolean;
+}
 
-export type ExtraOperation = keyof typeof EXTRA_OPERATIONS;
+/** By key (what the credential's Extra Operations Offered saves): every extra operation. */
+export const EXTRA_OPERATIONS: Readonly<Record<string, ExtraEntry>> = Object.fromEntries(
+	[...GENERATE_OPERATIONS, ...FETCH_OPERATIONS].flatMap((declaration) => {
+		const key = extraKey(declaration);
+		if (key === undefined || declaration.extra === undefined) return [];
+		const { documentedBy, songSubmit } = declaration.extra;
+		return [[key, { name: declaration.name, documentedBy, songSubmit }]];
+	}),
+);
+
+/** A key of EXTRA_OPERATIONS. */
+export type ExtraOperation = string;
 
 /** The credential's presets by host, as the table above names them. */
 export const PRESETS_WITH_EXTRAS = ['https://api.cometapi.com', 'https://api.elkapi.com'];
@@ -61,7 +54,7 @@ export function offers(
 export function documentedAt(baseUrl: string): string[] {
 	const preset = PRESET_HOSTS[new URL(baseUrl).host.toLowerCase()];
 	return Object.values(EXTRA_OPERATIONS)
-		.filter(({ documentedBy }) => (documentedBy as readonly string[]).includes(preset))
+		.filter(({ documentedBy }) => documentedBy.includes(preset))
 		.map(({ name }) => name);
 }
 

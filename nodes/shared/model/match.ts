@@ -1,4 +1,4 @@
-/** Which returned task answers which asked id: pure, so the rule is tested on its own. */
+/** Which returned task answers which asked id. Pure; nothing here knows about n8n. */
 import { notFoundTask, type Task } from './task';
 
 /**

@@ -4,6 +4,7 @@
  * words, lines and subtitle files. Pure; nothing here knows about n8n.
  */
 import { envelopeProblem, parseObject, type ResponseProblem } from './envelope';
+import type { ProviderObject } from './task';
 import { isObject, numberOrNull, text } from './values';
 
 export interface TimedWord {
@@ -31,11 +32,43 @@ export interface Timing {
 
 const SECTION = /^\s*\[([^\]]*)\]\s*$/;
 
+/** One aligned word as the provider sent it: its text split at line breaks, and its times. */
+interface AlignedWord {
+	parts: string[];
+	/** Null when the times are missing or not sane (allowed only for a section tag alone). */
+	times: { startS: number; endS: number } | null;
+	aligned: boolean;
+}
+
+/** The words and lines read so far, the section they are in and the line being built. */
+interface Reading extends Timing {
+	section: string | null;
+	line: TimedLine | null;
+}
+
 /** The answer as words and lines, or the problem that stops reading it. */
 export function readTiming(body: unknown): Timing | { problem: ResponseProblem } {
 	const read = parseObject(body);
 	if ('problem' in read) return read;
-	const parsed = read.object;
+	const source = alignedWordsOf(read.object);
+	if ('problem' in source) return source;
+	const reading: Reading = { words: [], lines: [], section: null, line: null };
+	for (const [position, entry] of source.alignedWords.entries()) {
+		const word = readWord(entry, position);
+		if ('problem' in word) return word;
+		word.parts.forEach((part, index) => {
+			addPart(reading, part, word);
+			if (index < word.parts.length - 1) endLine(reading);
+		});
+	}
+	endLine(reading);
+	return { words: reading.words, lines: reading.lines };
+}
+
+/** The `aligned_words` list, at the top or in `data`, or the problem the answer states instead. */
+function alignedWordsOf(
+	parsed: ProviderObject,
+): { alignedWords: unknown[] } | { problem: ResponseProblem } {
 	const problem = 'aligned_words' in parsed ? null : envelopeProblem(parsed);
 	if (problem) return { problem };
 	const source = Array.isArray(parsed.aligned_words)
@@ -49,60 +82,65 @@ export function readTiming(body: unknown): Timing | { problem: ResponseProblem }
 			problem: { message: `The provider's answer holds no aligned_words: ${preview}`, code: null },
 		};
 	}
+	return { alignedWords: source };
+}
 
-	const words: TimedWord[] = [];
-	const lines: TimedLine[] = [];
-	let section: string | null = null;
-	let line: TimedLine | null = null;
-	const endLine = () => {
-		if (line) lines.push({ ...line, text: line.text.replace(/\s+/g, ' ').trim() });
-		line = null;
-	};
-	for (const [position, entry] of source.entries()) {
-		const raw = isObject(entry) ? (text(entry.word) ?? '') : '';
-		// "[Verse]\nWinter ": a section tag, a line break, then the word; "deep\n" ends its line.
-		const parts = raw.split('\n');
-		const sung = parts.some((part) => part.trim() !== '' && !SECTION.test(part));
-		const startS = isObject(entry) ? numberOrNull(entry.start_s) : null;
-		const endS = isObject(entry) ? numberOrNull(entry.end_s) : null;
-		// A sung word without sane times would put subtitles in the wrong place: say so, drop
-		// nothing. A section tag alone is not sung and needs none.
-		const timed = startS !== null && endS !== null && startS >= 0 && endS >= startS;
-		if (!isObject(entry) || (sung && !timed)) {
-			const shown = JSON.stringify(entry).slice(0, 120);
-			return {
-				problem: {
-					message: `word ${position + 1} has no usable start_s and end_s: ${shown}`,
-					code: null,
-				},
-			};
-		}
-		// `success` as Suno sends it, or as text ("false") from a relay that re-encodes it.
-		const aligned = !(entry.success === false || /^(false|0)$/i.test(String(entry.success)));
-		parts.forEach((part, index) => {
-			const tag = SECTION.exec(part);
-			if (tag) {
-				endLine();
-				section = tag[1].trim() || null;
-			} else if (part.trim() !== '' && timed) {
-				line ??= { text: '', startS: startS!, endS: endS!, section, lineIndex: lines.length };
-				// The provider's own spacing: "Winter " + "winds", but "我" + "爱" + "你".
-				line.text += part;
-				line.startS = Math.min(line.startS, startS!);
-				line.endS = Math.max(line.endS, endS!);
-				words.push({
-					word: part.trim(),
-					startS: startS!,
-					endS: endS!,
-					aligned,
-					lineIndex: line.lineIndex,
-				});
-			}
-			if (index < parts.length - 1) endLine();
-		});
+/** One entry of `aligned_words`; a sung word without sane times is a problem. */
+function readWord(entry: unknown, position: number): AlignedWord | { problem: ResponseProblem } {
+	const raw = isObject(entry) ? (text(entry.word) ?? '') : '';
+	// "[Verse]\nWinter ": a section tag, a line break, then the word; "deep\n" ends its line.
+	const parts = raw.split('\n');
+	const sung = parts.some((part) => part.trim() !== '' && !SECTION.test(part));
+	const startS = isObject(entry) ? numberOrNull(entry.start_s) : null;
+	const endS = isObject(entry) ? numberOrNull(entry.end_s) : null;
+	// A sung word without sane times would put subtitles in the wrong place: say so, drop
+	// nothing. A section tag alone is not sung and needs none.
+	const timed = startS !== null && endS !== null && startS >= 0 && endS >= startS;
+	if (!isObject(entry) || (sung && !timed)) {
+		const shown = JSON.stringify(entry).slice(0, 120);
+		return {
+			problem: {
+				message: `word ${position + 1} has no usable start_s and end_s: ${shown}`,
+				code: null,
+			},
+		};
 	}
-	endLine();
-	return { words, lines };
+	// `success` as Suno sends it, or as text ("false") from a relay that re-encodes it.
+	const aligned = !(entry.success === false || /^(false|0)$/i.test(String(entry.success)));
+	return { parts, times: timed ? { startS, endS } : null, aligned };
+}
+
+/** A section tag starts a new section; sung text joins the current line as a word. */
+function addPart(reading: Reading, part: string, word: AlignedWord): void {
+	const tag = SECTION.exec(part);
+	if (tag) {
+		endLine(reading);
+		reading.section = tag[1].trim() || null;
+		return;
+	}
+	const { times } = word;
+	if (part.trim() === '' || times === null) return;
+	const { startS, endS } = times;
+	const { section, lines } = reading;
+	const line = (reading.line ??= { text: '', startS, endS, section, lineIndex: lines.length });
+	// The provider's own spacing: "Winter " + "winds", but "我" + "爱" + "你".
+	line.text += part;
+	line.startS = Math.min(line.startS, startS);
+	line.endS = Math.max(line.endS, endS);
+	reading.words.push({
+		word: part.trim(),
+		startS,
+		endS,
+		aligned: word.aligned,
+		lineIndex: line.lineIndex,
+	});
+}
+
+/** Closes the line being built (if any), its spacing made single. */
+function endLine(reading: Reading): void {
+	const { line } = reading;
+	if (line) reading.lines.push({ ...line, text: line.text.replace(/\s+/g, ' ').trim() });
+	reading.line = null;
 }
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');

@@ -36,6 +36,35 @@ class NotTheFile extends Error {}
 const NOT_A_FILE = /^(text\/|application\/(json|xml|xhtml))/i;
 
 type Opened = ProviderResponse & { body: StreamBody };
+/** A 2xx answer carries what the store kept of its body. */
+type Fetched = Opened & { stored?: IBinaryData };
+type Store = (body: StreamBody, contentType: string | null) => Promise<IBinaryData>;
+
+/** One file to fetch, as every step of its download needs it. */
+interface Download {
+	context: IExecuteFunctions;
+	url: string;
+	host: string;
+	itemIndex: number;
+	policy: RequestPolicy;
+	maxBytes: number;
+	what: string;
+	signal: AbortSignal | undefined;
+}
+
+/** What a failed download tells the user, before the attempts are noted. */
+type Detail = Omit<Explained, 'code'> & { code?: Explained['code']; httpCode?: string };
+
+/** What has passed through a body so far. */
+interface Meter {
+	received: number;
+	error?: Error;
+}
+
+const isSuccess = (statusCode: number) => statusCode >= 200 && statusCode < 300;
+
+const tooLarge = (job: Download, size: number) =>
+	`The ${job.what} is larger than Max File Size (${size > 0 ? `${(size / 1e6).toFixed(1)} MB > ` : ''}${job.maxBytes / 1e6} MB).`;
 
 /**
  * Downloads a clip's file into `store` (n8n's binary store, which consumes the stream), with the
@@ -50,140 +79,165 @@ export async function downloadFile(
 	policy: RequestPolicy,
 	maxBytes: number,
 	what: string,
-	store: (body: StreamBody, contentType: string | null) => Promise<IBinaryData>,
+	store: Store,
 ): Promise<IBinaryData> {
 	const host = new URL(url).host;
-	const tooLarge = (size: number) =>
-		`The ${what} is larger than Max File Size (${size > 0 ? `${(size / 1e6).toFixed(1)} MB > ` : ''}${maxBytes / 1e6} MB).`;
-	let stored: IBinaryData | undefined;
 	// Stop ends the download too: the request while it waits for the headers, the body after.
 	const signal = context.getExecutionCancelSignal?.();
-
-	const attempt = async (): Promise<Opened> => {
-		const response = (await context.helpers.httpRequest({
-			url,
-			method: 'GET',
-			encoding: 'stream',
-			timeout: policy.timeoutMs,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			abortSignal: signal,
-		})) as Opened;
-		if (response.statusCode < 200 || response.statusCode >= 300) return response;
-		const { body } = response;
-		const header = response.headers?.['content-length'];
-		const declared = header === undefined ? NaN : Number(header);
-		if (Number.isFinite(declared) && declared > maxBytes) {
-			body.destroy();
-			throw new FileTooLarge(tooLarge(declared));
-		}
-		const type = response.headers?.['content-type'];
-		const contentType = typeof type === 'string' ? type.split(';')[0].trim() : null;
-		if (contentType !== null && NOT_A_FILE.test(contentType)) {
-			body.destroy();
-			throw new NotTheFile(
-				`The file server answered with ${contentType}, not the ${what} (an expired or wrong link?).`,
-			);
-		}
-		if (declared === 0) {
-			body.destroy();
-			throw new NotTheFile(`The file server answered with an empty ${what}.`);
-		}
-		// Count what passes without consuming it. Our 'data' listener would start the flow before the
-		// binary store reads (and those chunks would be lost), so the stream is paused again; the
-		// filesystem store pulls from it regardless, and a store that listens for 'data' (memory mode)
-		// restarts it.
-		let received = 0;
-		let streamError: Error | undefined;
-		body.on('error', (error) => (streamError ??= error));
-		body.on('data', (chunk) => {
-			received += chunk.length;
-			if (received > maxBytes) body.destroy(new FileTooLarge(tooLarge(0)));
-		});
-		body.pause();
-		body.on('newListener', (event) => {
-			if (event === 'data') void Promise.resolve().then(() => body.resume());
-		});
-		const stop = () => body.destroy(new WaitCancelledError());
-		if (signal?.aborted) stop();
-		signal?.addEventListener('abort', stop, { once: true });
-		stored = await store(body, contentType)
-			.catch((error: Error) => {
-				body.destroy();
-				const cause = streamError ?? error;
-				if (cause instanceof FileTooLarge || cause instanceof WaitCancelledError)
-					return Promise.reject(cause);
-				return Promise.reject(
-					streamError
-						? new BrokeOff(cause.message || 'the connection closed early')
-						: new StoreFailed(cause.message),
-				);
-			})
-			.finally(() => signal?.removeEventListener('abort', stop));
-		if (received === 0) throw new NotTheFile(`The file server answered with an empty ${what}.`);
-		return response;
-	};
-
+	const job: Download = { context, url, host, itemIndex, policy, maxBytes, what, signal };
 	const outcome = await withRetries(
-		attempt,
+		() => attempt(job, store),
 		policy,
 		signal,
-		(response) => response.statusCode >= 200 && response.statusCode < 300,
+		(response) => isSuccess(response.statusCode),
 		(response) => response.body.destroy(),
 	);
-	const fail = (
-		detail: Omit<Explained, 'code'> & { code?: Explained['code']; httpCode?: string },
-	) =>
-		gatewayFailure(undefined, {
-			code: 'DOWNLOAD_FAILED',
-			...detail,
-			itemIndex,
-			description: [detail.description, triedNote(outcome.attempts)].filter(Boolean).join(' '),
-		});
-	if ('error' in outcome) {
-		const { error } = outcome;
-		if (error instanceof WaitCancelledError || signal?.aborted)
-			throw fail({
-				message: `Stopped while downloading the ${what}.`,
-				description: `URL: ${url}`,
-				code: 'STOPPED',
-			});
-		if (error instanceof FileTooLarge) {
-			throw fail({
-				message: error.message,
-				description: `URL: ${url}. Raise Max File Size in the node's options to download it.`,
-				code: 'FILE_TOO_LARGE',
-			});
-		}
-		if (error instanceof BrokeOff)
-			throw fail({
-				message: `The download of the ${what} broke off: ${error.message}`,
-				description: `URL: ${url}`,
-			});
-		if (error instanceof StoreFailed)
-			throw fail({
-				message: `Could not store the ${what}: ${error.message}`,
-				description: `URL: ${url}`,
-			});
-		if (error instanceof NotTheFile)
-			throw fail({ message: error.message, description: `URL: ${url}` });
-		const failure = networkFailure(
-			error,
-			host,
-			policy,
-			`The file server for the ${what}`,
-			`URL: ${url}`,
-		);
-		throw fail({ ...failure, code: 'DOWNLOAD_FAILED' });
-	}
+	if ('error' in outcome) throw failure(job, explain(job, outcome.error), outcome.attempts);
 	const { response } = outcome;
-	if (response.statusCode < 200 || response.statusCode >= 300) {
+	if (!isSuccess(response.statusCode)) {
 		response.body.destroy();
-		throw fail({
+		const detail = {
 			message: `Could not download the ${what}: the file server answered HTTP ${response.statusCode}.`,
 			description: `URL: ${url}`,
 			httpCode: String(response.statusCode),
-		});
+		};
+		throw failure(job, detail, outcome.attempts);
 	}
-	return stored!;
+	return response.stored!;
+}
+
+/** One try: the request, then the body into `store`. An answer that is not 2xx comes back unread. */
+async function attempt(job: Download, store: Store): Promise<Fetched> {
+	const response = await open(job);
+	if (!isSuccess(response.statusCode)) return response;
+	const contentType = checkHeaders(job, response);
+	const meter = watch(job, response.body);
+	const stored = await storeWatched(job, response.body, contentType, meter, store);
+	if (meter.received === 0)
+		throw new NotTheFile(`The file server answered with an empty ${job.what}.`);
+	return { ...response, stored };
+}
+
+/** The plain request (no key), answered with the headers and a stream. */
+async function open(job: Download): Promise<Opened> {
+	return (await job.context.helpers.httpRequest({
+		url: job.url,
+		method: 'GET',
+		encoding: 'stream',
+		timeout: job.policy.timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		abortSignal: job.signal,
+	})) as Opened;
+}
+
+/** The file's content type; throws (and closes the body) when the headers say it is not the file. */
+function checkHeaders(job: Download, response: Opened): string | null {
+	const { body } = response;
+	const header = response.headers?.['content-length'];
+	const declared = header === undefined ? NaN : Number(header);
+	if (Number.isFinite(declared) && declared > job.maxBytes) {
+		body.destroy();
+		throw new FileTooLarge(tooLarge(job, declared));
+	}
+	const type = response.headers?.['content-type'];
+	const contentType = typeof type === 'string' ? type.split(';')[0].trim() : null;
+	if (contentType !== null && NOT_A_FILE.test(contentType)) {
+		body.destroy();
+		throw new NotTheFile(
+			`The file server answered with ${contentType}, not the ${job.what} (an expired or wrong link?).`,
+		);
+	}
+	if (declared === 0) {
+		body.destroy();
+		throw new NotTheFile(`The file server answered with an empty ${job.what}.`);
+	}
+	return contentType;
+}
+
+/**
+ * Counts what passes without consuming it, and ends the body past Max File Size. Our 'data'
+ * listener would start the flow before the binary store reads (and those chunks would be lost), so
+ * the stream is paused again; the filesystem store pulls from it regardless, and a store that
+ * listens for 'data' (memory mode) restarts it.
+ */
+function watch(job: Download, body: StreamBody): Meter {
+	const meter: Meter = { received: 0 };
+	body.on('error', (error) => (meter.error ??= error));
+	body.on('data', (chunk) => {
+		meter.received += chunk.length;
+		if (meter.received > job.maxBytes) body.destroy(new FileTooLarge(tooLarge(job, 0)));
+	});
+	body.pause();
+	body.on('newListener', (event) => {
+		if (event === 'data') void Promise.resolve().then(() => body.resume());
+	});
+	return meter;
+}
+
+/** Hands the body to `store`; Stop ends the body, and a failure says whose it was. */
+async function storeWatched(
+	job: Download,
+	body: StreamBody,
+	contentType: string | null,
+	meter: Meter,
+	store: Store,
+): Promise<IBinaryData> {
+	const { signal } = job;
+	const stop = () => body.destroy(new WaitCancelledError());
+	if (signal?.aborted) stop();
+	signal?.addEventListener('abort', stop, { once: true });
+	return await store(body, contentType)
+		.catch((error: Error) => {
+			body.destroy();
+			return Promise.reject(whyStoreFailed(meter.error, error));
+		})
+		.finally(() => signal?.removeEventListener('abort', stop));
+}
+
+/** A size cap or a Stop as it is; else the stream's break (retried) or the store's own failure. */
+function whyStoreFailed(streamError: Error | undefined, error: Error): Error {
+	const cause = streamError ?? error;
+	if (cause instanceof FileTooLarge || cause instanceof WaitCancelledError) return cause;
+	return streamError
+		? new BrokeOff(cause.message || 'the connection closed early')
+		: new StoreFailed(cause.message);
+}
+
+/** What the user reads for the error that ended the last try. */
+function explain(job: Download, error: unknown): Detail {
+	const { url, what } = job;
+	const description = `URL: ${url}`;
+	if (error instanceof WaitCancelledError || job.signal?.aborted)
+		return { message: `Stopped while downloading the ${what}.`, description, code: 'STOPPED' };
+	if (error instanceof FileTooLarge) {
+		return {
+			message: error.message,
+			description: `URL: ${url}. Raise Max File Size in the node's options to download it.`,
+			code: 'FILE_TOO_LARGE',
+		};
+	}
+	if (error instanceof BrokeOff)
+		return { message: `The download of the ${what} broke off: ${error.message}`, description };
+	if (error instanceof StoreFailed)
+		return { message: `Could not store the ${what}: ${error.message}`, description };
+	if (error instanceof NotTheFile) return { message: error.message, description };
+	const failed = networkFailure(
+		error,
+		job.host,
+		job.policy,
+		`The file server for the ${what}`,
+		description,
+	);
+	return { ...failed, code: 'DOWNLOAD_FAILED' };
+}
+
+/** The error thrown, noting how many times the download was tried. */
+function failure(job: Download, detail: Detail, attempts: number) {
+	return gatewayFailure(undefined, {
+		code: 'DOWNLOAD_FAILED',
+		...detail,
+		itemIndex: job.itemIndex,
+		description: [detail.description, triedNote(attempts)].filter(Boolean).join(' '),
+	});
 }

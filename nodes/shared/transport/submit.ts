@@ -7,7 +7,9 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
+import type { SunoFailure } from '../failure';
 import { providerErrorOf } from '../model/errors';
+import type { ResponseProblem } from '../model/envelope';
 import type { PaidAnswer, PaidFile } from '../model/submit';
 import { redact } from '../model/values';
 import { gatewayFailure, networkFailure, notOffered } from './errors';
@@ -24,6 +26,7 @@ import {
 	neverSent,
 	REPEAT_PAID,
 	triedNote,
+	type Attempt,
 	type ProviderResponse,
 	type RequestPolicy,
 } from './retry';
@@ -54,6 +57,9 @@ export interface PaidRequest {
 	binary?: boolean;
 }
 
+/** The error a paid request fails with, saying whether a task may exist and how to find it. */
+type Fail = (failure: PaidFailure) => SunoFailure;
+
 const nothingCreated = 'Nothing was created, so nothing was charged.';
 
 const mayExist = (submittedAt: string) =>
@@ -64,7 +70,41 @@ export async function sendPaid(
 	gateway: Gateway,
 	request: PaidRequest,
 ): Promise<Submitted> {
-	const { method, body, policy, itemIndex, offering } = request;
+	const { offering } = request;
+	const { outcome, path } = await sendFollowingSlash(context, gateway, request);
+	const submittedAt = new Date(outcome.sentAt).toISOString();
+	const failure = (httpCode?: string) =>
+		failureFor(gateway, request.itemIndex, submittedAt, outcome.attempts, httpCode);
+	if ('error' in outcome) throw failure()(unreached(outcome.error, gateway, request.policy));
+	const fail = failure(String(outcome.response.statusCode));
+	const response = request.binary
+		? fileRedirectAsAnswer(outcome.response, gateway.baseUrl, path)
+		: outcome.response;
+	if (response.statusCode < 200 || response.statusCode >= 300) {
+		throw fail(statusFailure(response, gateway.baseUrl, path, offering));
+	}
+	const lacking = offering === undefined ? null : notOffered(response, path, offering);
+	if (lacking) throw fail({ ...lacking, created: false });
+	const answer = request.read(response);
+	if ('taskId' in answer) {
+		// What the provider sent is passed on only masked, its task ID too (a gateway may echo the key).
+		const providerMessage = answer.message === null ? null : redact(answer.message, gateway.apiKey);
+		return { taskId: redact(answer.taskId, gateway.apiKey), providerMessage, submittedAt };
+	}
+	if ('result' in answer) return resultOf(answer, gateway.apiKey, submittedAt, fail);
+	throw unconfirmed(answer.problem, response, fail);
+}
+
+/**
+ * Sends the request once (with the retries `REPEAT_PAID` allows), and again where a router's
+ * trailing-slash redirect says it was not handled: the outcome, and the path it answers for.
+ */
+async function sendFollowingSlash(
+	context: IExecuteFunctions,
+	gateway: Gateway,
+	request: PaidRequest,
+): Promise<{ outcome: Attempt<ProviderResponse>; path: string }> {
+	const { method, body, policy } = request;
 	const send = async (to: string) =>
 		await sendToGateway(
 			context,
@@ -79,9 +119,19 @@ export async function sendPaid(
 		path = moved;
 		outcome = await send(path);
 	}
-	const submittedAt = new Date(outcome.sentAt).toISOString();
-	const fail = ({ created, ...failure }: PaidFailure, httpCode?: string) => {
-		const notes = [created ? mayExist(submittedAt) : nothingCreated, triedNote(outcome.attempts)];
+	return { outcome, path };
+}
+
+/** How this request fails: its notes on a task that may exist, its tries, the HTTP status if any. */
+function failureFor(
+	gateway: Gateway,
+	itemIndex: number,
+	submittedAt: string,
+	attempts: number,
+	httpCode: string | undefined,
+): Fail {
+	return ({ created, ...failure }) => {
+		const notes = [created ? mayExist(submittedAt) : nothingCreated, triedNote(attempts)];
 		const description = [failure.description, ...notes].filter(Boolean).join(' ');
 		return gatewayFailure(gateway.apiKey, {
 			...failure,
@@ -91,54 +141,63 @@ export async function sendPaid(
 			taskMayExist: created,
 		});
 	};
-	if ('error' in outcome) {
-		const host = new URL(gateway.baseUrl).host;
-		const hint = 'Check the base URL in the Suno API credential and that the provider is up.';
-		const failure = networkFailure(outcome.error, host, policy, 'The provider', hint);
-		throw fail({ ...failure, created: !neverSent(outcome.error) });
+}
+
+/** No answer came: a task was created only if the request may have reached the provider. */
+function unreached(error: unknown, gateway: Gateway, policy: RequestPolicy): PaidFailure {
+	const host = new URL(gateway.baseUrl).host;
+	const hint = 'Check the base URL in the Suno API credential and that the provider is up.';
+	const failure = networkFailure(error, host, policy, 'The provider', hint);
+	return { ...failure, created: !neverSent(error) };
+}
+
+/**
+ * A file's route may answer by redirecting to the file: that is its URL (downloaded without the
+ * key), read as an answer that gives it. A redirect to another of the gateway's routes is not a file.
+ */
+function fileRedirectAsAnswer(
+	response: ProviderResponse,
+	baseUrl: string,
+	path: string,
+): ProviderResponse {
+	const fileAt = locationOf(response, `${baseUrl}${path}`);
+	if (!fileAt || isGatewayRoute(fileAt, baseUrl)) return response;
+	const body = JSON.stringify({ url: fileAt.href });
+	return { statusCode: 200, body, headers: { 'content-type': 'application/json' } };
+}
+
+/** The result itself (a persona, a file), passed on without the key in it. */
+function resultOf(
+	answer: Extract<PaidAnswer, { result: unknown }>,
+	apiKey: string | undefined,
+	submittedAt: string,
+	fail: Fail,
+): Submitted {
+	// A file URL holding the key would carry it to wherever the file lives: not passed on.
+	const { file } = answer;
+	if (file && 'url' in file && redact(file.url, apiKey) !== file.url) {
+		const masked = redact(file.url, apiKey);
+		const message = `The provider gave a file URL that holds your API key (${masked}); it is not passed on or downloaded, so the key does not leave the gateway.`;
+		throw fail({ message, code: 'KEY_IN_URL', created: true });
 	}
-	let { response } = outcome;
-	const httpCode = String(response.statusCode);
-	// A file's route may answer by redirecting to the file: that is its URL (downloaded without the
-	// key). A redirect to another of the gateway's routes is not a file.
-	const fileAt = request.binary ? locationOf(response, `${gateway.baseUrl}${path}`) : null;
-	if (fileAt && !isGatewayRoute(fileAt, gateway.baseUrl)) {
-		const body = JSON.stringify({ url: fileAt.href });
-		response = { statusCode: 200, body, headers: { 'content-type': 'application/json' } };
-	}
-	if (response.statusCode < 200 || response.statusCode >= 300) {
-		throw fail(statusFailure(response, gateway.baseUrl, path, offering), httpCode);
-	}
-	const lacking = offering === undefined ? null : notOffered(response, path, offering);
-	if (lacking) throw fail({ ...lacking, created: false }, httpCode);
-	const answer = request.read(response);
-	if ('taskId' in answer) {
-		// What the provider sent is passed on only masked, its task ID too (a gateway may echo the key).
-		const providerMessage = answer.message === null ? null : redact(answer.message, gateway.apiKey);
-		return { taskId: redact(answer.taskId, gateway.apiKey), providerMessage, submittedAt };
-	}
-	if ('result' in answer) {
-		// A file URL holding the key would carry it to wherever the file lives: not passed on.
-		const { file } = answer;
-		if (file && 'url' in file && redact(file.url, gateway.apiKey) !== file.url) {
-			const masked = redact(file.url, gateway.apiKey);
-			const message = `The provider gave a file URL that holds your API key (${masked}); it is not passed on or downloaded, so the key does not leave the gateway.`;
-			throw fail({ message, code: 'KEY_IN_URL', created: true }, httpCode);
-		}
-		// The provider's own object, passed on: never with the key in it.
-		const result = JSON.parse(redact(JSON.stringify(answer.result), gateway.apiKey)) as IDataObject;
-		return { taskId: null, providerMessage: null, submittedAt, result, file: answer.file };
-	}
+	// The provider's own object, passed on: never with the key in it.
+	const result = JSON.parse(redact(JSON.stringify(answer.result), apiKey)) as IDataObject;
+	return { taskId: null, providerMessage: null, submittedAt, result, file: answer.file };
+}
+
+/** A 2xx answer without a task ID or a result: a refusal in a 200, or an unconfirmed submit. */
+function unconfirmed(
+	problem: ResponseProblem,
+	response: ProviderResponse,
+	fail: Fail,
+): SunoFailure {
 	// A 200 that refuses (one-api's `{success: false}`): as the same refusal with an error status.
 	const refusal = refusalOf(providerErrorOf(response.body));
-	if (refusal) throw fail(refusal, httpCode);
-	const { code, message } = answer.problem;
-	throw fail(
-		{
-			message: `The provider did not confirm the submit${code ? ` (${code})` : ''}: ${message}`,
-			code: 'UNCONFIRMED',
-			created: true,
-		},
-		httpCode,
-	);
+	if (refusal) return fail(refusal);
+	const { code, message } = problem;
+	return fail({
+		message: `The provider did not confirm the submit${code ? ` (${code})` : ''}: ${message}`,
+		code: 'UNCONFIRMED',
+		created: true,
+	});
 }

@@ -5,6 +5,7 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { FETCH_OPERATIONS } from '../../../../nodes/SunoFetch/actions/operations';
 import { SunoFailure } from '../../../../nodes/shared/failure';
 import { engineFields } from '../../../../nodes/shared/settings/fields';
 import {
@@ -14,7 +15,7 @@ import {
 	readRunSettings,
 } from '../../../../nodes/shared/settings/read';
 
-const fields = fieldSet(engineFields('fetch'));
+const fields = fieldSet(engineFields('fetch', FETCH_OPERATIONS));
 
 /** n8n's side of a run: parameters per item, and the node's type (a tool's ends in "Tool"). */
 function contextOf(

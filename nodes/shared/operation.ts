@@ -1,0 +1,112 @@
+/**
+ * What an operation declares, once, in its own module: the editor's option (name, description,
+ * action), its subtitle and fields, what it sends and reads, what it makes and which gateways offer
+ * it. Each node lists its declarations once (actions/operations.ts); its option lists, subtitle,
+ * router, the engine fields' visibility and the extras table are derived from that list.
+ */
+import {
+	updateDisplayOptions,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+
+import type { FetchOperation } from './engine/fetch';
+import type { Submission } from './engine/generate';
+import type { TimingOperation } from './engine/timing';
+
+/** What a run of the operation gives back, which decides the engine fields it shows. */
+export type Makes = 'songs' | 'lyrics' | 'tasks' | 'file' | 'persona' | 'timing';
+
+/** Tasks are waited for, batched and fetched; only clips have files to download. */
+const MADE: Record<Makes, { tasks: boolean; files: boolean }> = {
+	songs: { tasks: true, files: true },
+	tasks: { tasks: true, files: true },
+	file: { tasks: true, files: true },
+	lyrics: { tasks: true, files: false },
+	persona: { tasks: false, files: false },
+	timing: { tasks: false, files: false },
+};
+
+/** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
+export interface Extra {
+	/** The credential presets whose provider documents it (extras.ts). */
+	documentedBy: readonly string[];
+	/** A song submit with extra fields, which a gateway without it turns into a plain paid song. */
+	songSubmit: boolean;
+	/** What the credential's list saves for it, when that is not the operation's value. */
+	key?: string;
+}
+
+export interface OperationDeclaration {
+	/** The Operation field's value: unique across the node. */
+	value: string;
+	name: string;
+	description: string;
+	/** What n8n tells an AI agent or MCP client the tool does and costs. */
+	action: string;
+	/** What the node's subtitle shows under its name. */
+	subtitle: string;
+	/** The operation chosen when the node (or its resource) is added. */
+	isDefault?: true;
+	/** Its own fields, shown only while it is chosen. */
+	properties: INodeProperties[];
+	makes: Makes;
+	extra?: Extra;
+}
+
+export interface GenerateDeclaration extends OperationDeclaration {
+	resource: 'song' | 'persona' | 'clipFile';
+	/** False for a GET: Additional Body Fields has nothing to add to. */
+	sendsBody: boolean;
+	/** The item's submission, checked; a ParameterError names the field. */
+	readSubmission(this: IExecuteFunctions, itemIndex: number): Submission;
+}
+
+export type FetchDeclaration = OperationDeclaration & (FetchOperation | TimingOperation);
+
+/** What the engine fields' visibility depends on. */
+export type Visibility = Pick<OperationDeclaration, 'value' | 'makes'> & { sendsBody?: boolean };
+
+export const makesTasks = ({ makes }: Visibility) => MADE[makes].tasks;
+export const makesFiles = ({ makes }: Visibility) => MADE[makes].files;
+
+/** The extras table's key of an operation that some gateways lack. */
+export const extraKey = (declaration: OperationDeclaration): string | undefined =>
+	declaration.extra && (declaration.extra.key ?? declaration.value);
+
+/**
+ * An Operation field for `declarations`, listed by name alphabetically, as n8n's lint asks of
+ * literal lists.
+ */
+export function operationField(
+	declarations: readonly OperationDeclaration[],
+	displayOptions?: INodeProperties['displayOptions'],
+): INodeProperties {
+	const options: INodePropertyOptions[] = [...declarations]
+		.sort((a, b) => a.name.localeCompare(b.name, 'en'))
+		.map(({ name, value, description, action }) => ({ name, value, description, action }));
+	const chosen = declarations.find((declaration) => declaration.isDefault) ?? declarations[0];
+	const defaultValue = chosen.value;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		...(displayOptions ? { displayOptions } : {}),
+		options,
+		default: defaultValue,
+	};
+}
+
+/** Every operation's own fields, each shown only while its operation is chosen. */
+export const operationFields = (declarations: readonly OperationDeclaration[]) =>
+	declarations.flatMap(({ value, properties }) =>
+		updateDisplayOptions({ show: { operation: [value] } }, properties),
+	);
+
+/** The node's subtitle: the chosen operation's. */
+export const subtitleOf = (declarations: readonly OperationDeclaration[]) =>
+	`={{ { ${declarations
+		.map(({ value, subtitle }) => `${value}: ${JSON.stringify(subtitle)}`)
+		.join(', ')} }[$parameter["operation"]] }}`;

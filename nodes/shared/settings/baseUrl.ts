@@ -1,0 +1,56 @@
+/**
+ * The one base-URL rule: where the credential's requests (its Test button) and the node's go.
+ * Pure: the credential and the client both call it, so neither knows the other.
+ */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+import { SunoFailure } from '../failure';
+
+/** A Base URL the gateway rule refuses; its description says what to do. */
+export class BaseUrlError extends SunoFailure {
+	constructor(problem: string) {
+		super(`The credential's Base URL ${problem}`, {
+			code: 'INVALID_CREDENTIAL',
+			description:
+				'Open the Suno API credential and enter the gateway address, for example https://api.cometapi.com (a gateway mounted under a path, like https://example.com/suno-gw, is fine).',
+		});
+	}
+}
+
+/**
+ * A preset, or the custom URL trimmed and without trailing slashes; http(s) only; no user,
+ * password, query or fragment; a path prefix is allowed, a trailing /v1 is not (the Suno routes
+ * sit beside /v1, not under it).
+ */
+export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const chosen = credentials.provider === 'custom' ? credentials.baseUrl : credentials.provider;
+	const raw = String(chosen ?? '').trim();
+	const url = parsedUrl(raw);
+	if (url === null) throw new BaseUrlError(`"${raw}" is not a valid URL.`);
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
+	}
+	if (url.username !== '' || url.password !== '') {
+		throw new BaseUrlError(
+			'must not contain a user name or password; put the key in the API Key field.',
+		);
+	}
+	if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
+		throw new BaseUrlError('must not contain a query (?…) or fragment (#…).');
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	if (/\/v1$/i.test(path)) {
+		throw new BaseUrlError(
+			`ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (${url.origin}${path.slice(0, -3)}, not ${url.origin}${path}).`,
+		);
+	}
+	return `${url.origin}${path}`;
+}
+
+function parsedUrl(raw: string): URL | null {
+	try {
+		return new URL(raw);
+	} catch {
+		return null;
+	}
+}
