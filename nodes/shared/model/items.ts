@@ -3,7 +3,7 @@
  */
 import { deepCopy, type IDataObject } from 'n8n-workflow';
 
-import { NO_CLIP } from './normalise';
+import { NO_CLIP } from './clips';
 import type { Clip, Task } from './task';
 
 type ClipFields = Omit<Clip, 'raw'>;

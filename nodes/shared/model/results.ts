@@ -5,7 +5,7 @@
  * what came back, never a guess. Pure; nothing here knows about n8n.
  */
 import { MIME_TYPES, urlExtension } from './files';
-import { envelopeProblem, readJson } from './normalise';
+import { envelopeProblem, readJson } from './envelope';
 import type { PaidAnswer } from './submit';
 import { isObject, link, text } from './values';
 

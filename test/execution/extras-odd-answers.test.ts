@@ -1,6 +1,7 @@
 /**
- * Hostile review of the provider extras, through real n8n execution against the local provider:
- * odd and hostile gateway answers, expressions giving odd values, several items, secrets.
+ * The provider extras against odd and hostile gateway answers, through real n8n execution against
+ * the local provider: WAV/MP4 answer shapes, Create Persona, Concatenate, Get Lyrics Timing,
+ * expressions giving odd values, several items, secrets, and which gateways get extras.
  * `[FOUND]` tests failed before their fix (22 defects from a helper session given only the README
  * and the code); `[GUARD]` tests passed already and keep something important from regressing.
  */

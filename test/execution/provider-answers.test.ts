@@ -1,6 +1,7 @@
 /**
- * Hostile review: provider answers that the node reads wrongly without any error, or reports
- * with a message that hides what happened.
+ * Odd provider answers to Get and Get Many, and to the credential test: clip lists in odd JSON, a
+ * task answered under another id, errors inside an HTTP 200, redirects. Each is read right or
+ * reported with what the provider said.
  */
 import { runCredentialTest } from '../harness/workflow-runner';
 import { jsonOf, useProvider } from './setup';

@@ -1,5 +1,5 @@
 /**
- * Hostile review: Download Files against odd file servers, odd URLs and odd settings.
+ * Download Files against odd file servers, odd URLs and odd settings.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,6 +1,7 @@
 /**
- * Hostile review: task ids — the same id twice in another case, ids matched to the wrong task,
- * unicode around ids, and tasks that exist but are reported missing.
+ * Task ids: the same id twice in another case, ids answered in the gateway's own spelling,
+ * unicode around ids, long numeric ids, JSON lists given as text, and batches larger than the
+ * gateway answers.
  */
 import { jsonOf, useProvider } from './setup';
 import { LocalSunoProvider } from '../provider/provider';
@@ -71,5 +72,48 @@ describe('batches larger than the gateway answers', () => {
 		// Before the fix: status "success", 100 SUCCESS + 50 NOT_FOUND items and a hint "50 task ids were not found".
 		const allThere = statuses.length === 150 && statuses.every((status) => status === 'SUCCESS');
 		expect(allThere || result.status === 'error').toBe(true);
+	});
+});
+
+describe('ids in another case', () => {
+	it('a MySQL-backed gateway’s answer in its own spelling is matched to the id asked for', async () => {
+		ctx.provider.caseInsensitiveIds = true;
+		const id = ctx.provider.createTask({ id: 'task_AbCdEf0123', finishAfter: 0, clips: 1 });
+		for (const operation of ['get', 'getMany']) {
+			const result = await ctx.run({
+				operation,
+				taskId: 'TASK_abcdef0123',
+				taskIds: 'TASK_abcdef0123',
+			});
+			expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
+				[id, 'SUCCESS'],
+			]);
+			expect(result.hints).toEqual([]);
+		}
+	});
+
+	it('the exact spelling wins when both come back', async () => {
+		ctx.provider.addTask({ task_id: 'ab', status: 'SUCCESS', data: [] });
+		ctx.provider.addTask({ task_id: 'AB', status: 'FAILURE', data: [] });
+		const result = await ctx.run({ operation: 'getMany', taskIds: 'AB, ab' });
+		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
+			['AB', 'FAILURE'],
+			['ab', 'SUCCESS'],
+		]);
+	});
+});
+
+describe('Task IDs as a JSON list in a string', () => {
+	it('\'["a","b"]\' is the ids a and b', async () => {
+		await ctx.run({ operation: 'getMany', taskIds: '={{ \'["a", "b"]\' }}' });
+		expect(JSON.parse(fetchRequests()[0].body).ids).toEqual(['a', 'b']);
+	});
+
+	it('a broken list is an error naming the field', async () => {
+		const result = await ctx.run({ operation: 'getMany', taskIds: '["a", b]' });
+		expect(result.error?.message).toMatch(
+			/^Task IDs looks like a list \("\["a", b\]"\) but is not valid JSON/,
+		);
+		expect(fetchRequests()).toHaveLength(0);
 	});
 });

@@ -1,6 +1,6 @@
 /**
- * Second hostile review of the provider extras, through real n8n execution against the local
- * provider: redirects on the paid routes, the same clip asked for by several items, the file
+ * The provider extras' paid answers, through real n8n execution against the local provider:
+ * redirects on the paid routes, the same clip asked for by several items, the file
  * signature checks, the credential's Extra Operations Offered, the "not as asked" check, what
  * the run's errors keep of what was paid for, and lyrics timing as subtitles.
  * `[FOUND]` tests failed before their fix (12 defects); `[GUARD]` tests passed already and keep

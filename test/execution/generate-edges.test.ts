@@ -1,9 +1,9 @@
 /**
- * Hostile review of Suno Generate: paid submits against gateways that answer oddly, settings and
+ * Suno Generate at the edges: paid submits against gateways that answer oddly, settings and
  * fields from expressions, Additional Body Fields tricks, many items. Each test runs the node
  * through real n8n execution against the local gateway; the gateway's request log is the witness.
  * Tests marked [GUARD] pass today and guard a promise a user pays for; every other test shows a
- * defect and fails until it is fixed.
+ * defect that failed before its fix.
  */
 import { LocalSunoProvider } from '../provider/provider';
 import { fixture } from '../fixtures';

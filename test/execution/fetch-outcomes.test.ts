@@ -1,8 +1,9 @@
 /**
- * Every answer right or loudly wrong: the cases a hostile review found answered wrongly without
- * any error (a wrong host read as "not found", tasks lost beside a failed request, settings from
- * expressions ignored, ids in another case dropped, the key following a redirect, waits that
- * overran Max Wait), each through real n8n execution against the local provider.
+ * What Suno Fetch outputs when a request or a task goes wrong — every answer right or loudly
+ * wrong: a wrong address is not "not found", a failed request costs only its own ids, the key never
+ * follows a redirect, items share no object, statuses end a wait or not, and Max Wait holds. Each
+ * through real n8n execution against the local provider. Settings given as text are in
+ * settings-from-expressions.test.ts, ids in another case in task-ids.test.ts.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -102,131 +103,6 @@ describe('one failed request costs only its own ids', () => {
 		expect(result.error?.description).toContain(`Fetched: ${ids[1]}.`);
 	});
 });
-
-describe('settings given by expressions as text', () => {
-	it('Retries "0" makes one request', async () => {
-		ctx.provider.injectFault({ status: 503, times: 5 });
-		await ctx.run({ operation: 'getMany', taskIds: 'a', options: { retries: '={{ "0" }}' } });
-		expect(fetchRequests()).toHaveLength(1);
-	});
-
-	it('Batch Size "2" sends two ids per request', async () => {
-		await ctx.run({
-			operation: 'getMany',
-			taskIds: 'a,b,c,d',
-			options: { batchSize: '={{ "2" }}' },
-		});
-		expect(fetchRequests().map((entry) => JSON.parse(entry.body).ids)).toEqual([
-			['a', 'b'],
-			['c', 'd'],
-		]);
-	});
-
-	it('Wait for Completion "false" does not wait', async () => {
-		const id = ctx.provider.createTask({ holdAt: 'IN_PROGRESS' });
-		const result = await ctx.run({
-			operation: 'get',
-			taskId: id,
-			waitForCompletion: '={{ "false" }}',
-			pollInterval: 1,
-		});
-		expect(result.status).toBe('success');
-		expect(fetchRequests()).toHaveLength(1);
-	});
-
-	it('Simplify "false" gives the raw clips', async () => {
-		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
-		const result = await ctx.run({ operation: 'get', taskId: id, simplify: '={{ "false" }}' });
-		expect(jsonOf(result)[0]).toHaveProperty('task');
-	});
-
-	it('Download Files "audio" downloads the audio', async () => {
-		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
-		const result = await ctx.run(
-			{ operation: 'get', taskId: id, downloadFiles: '={{ "audio" }}' },
-			{ continueOnFail: true },
-		);
-		expect(result.status).toBe('success');
-		expect(Object.keys(result.items[0].binary ?? {})).toEqual(['audio']);
-	});
-
-	it('Download Files as a list from an expression works too', async () => {
-		const id = ctx.provider.createTask({ finishAfter: 0, clips: 1 });
-		const result = await ctx.run({
-			operation: 'get',
-			taskId: id,
-			downloadFiles: '={{ ["audio", "image"] }}',
-		});
-		expect(Object.keys(result.items[0].binary ?? {}).sort()).toEqual(['audio', 'image']);
-	});
-
-	it.each([
-		[{ options: { retries: '={{ "three" }}' } }, 'Retries must be a number, not "three".'],
-		[{ options: { batchSize: '={{ 0 }}' } }, 'Batch Size must be from 1 to 100 (it is 0).'],
-		[
-			{ options: { concurrency: '={{ "2.5" }}' } },
-			'Concurrency must be a whole number (it is 2.5).',
-		],
-		[
-			{ waitForCompletion: '={{ "yes" }}' },
-			'Wait for Completion must be true or false, not "yes".',
-		],
-		[
-			{ downloadFiles: '={{ "mp3" }}' },
-			'Download Files must be one of "audio", "image", "imageLarge", "video", not "mp3".',
-		],
-		[
-			{ options: { onMissing: '={{ "skip" }}' } },
-			'On Missing Task must be one of "emit", "error", not "skip".',
-		],
-	])('%j fails before any request with a message naming the field', async (parameters, message) => {
-		const result = await ctx.run({ operation: 'getMany', taskIds: 'a', ...parameters });
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe(message);
-		expect(fetchRequests()).toHaveLength(0);
-	});
-
-	it('a bad run-wide setting with On Error → Continue is an error item for every input item', async () => {
-		const result = await ctx.run(
-			{ operation: 'getMany', taskIds: '={{ $json.id }}', options: { retries: '={{ "x" }}' } },
-			{ items: [{ id: 'a' }, { id: 'b' }], continueOnFail: true },
-		);
-		expect(result.status).toBe('success');
-		expect(jsonOf(result)).toEqual([
-			expect.objectContaining({ error: 'Retries must be a number, not "x".' }),
-			expect.objectContaining({ error: 'Retries must be a number, not "x".' }),
-		]);
-	});
-});
-
-describe('ids in another case', () => {
-	it('a MySQL-backed gateway’s answer in its own spelling is matched to the id asked for', async () => {
-		ctx.provider.caseInsensitiveIds = true;
-		const id = ctx.provider.createTask({ id: 'task_AbCdEf0123', finishAfter: 0, clips: 1 });
-		for (const operation of ['get', 'getMany']) {
-			const result = await ctx.run({
-				operation,
-				taskId: 'TASK_abcdef0123',
-				taskIds: 'TASK_abcdef0123',
-			});
-			expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
-				[id, 'SUCCESS'],
-			]);
-			expect(result.hints).toEqual([]);
-		}
-	});
-
-	it('the exact spelling wins when both come back', async () => {
-		ctx.provider.addTask({ task_id: 'ab', status: 'SUCCESS', data: [] });
-		ctx.provider.addTask({ task_id: 'AB', status: 'FAILURE', data: [] });
-		const result = await ctx.run({ operation: 'getMany', taskIds: 'AB, ab' });
-		expect(jsonOf(result).map((item) => [item.taskId, item.taskStatus])).toEqual([
-			['AB', 'FAILURE'],
-			['ab', 'SUCCESS'],
-		]);
-	});
-});
-
 describe('the key never follows a redirect', () => {
 	const elsewhere = new LocalSunoProvider();
 	beforeAll(async () => elsewhere.start());
@@ -253,22 +129,6 @@ describe('the key never follows a redirect', () => {
 		},
 	);
 });
-
-describe('Task IDs as a JSON list in a string', () => {
-	it('\'["a","b"]\' is the ids a and b', async () => {
-		await ctx.run({ operation: 'getMany', taskIds: '={{ \'["a", "b"]\' }}' });
-		expect(JSON.parse(fetchRequests()[0].body).ids).toEqual(['a', 'b']);
-	});
-
-	it('a broken list is an error naming the field', async () => {
-		const result = await ctx.run({ operation: 'getMany', taskIds: '["a", b]' });
-		expect(result.error?.message).toMatch(
-			/^Task IDs looks like a list \("\["a", b\]"\) but is not valid JSON/,
-		);
-		expect(fetchRequests()).toHaveLength(0);
-	});
-});
-
 describe('Simplify off shares no object between items', () => {
 	it('editing one item’s nested objects changes no other item', async () => {
 		ctx.provider.addTask({
