@@ -17,8 +17,9 @@
  *
  * Printed: the files whose functions ran, in the order they were first entered; per file its lines,
  * how many of its functions ran, the distinct call sites in our other files that entered it and
- * from which files, and the order of those callers over time (run-length compressed, so
- * "run.ts › collect.ts › run.ts" means the file was entered again from run.ts after collect.ts).
+ * from which files, and, for a file entered from a caller again after another caller, the order of
+ * its callers over time ("run.ts › collect.ts › run.ts"; a repeating block such as a polling loop
+ * is one phase, "(collect.ts › retry.ts) ×4").
  * `--sites` lists every cross-file call site.
  *
  * What counts as a cross-file call: a call whose caller frame is in one of our files and whose
@@ -263,8 +264,45 @@ async function runRequest(provider, runSunoFetch) {
 
 const short = (rel) => rel.replace(/^nodes\/(shared\/)?/, '').replace('/actions/', '/');
 const compress = (labels) => labels.filter((label, i) => label !== labels[i - 1]);
-/** Entered from a caller, then from another, then from the first again: "A › B › A". */
-const isReentered = (sequence) => sequence.some((label, i) => sequence.indexOf(label) < i);
+
+/**
+ * The callers of a file over time as phases: repeats of one caller are one, and a block of 2 to 4
+ * callers that repeats (a polling loop: collect.ts › retry.ts › collect.ts › retry.ts …) is one
+ * phase, "(collect.ts › retry.ts) ×4", a trailing part of the block included ("×4…").
+ */
+function phases(labels) {
+	const sequence = compress(labels);
+	const found = [];
+	for (let i = 0; i < sequence.length; ) {
+		let best;
+		for (let period = 2; period <= 4; period++) {
+			const block = sequence.slice(i, i + period);
+			let length = period;
+			while (i + length < sequence.length && sequence[i + length] === block[length % period])
+				length++;
+			const times = Math.floor(length / period);
+			if (times >= 2 && (!best || length > best.length)) best = { block, times, length };
+		}
+		if (!best) {
+			found.push({ labels: [sequence[i]], text: sequence[i] });
+			i++;
+			continue;
+		}
+		const partial = best.length % best.block.length ? '…' : '';
+		found.push({
+			labels: best.block,
+			text: `(${best.block.join(' › ')}) ×${best.times}${partial}`,
+		});
+		i += best.length;
+	}
+	return found;
+}
+
+/** Entered from a caller in one phase and again from it in a later one: "A › B › A". */
+const isReentered = (found) =>
+	found.some((phase, i) =>
+		phase.labels.some((label) => found.slice(0, i).some((before) => before.labels.includes(label))),
+	);
 
 function listSources() {
 	const found = [];
@@ -322,9 +360,9 @@ function report(elapsed) {
 			...[...sitesFrom].map(([caller, set]) => `${short(caller.rel)} ${set.size}`),
 			...outside,
 		];
-		const sequence = compress(callers);
-		const shown =
-			sequence.length > 9 ? [...sequence.slice(0, 9), `… ${sequence.length - 9} more`] : sequence;
+		const found = phases(callers);
+		const shown = found.slice(0, 9).map((phase) => phase.text);
+		if (found.length > 9) shown.push(`… ${found.length - 9} more`);
 		return [
 			String(i + 1).padStart(2),
 			file.rel.padEnd(width),
@@ -332,7 +370,7 @@ function report(elapsed) {
 			`${String(functions.size).padStart(3)}/${String(file.functions.length).padEnd(3)}`,
 			String(into).padStart(4),
 			from.join(', '),
-			...(isReentered(sequence) ? [`| entered from, in order: ${shown.join(' › ')}`] : []),
+			...(isReentered(found) ? [`| entered from, in order: ${shown.join(' › ')}`] : []),
 		].join('  ');
 	});
 
@@ -344,7 +382,7 @@ function report(elapsed) {
 		.filter(([a, b]) => a < b && edges.has(`${b}→${a}`))
 		.map(([a, b]) => `${short(a)} ⇄ ${short(b)}`);
 	const reentered = order
-		.filter((file) => isReentered(compress(perFile.get(file).callers)))
+		.filter((file) => isReentered(phases(perFile.get(file).callers)))
 		.map((file) => short(file.rel));
 	const direct = [...sites.values()].filter((site) => site.direct).length;
 	const lines = order.reduce((sum, file) => sum + file.lines, 0);
@@ -365,7 +403,7 @@ function report(elapsed) {
 			`\nFile-to-file edges: ${edges.size}` +
 			`\nFunctions executed: ${order.reduce((sum, file) => sum + perFile.get(file).functions.size, 0)}` +
 			`\nCalled both ways: ${mutual.join('; ') || 'none'}` +
-			`\nEntered again from a caller after another caller: ${reentered.join(', ') || 'none'}`,
+			`\nEntered again from a caller after another caller (loops aside): ${reentered.join(', ') || 'none'}`,
 	);
 	if (process.argv.includes('--sites')) {
 		console.log(
