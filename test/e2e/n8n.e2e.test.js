@@ -77,7 +77,7 @@ test('example "fetch many tasks": every state, the user order, a NOT_FOUND item 
 		'demo-0002-harbour-lights SUCCESS 1',
 		'demo-0003-still-rendering IN_PROGRESS 0',
 		'demo-0003-still-rendering IN_PROGRESS 1',
-		'demo-0004-lyrics SUCCESS null',
+		'demo-0004-lyrics SUCCESS undefined', // a lyrics item has no clip fields
 		'demo-0005-rejected FAILURE 0',
 		'demo-0005-rejected FAILURE 1',
 		'demo-0006-never-submitted NOT_FOUND null',

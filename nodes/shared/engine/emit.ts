@@ -49,6 +49,8 @@ export function outcomeOf(
 	mask: Mask,
 	/** As a tool: what its caller is told about an asked id's task, on the task's first item. */
 	toolNote?: (id: string) => string | null,
+	/** Files will be downloaded (attach.ts): each item says in `downloadSkipped` what was not. */
+	downloads = false,
 ): ItemOutcome {
 	const { itemIndex } = request;
 	const problems = requestFailures(request, collected, mask);
@@ -87,7 +89,7 @@ export function outcomeOf(
 		.filter((id) => !withheld.has(id))
 		.flatMap((id) => {
 			const task = collected.tasks.get(id)!;
-			const extras = { annotate: request.annotate, note: toolNote?.(id), mask };
+			const extras = { annotate: request.annotate, note: toolNote?.(id), mask, downloads };
 			return taskItems(task, shape, extras).map(({ json, clip }) => ({
 				itemIndex,
 				json,

@@ -131,16 +131,16 @@ async function deliver(context: IExecuteFunctions, run: Run, prepared: Prepared)
 			settings.fetch.answerBy === null
 				? undefined
 				: toolNoteFor(collected, settings, justSubmitted);
+		const downloads = settings.download.kinds.length > 0;
 		const outcomes = requests.map((request) =>
-			outcomeOf(request, collected, settings.fetch, client.mask, toolNote),
+			outcomeOf(request, collected, settings.fetch, client.mask, toolNote, downloads),
 		);
 		const first = outcomes.find((outcome) => outcome.problems.length > 0);
 		if (first && !context.continueOnFail()) throw first.problems[0];
 		const entries = outcomes.flatMap((outcome) => outcome.entries);
 
 		// Files, if asked for; a failed download fails its own clip's item only.
-		if (settings.download.kinds.length > 0)
-			await attachFiles.call(context, client, entries, settings);
+		if (downloads) await attachFiles.call(context, client, entries, settings);
 		for (const entry of entries) {
 			if (entry.error !== undefined) run.fail(entry.itemIndex, entry.error);
 			else {

@@ -8,7 +8,55 @@ import type { Clip, Task } from './task';
 
 type ClipFields = Omit<Clip, 'raw'>;
 
-/** One literal, not spreads: this runs once per clip, and a literal is several times faster. */
+/**
+ * A simplified item's key order, which is the order of n8n's table columns (the first item's keys):
+ * what the user came for (the song or the lyrics, and a stem's name), then the rest of the clip, with
+ * the operation's fields beside what they describe, then the task's bookkeeping. A key not listed
+ * (another operation's field) comes after these.
+ */
+const SIMPLE_ORDER = [
+	'title',
+	'clipId',
+	'audioUrl',
+	'duration',
+	'lyrics',
+	'stem',
+	'imageUrl',
+	'imageLargeUrl',
+	'videoUrl',
+	'downloadSkipped',
+	'tags',
+	'description',
+	'model',
+	'requestedModel',
+	'modelVersion',
+	'notAsAsked',
+	'clipStatus',
+	'errorMessage',
+	'clipIndex',
+	'clipCount',
+	'createdAt',
+	'taskId',
+	'taskStatus',
+	'failReason',
+	'action',
+	'rawStatus',
+	'progress',
+	'submittedAt',
+	'startedAt',
+	'finishedAt',
+	'note',
+];
+
+/** The item's keys in SIMPLE_ORDER, any others after them. */
+function inSimpleOrder(json: IDataObject): IDataObject {
+	const ordered: IDataObject = {};
+	for (const key of SIMPLE_ORDER) if (key in json) ordered[key] = json[key];
+	for (const key of Object.keys(json)) if (!(key in ordered)) ordered[key] = json[key];
+	return ordered;
+}
+
+/** A clip's item, its keys already in SIMPLE_ORDER (this runs once per clip). */
 function itemJson(
 	task: Task,
 	clip: ClipFields,
@@ -16,44 +64,69 @@ function itemJson(
 	clipCount: number,
 ): IDataObject {
 	return {
-		taskId: task.taskId,
-		action: task.action,
-		taskStatus: task.taskStatus,
-		rawStatus: task.rawStatus,
-		progress: task.progress,
-		failReason: task.failReason,
-		submittedAt: task.submittedAt,
-		startedAt: task.startedAt,
-		finishedAt: task.finishedAt,
-		clipId: clip.clipId,
-		clipIndex,
-		clipCount,
 		title: clip.title,
-		clipStatus: clip.clipStatus,
+		clipId: clip.clipId,
 		audioUrl: clip.audioUrl,
-		videoUrl: clip.videoUrl,
+		duration: clip.duration,
+		lyrics: clip.lyrics,
 		imageUrl: clip.imageUrl,
 		imageLargeUrl: clip.imageLargeUrl,
-		lyrics: clip.lyrics,
-		description: clip.description,
+		videoUrl: clip.videoUrl,
 		tags: clip.tags,
-		duration: clip.duration,
+		description: clip.description,
 		model: clip.model,
 		modelVersion: clip.modelVersion,
-		createdAt: clip.createdAt,
+		clipStatus: clip.clipStatus,
 		errorMessage: clip.errorMessage,
+		clipIndex,
+		clipCount,
+		createdAt: clip.createdAt,
+		...taskFields(task),
 	};
 }
 
-/** Flat items: the task's fields then the clip's; a task without clips is one item with null clip fields. */
+/** The task's own fields, on each of its items, in SIMPLE_ORDER. */
+function taskFields(task: Task): IDataObject {
+	return {
+		taskId: task.taskId,
+		taskStatus: task.taskStatus,
+		failReason: task.failReason,
+		action: task.action,
+		rawStatus: task.rawStatus,
+		progress: task.progress,
+		submittedAt: task.submittedAt,
+		startedAt: task.startedAt,
+		finishedAt: task.finishedAt,
+	};
+}
+
+/**
+ * A LYRICS task (finished or not): its title, text and status word, and the task. No clip field:
+ * a lyrics task makes no clip, so files, duration, model and the clip's place cannot apply.
+ */
+function lyricsItem(task: Task): IDataObject {
+	const { lyrics } = task;
+	return {
+		title: lyrics?.title ?? null,
+		lyrics: lyrics?.text ?? null,
+		clipStatus: lyrics?.status ?? null,
+		...taskFields(task),
+	};
+}
+
+const isLyricsTask = (task: Task) =>
+	task.clips.length === 0 && (task.lyrics !== null || task.action === 'LYRICS');
+
+/**
+ * Flat items, one per clip, each with its task's fields; a LYRICS task is one lyrics item, another
+ * task without clips one item with null clip fields. Keys are put in order once the operation's
+ * fields are in (taskItems).
+ */
 function simplifiedItems(task: Task): IDataObject[] {
+	if (isLyricsTask(task)) return [lyricsItem(task)];
 	const count = task.clips.length;
 	if (count > 0) return task.clips.map((clip, index) => itemJson(task, clip, index, count));
-	const lyrics = task.lyrics;
-	const clipless = lyrics
-		? { ...NO_CLIP, title: lyrics.title, lyrics: lyrics.text, clipStatus: lyrics.status }
-		: NO_CLIP;
-	return [itemJson(task, clipless, null, 0)];
+	return [itemJson(task, NO_CLIP, null, 0)];
 }
 
 /**
@@ -118,6 +191,8 @@ function compacted(json: IDataObject): IDataObject {
 	return json;
 }
 
+const asBuilt = (json: IDataObject) => json;
+
 /** Simplify on (`simple`), off (`raw`), or a tool's answer (`compact`). */
 export type ItemShape = 'simple' | 'raw' | 'compact';
 
@@ -134,6 +209,8 @@ export interface ItemExtras {
 	note?: string | null;
 	/** Masks the API key (client.ts): applied to every text of the finished item. */
 	mask?: (text: string) => string;
+	/** Files will be downloaded: a simplified item keeps `downloadSkipped` (attach.ts fills it) in its place. */
+	downloads?: boolean;
 }
 
 /**
@@ -148,11 +225,13 @@ function masked(json: IDataObject, mask: (text: string) => string): IDataObject 
 
 export function taskItems(task: Task, shape: ItemShape, extras: ItemExtras = {}): ClipItem[] {
 	const builders = { simple: simplifiedItems, raw: rawItems, compact: compactItems };
+	const shapers = { simple: inSimpleOrder, raw: asBuilt, compact: compacted };
 	return builders[shape](task).map((json, index) => {
 		const clip = task.clips[index] ?? null;
 		if (extras.annotate) Object.assign(json, extras.annotate(task, clip));
 		if (index === 0 && extras.note) json.note = extras.note;
-		const shaped = shape === 'compact' ? compacted(json) : json;
+		if (shape === 'simple' && extras.downloads) json.downloadSkipped = null;
+		const shaped = shapers[shape](json);
 		return { json: extras.mask ? masked(shaped, extras.mask) : shaped, clip };
 	});
 }
