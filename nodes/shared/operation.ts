@@ -1,6 +1,6 @@
 /**
- * What an operation declares, once, in its own module: the editor's option (name, description,
- * action), its subtitle and fields, what it sends and reads, what it makes and which gateways offer
+ * What an operation declares, once, in its own module: the editor's option (one name for the
+ * option, the picker's action and the subtitle; a description), what an AI agent is told, its fields, what it sends and reads, what it makes and which gateways offer
  * it. Each node lists its declarations once (actions/operations.ts); its option lists, subtitle,
  * router, the engine fields' visibility and the extras table are derived from that list.
  */
@@ -9,6 +9,8 @@ import {
 	type IExecuteFunctions,
 	type INodeProperties,
 	type INodePropertyOptions,
+	type INodeTypeDescription,
+	type UsableAsToolDescription,
 } from 'n8n-workflow';
 
 import type { FetchOperation } from './engine/fetch';
@@ -41,12 +43,14 @@ export interface Extra {
 export interface OperationDeclaration {
 	/** The Operation field's value: unique across the node. */
 	value: string;
+	/** Its one name: the Operation option's, the node picker's action and the canvas subtitle. */
 	name: string;
 	description: string;
-	/** What n8n tells an AI agent or MCP client the tool does and costs. */
-	action: string;
-	/** What the node's subtitle shows under its name. */
-	subtitle: string;
+	/**
+	 * What n8n tells an AI agent or MCP client the tool does and costs: the tool variant's action,
+	 * from which n8n makes the tool's description ("… in Suno Generate").
+	 */
+	forAgents: string;
 	/** The operation chosen when the node (or its resource) is added. */
 	isDefault?: true;
 	/** Its own fields, shown only while it is chosen. */
@@ -75,18 +79,30 @@ export const makesFiles = ({ makes }: Visibility) => MADE[makes].files;
 export const extraKey = (declaration: OperationDeclaration): string | undefined =>
 	declaration.extra && (declaration.extra.key ?? declaration.value);
 
+/** Who reads the option's action: a user in the node picker, or an AI agent using the tool. */
+export type Audience = 'editor' | 'agent';
+
 /**
- * An Operation field for `declarations`, listed by name alphabetically, as n8n's lint asks of
- * literal lists.
+ * An Operation field for `declarations`: the default (the main action) first, then the rest by
+ * name. The picker shows the action: the name for the editor, the guidance for an agent.
  */
 export function operationField(
 	declarations: readonly OperationDeclaration[],
+	audience: Audience,
 	displayOptions?: INodeProperties['displayOptions'],
 ): INodeProperties {
-	const options: INodePropertyOptions[] = [...declarations]
-		.sort((a, b) => a.name.localeCompare(b.name, 'en'))
-		.map(({ name, value, description, action }) => ({ name, value, description, action }));
 	const chosen = declarations.find((declaration) => declaration.isDefault) ?? declarations[0];
+	const options: INodePropertyOptions[] = [
+		chosen,
+		...declarations
+			.filter((declaration) => declaration !== chosen)
+			.sort((a, b) => a.name.localeCompare(b.name, 'en')),
+	].map(({ name, value, description, forAgents }) => ({
+		name,
+		value,
+		description,
+		action: audience === 'agent' ? forAgents : name,
+	}));
 	const defaultValue = chosen.value;
 	return {
 		displayName: 'Operation',
@@ -99,14 +115,26 @@ export function operationField(
 	};
 }
 
+/**
+ * The node's `usableAsTool`: n8n builds the tool variant from the node's description with these
+ * replacements spread over it (createAiTools), so the variant's operations carry the agents'
+ * guidance as their action, which n8n's automatic tool description is made of ("{action} in
+ * Suno Generate"). The node picker shows the node's own short names.
+ */
+export function toolVariant(agentProperties: INodeProperties[]): UsableAsToolDescription {
+	// n8n types the replacements as the base description, without `properties`; it spreads them all.
+	const replacements: Partial<INodeTypeDescription> = { properties: agentProperties };
+	return { replacements };
+}
+
 /** Every operation's own fields, each shown only while its operation is chosen. */
 export const operationFields = (declarations: readonly OperationDeclaration[]) =>
 	declarations.flatMap(({ value, properties }) =>
 		updateDisplayOptions({ show: { operation: [value] } }, properties),
 	);
 
-/** The node's subtitle: the chosen operation's. */
+/** The node's subtitle: the chosen operation's name. */
 export const subtitleOf = (declarations: readonly OperationDeclaration[]) =>
 	`={{ { ${declarations
-		.map(({ value, subtitle }) => `${value}: ${JSON.stringify(subtitle)}`)
+		.map(({ value, name }) => `${value}: ${JSON.stringify(name)}`)
 		.join(', ')} }[$parameter["operation"]] }}`;

@@ -70,7 +70,8 @@ describe('the published package', () => {
 		const { [name]: Node } = require(join(root, file));
 		expect(new Node().description).toMatchObject({
 			name: type,
-			usableAsTool: true,
+			// The tool variant: the operations with the agents' guidance as their action.
+			usableAsTool: { replacements: { properties: expect.any(Array) } },
 			credentials: [{ name: 'sunoApi', required: true }],
 		});
 	});

@@ -9,8 +9,10 @@ import { readdirSync } from 'fs';
 import { join } from 'path';
 import {
 	NodeHelpers,
+	type INode,
 	type INodeParameters,
 	type INodeProperties,
+	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
@@ -83,6 +85,13 @@ function showsOption(description: INodeTypeDescription, name: string, values: IN
 	return !!option && NodeHelpers.displayParameter({}, option, null, description, values);
 }
 
+/** The tool variant's description, as n8n builds it (createAiTools): the replacements spread over. */
+function toolDescriptionOf(description: INodeTypeDescription): INodeTypeDescription {
+	const { usableAsTool } = description;
+	const replacements = typeof usableAsTool === 'object' ? usableAsTool.replacements : {};
+	return { ...description, ...replacements } as INodeTypeDescription;
+}
+
 /** What the node's subtitle expression shows for `value`. */
 function subtitleFor(description: INodeTypeDescription, value: string): unknown {
 	const expression = String(description.subtitle).replace(/^=\{\{([\s\S]*)\}\}$/, '$1');
@@ -131,7 +140,7 @@ describe('every operation module is in its node', () => {
 });
 
 describe.each(cases)('%s', (value, { description, routes }, declaration) => {
-	it('is an option of the Operation field, with its name, description and action', () => {
+	it('is an option of the Operation field, with its one name as the picker’s action', () => {
 		const fields = byName(description.properties, 'operation').filter((field) =>
 			field.options?.some((option) => 'value' in option && option.value === value),
 		);
@@ -140,7 +149,7 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 			name: declaration.name,
 			value,
 			description: declaration.description,
-			action: declaration.action,
+			action: declaration.name,
 		});
 		if (declaration.resource === undefined) return;
 		// Shown for its resource, which the Resource field offers.
@@ -151,8 +160,23 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		);
 	});
 
-	it('is in the subtitle', () => {
-		expect(subtitleFor(description, value)).toBe(declaration.subtitle);
+	it('is in the subtitle, by its name', () => {
+		expect(subtitleFor(description, value)).toBe(declaration.name);
+	});
+
+	it('tells an AI agent what it does and costs: n8n’s tool description for the tool variant', () => {
+		const tool = toolDescriptionOf(description);
+		const parameters = { ...chosen(declaration), descriptionType: 'auto' };
+		const told = NodeHelpers.getToolDescriptionForNode(
+			{ parameters } as unknown as INode,
+			{ description: tool } as INodeType,
+		);
+		// n8n says "{action} in {node}" where it finds the operation under a resource, else the node's description.
+		expect([
+			`${declaration.forAgents} in ${description.defaults.name}`,
+			description.description,
+		]).toContain(told);
+		if (declaration.resource) expect(told).toContain(declaration.forAgents);
 	});
 
 	it('is routed to the engine', () => {
@@ -233,6 +257,24 @@ describe('what the declarations say they make', () => {
 		],
 	])('%s', (_what, has: (declaration: Declaration) => boolean, values) => {
 		expect(where((declaration) => !has(declaration))).toEqual(values);
+	});
+
+	it('each Operation list opens with its default, the rest by name; Song is the first resource', () => {
+		for (const { description } of NODES)
+			for (const field of byName(description.properties, 'operation')) {
+				const names = (field.options ?? []).map((option) => option.name);
+				const [first] = (field.options ?? []) as Array<{ value: unknown }>;
+				expect(first.value).toBe(field.default);
+				expect(names.slice(1)).toEqual(
+					[...names.slice(1)].sort((a, b) => a.localeCompare(b, 'en')),
+				);
+			}
+		const [generate] = NODES;
+		const [resource] = byName(generate.description.properties, 'resource');
+		expect(resource.options?.[0]).toMatchObject({ value: 'song' });
+		expect(resource.default).toBe('song');
+		const [song] = byName(generate.description.properties, 'operation');
+		expect(song.options?.[0]).toMatchObject({ name: 'Generate Music' });
 	});
 
 	it('each node and each resource has one default operation, which it offers', () => {

@@ -50,9 +50,8 @@ export const operation: FetchDeclaration = {
 	name: 'Get Lyrics Timing',
 	description:
 		'Get when each sung word and line of finished clips starts and ends, with subtitles (only where the gateway offers it)',
-	action:
+	forAgents:
 		'Get when each sung word and line of finished clips starts and ends, by clip ID (free, where the gateway offers it), with SRT and LRC subtitles',
-	subtitle: 'Get lyrics timing',
 	properties,
 	makes: 'timing',
 	extra: { key: 'lyricsTiming', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },

@@ -34,9 +34,8 @@ export const operation: GenerateDeclaration = {
 	resource: 'song',
 	name: 'Extend Music',
 	description: 'Continue a song from a point in one of its clips (paid)',
-	action:
+	forAgents:
 		'Extend a song from a point in one of its clips (paid; takes 1 to 3 minutes): returns the new clips, or if unfinished their task ID to get with Suno Fetch (free), never extend again',
-	subtitle: 'Extend music',
 	properties,
 	makes: 'songs',
 	sendsBody: true,
