@@ -21,7 +21,7 @@ import { engineFields } from '../shared/settings/fields';
 const propertiesFor = (audience: Audience): INodeProperties[] => [
 	operationField(FETCH_OPERATIONS, audience),
 	...operationFields(FETCH_OPERATIONS),
-	...engineFields('fetch', FETCH_OPERATIONS),
+	...engineFields('fetch', FETCH_OPERATIONS, audience),
 ];
 
 const DESCRIPTION =

@@ -12,6 +12,7 @@ import { router } from './actions/router';
 import {
 	operationField,
 	operationFields,
+	paidNotices,
 	subtitleOf,
 	toolVariant,
 	type Audience,
@@ -45,8 +46,9 @@ const resourceOperations = (audience: Audience): INodeProperties[] =>
 const propertiesFor = (audience: Audience): INodeProperties[] => [
 	resourceField,
 	...resourceOperations(audience),
+	...paidNotices(GENERATE_OPERATIONS),
 	...operationFields(GENERATE_OPERATIONS),
-	...engineFields('generate', GENERATE_OPERATIONS),
+	...engineFields('generate', GENERATE_OPERATIONS, audience),
 ];
 
 const DESCRIPTION =

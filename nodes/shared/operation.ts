@@ -14,6 +14,7 @@ import {
 } from 'n8n-workflow';
 
 import type { FetchOperation } from './engine/fetch';
+import type { FileKind } from './model/files';
 import type { Submission } from './engine/generate';
 import type { TimingOperation } from './engine/timing';
 
@@ -56,6 +57,8 @@ export interface OperationDeclaration {
 	/** Its own fields, shown only while it is chosen. */
 	properties: INodeProperties[];
 	makes: Makes;
+	/** What Download Files picks by default, when not the audio of songs (makesFiles). */
+	downloads?: readonly FileKind[];
 	extra?: Extra;
 }
 
@@ -70,10 +73,46 @@ export interface GenerateDeclaration extends OperationDeclaration {
 export type FetchDeclaration = OperationDeclaration & (FetchOperation | TimingOperation);
 
 /** What the engine fields' visibility depends on. */
-export type Visibility = Pick<OperationDeclaration, 'value' | 'makes'> & { sendsBody?: boolean };
+export type Visibility = Pick<OperationDeclaration, 'value' | 'makes' | 'downloads'> & {
+	sendsBody?: boolean;
+};
 
 export const makesTasks = ({ makes }: Visibility) => MADE[makes].tasks;
 export const makesFiles = ({ makes }: Visibility) => MADE[makes].files;
+
+/** What Download Files picks by default: the file the operation makes, a song's audio. */
+export const downloadsOf = (operation: Visibility): readonly FileKind[] =>
+	operation.downloads ?? (operation.makes === 'songs' ? ['audio'] : []);
+
+/** Every POST submits a paid task; the GETs (a finished clip's WAV or video) submit nothing new. */
+export const isPaid = (declaration: GenerateDeclaration) => declaration.sendsBody;
+
+/**
+ * What a paid operation costs, where the eye lands (under the Operation field): each run, each
+ * Execute step, pays again. Songs also take minutes and come as two clips.
+ */
+export function paidNotices(declarations: readonly GenerateDeclaration[]): INodeProperties[] {
+	const paid = declarations.filter(isPaid);
+	const songs = paid.filter(({ makes }) => makes === 'songs').map(({ value }) => value);
+	const others = paid.filter(({ makes }) => makes !== 'songs').map(({ value }) => value);
+	const pin = 'Pin the output while you build.';
+	return [
+		{
+			displayName: `Paid: each run submits and pays again. Songs take 1 to 3 minutes; a new song comes as two clips. ${pin}`,
+			name: 'paidSongNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { operation: songs } },
+		},
+		{
+			displayName: `Paid: each run submits and pays again. ${pin}`,
+			name: 'paidNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { operation: others } },
+		},
+	];
+}
 
 /** The extras table's key of an operation that some gateways lack. */
 export const extraKey = (declaration: OperationDeclaration): string | undefined =>

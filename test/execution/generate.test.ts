@@ -122,6 +122,8 @@ describe('Generate Music', () => {
 			operation: 'getMany',
 			taskIds: ids.join(','),
 			simplify: false,
+			// What Generate downloads by default: a song's audio.
+			downloadFiles: ['audio'],
 		});
 		expect(jsonOf(generated)).toEqual(
 			jsonOf(fetched).map((item) => ({

@@ -220,6 +220,34 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		}
 	});
 
+	it('opens with the file it makes picked in Download Files (none for the AI tool)', () => {
+		if (!makesFiles(declaration)) return;
+		const parameters = { ...chosen(declaration), downloadFiles: undefined };
+		delete parameters.downloadFiles;
+		const picked = (properties: INodeProperties[]) =>
+			NodeHelpers.getNodeParameters(properties, parameters, true, false, null, description)
+				?.downloadFiles;
+		const expected = {
+			generateMusic: ['audio'],
+			extendMusic: ['audio'],
+			convertToWav: ['audio'],
+			renderMp4: ['video'],
+			get: [],
+		}[value];
+		if (expected) expect(picked(description.properties)).toEqual(expected);
+		expect(picked(description.properties)).toEqual(
+			declaration.downloads ?? (declaration.makes === 'songs' ? ['audio'] : []),
+		);
+		expect(picked(toolDescriptionOf(description).properties)).toEqual([]);
+	});
+
+	it('says under the Operation field that it is paid (and for songs: minutes, two clips)', () => {
+		const paid = declaration.sendsBody === true;
+		const songs = declaration.makes === 'songs';
+		expect(shows(description, 'paidSongNotice', chosen(declaration))).toBe(paid && songs);
+		expect(shows(description, 'paidNotice', chosen(declaration))).toBe(paid && !songs);
+	});
+
 	it('shows the engine fields for what it makes', () => {
 		const values = chosen(declaration);
 		const tasks = makesTasks(declaration);

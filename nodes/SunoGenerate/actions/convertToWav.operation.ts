@@ -22,6 +22,7 @@ export const operation: GenerateDeclaration = {
 		"Convert a finished clip to a WAV file (where the gateway offers it): returns the WAV file's URL",
 	properties,
 	makes: 'file',
+	downloads: ['audio'],
 	sendsBody: false,
 	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
 	readSubmission,

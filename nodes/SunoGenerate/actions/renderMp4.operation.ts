@@ -21,6 +21,7 @@ export const operation: GenerateDeclaration = {
 		"Render a finished clip's music video as an MP4 (where the gateway offers it): returns the video's URL, or a task ID to get with Suno Fetch (free)",
 	properties,
 	makes: 'file',
+	downloads: ['video'],
 	sendsBody: false,
 	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
 	readSubmission,

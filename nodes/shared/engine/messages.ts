@@ -57,6 +57,8 @@ export const messages = {
 	stoppedSubmitting: 'Stopped while submitting.',
 	sameFileFailed: (itemIndex: number) =>
 		`Input item ${itemIndex} asked for the same file of the same clip, and that request failed: see its error. It was not asked for again.`,
+	retryOnFailPays:
+		'Retry On Fail is on (node Settings): when a run fails, n8n runs this node again, which submits every item again and pays again. Options → Retries repeats only the requests that surely created nothing.',
 	unsupported: (operation: string) => `The operation "${operation}" is not supported.`,
 	noAnswerInTime:
 		'The provider did not answer within the Tool Time Limit. Fetching is free: ask again later.',

@@ -6,7 +6,7 @@
  */
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { makesFiles, makesTasks, type Visibility } from '../operation';
+import { downloadsOf, makesFiles, makesTasks, type Audience, type Visibility } from '../operation';
 import {
 	additionalBodyField,
 	downloadFilesField,
@@ -52,6 +52,7 @@ function shownFor(operations: readonly Visibility[]): Shown {
 export function engineFields(
 	node: EngineNode,
 	operations: readonly Visibility[],
+	audience: Audience = 'editor',
 ): INodeProperties[] {
 	const shown = shownFor(operations);
 	const waitField: INodeProperties = {
@@ -64,7 +65,8 @@ export function engineFields(
 	};
 	// Generating is "a prompt in, a song out": waiting is what a user expects there.
 	if (node === 'generate') waitField.default = true;
-	const output = outputFields(node === 'generate' ? shown.whileWaiting : shown.forTasks, shown);
+	const shownOutput = node === 'generate' ? shown.whileWaiting : shown.forTasks;
+	const output = [simplifyField(shownOutput), ...downloadFields(operations, shownOutput, audience)];
 	return [
 		...(node === 'generate' ? [waitField, ...output] : [...output, waitField]),
 		...waitingFields(shown.whileWaiting),
@@ -73,24 +75,37 @@ export function engineFields(
 	];
 }
 
-/** Simplify and Download Files: how the tasks come out, so only where there are tasks to output. */
-function outputFields(displayOptions: DisplayOptions, shown: Shown): INodeProperties[] {
-	return [
-		{
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
-			displayOptions,
-		},
-		// Distinct keys ('/operation' there, 'operation' here): n8n's merge would mix two lists of one key.
-		...updateDisplayOptions(
-			displayOptions,
-			updateDisplayOptions(shown.withFiles, [downloadFilesField]),
-		),
-	];
+/** Simplify: how the tasks come out, so only where there are tasks to output. */
+const simplifyField = (displayOptions: DisplayOptions): INodeProperties => ({
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
+	displayOptions,
+});
+
+/**
+ * Download Files, for the operations with files: one variant per default, so each operation opens
+ * with the file it makes picked (a song's audio, the WAV, the video). An AI agent reads URLs, not
+ * binary data: for the tool variant nothing is picked.
+ */
+function downloadFields(
+	operations: readonly Visibility[],
+	displayOptions: DisplayOptions,
+	audience: Audience,
+): INodeProperties[] {
+	const byDefault = new Map<string, string[]>();
+	for (const operation of operations.filter(makesFiles)) {
+		const picked = JSON.stringify(audience === 'agent' ? [] : downloadsOf(operation));
+		byDefault.set(picked, [...(byDefault.get(picked) ?? []), operation.value]);
+	}
+	return [...byDefault].map(([picked, values]) => ({
+		...downloadFilesField,
+		default: JSON.parse(picked) as string[],
+		displayOptions: { ...displayOptions, show: { ...displayOptions.show, operation: values } },
+	}));
 }
 
 function waitingFields(displayOptions: DisplayOptions): INodeProperties[] {
