@@ -254,7 +254,10 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		expect(shows(description, 'waitForCompletion', values)).toBe(tasks);
 		expect(shows(description, 'pollInterval', values)).toBe(tasks);
 		expect(shows(description, 'simplify', values)).toBe(tasks);
-		expect(showsOption(description, 'batchSize', values)).toBe(tasks);
+		// Fetch's own: Suno Generate waits only for the tasks it just made.
+		const isFetch = declaration.resource === undefined;
+		expect(showsOption(description, 'batchSize', values)).toBe(tasks && isFetch);
+		expect(showsOption(description, 'onMissing', values)).toBe(tasks && isFetch);
 		expect(shows(description, 'downloadFiles', values)).toBe(makesFiles(declaration));
 		expect(showsOption(description, 'maxFileSize', values)).toBe(makesFiles(declaration));
 		expect(showsOption(description, 'audioProperty', values)).toBe(makesFiles(declaration));
@@ -303,6 +306,34 @@ describe('what the declarations say they make', () => {
 		expect(resource.default).toBe('song');
 		const [song] = byName(generate.description.properties, 'operation');
 		expect(song.options?.[0]).toMatchObject({ name: 'Generate Music' });
+	});
+
+	it('both nodes show the engine fields in one order: Wait and Download Files first', () => {
+		const order = (description: INodeTypeDescription) => [
+			...new Set(
+				description.properties
+					.map(({ name }) => name)
+					.filter((name) =>
+						[
+							'waitForCompletion',
+							'downloadFiles',
+							'simplify',
+							'pollInterval',
+							'maxWait',
+							'onTimeout',
+						].includes(name),
+					),
+			),
+		];
+		for (const { description } of NODES)
+			expect(order(description)).toEqual([
+				'waitForCompletion',
+				'downloadFiles',
+				'simplify',
+				'pollInterval',
+				'maxWait',
+				'onTimeout',
+			]);
 	});
 
 	it('each node and each resource has one default operation, which it offers', () => {

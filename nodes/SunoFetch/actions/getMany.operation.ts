@@ -8,7 +8,8 @@ import { parseTaskIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
 const actionField: INodeProperties = {
-	displayName: 'Action',
+	// Not "Action": n8n's word for the node picker's entries. The parameter keeps its name.
+	displayName: 'Task Type',
 	name: 'action',
 	type: 'options',
 	options: [

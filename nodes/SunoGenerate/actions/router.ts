@@ -5,7 +5,7 @@ import { generateOperation, type GenerateOperation } from '../../shared/engine/g
 import { messages } from '../../shared/engine/messages';
 import { runOperation } from '../../shared/engine/run';
 import { extraKey, isPaid } from '../../shared/operation';
-import { engineFields } from '../../shared/settings/fields';
+import { readFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import { GENERATE_OPERATIONS } from './operations';
 
@@ -16,7 +16,7 @@ export const routes: ReadonlyMap<string, GenerateOperation> = new Map(
 		{ readSubmission: declaration.readSubmission, extra: extraKey(declaration) },
 	]),
 );
-const fields = fieldSet(engineFields('generate', GENERATE_OPERATIONS));
+const fields = fieldSet(readFields('generate', GENERATE_OPERATIONS));
 const paid = new Set(GENERATE_OPERATIONS.filter(isPaid).map(({ value }) => value));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -53,6 +53,7 @@ export function engineFields(
 	node: EngineNode,
 	operations: readonly Visibility[],
 	audience: Audience = 'editor',
+	view: 'editor' | 'reader' = 'editor',
 ): INodeProperties[] {
 	const shown = shownFor(operations);
 	const waitField: INodeProperties = {
@@ -66,14 +67,23 @@ export function engineFields(
 	// Generating is "a prompt in, a song out": waiting is what a user expects there.
 	if (node === 'generate') waitField.default = true;
 	const shownOutput = node === 'generate' ? shown.whileWaiting : shown.forTasks;
-	const output = [simplifyField(shownOutput), ...downloadFields(operations, shownOutput, audience)];
+	// In both nodes: the two choices a beginner makes first, then those with working defaults.
 	return [
-		...(node === 'generate' ? [waitField, ...output] : [...output, waitField]),
+		waitField,
+		...downloadFields(operations, shownOutput, audience),
+		simplifyField(shownOutput),
 		...waitingFields(shown.whileWaiting),
 		toolTimeLimitField,
-		optionsField(node, shown),
+		optionsField(node, shown, view),
 	];
 }
+
+/**
+ * The fields the engine reads values against: the editor's, and on Suno Generate also the Options
+ * it does not offer (Fetch's), read at their defaults.
+ */
+export const readFields = (node: EngineNode, operations: readonly Visibility[]) =>
+	engineFields(node, operations, 'editor', 'reader');
 
 /** Simplify: how the tasks come out, so only where there are tasks to output. */
 const simplifyField = (displayOptions: DisplayOptions): INodeProperties => ({
@@ -124,7 +134,8 @@ function waitingFields(displayOptions: DisplayOptions): INodeProperties[] {
 			displayName: 'Max Wait (Minutes)',
 			name: 'maxWait',
 			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			// No numberPrecision: 5 shows as "5", and 0.5 is still allowed.
+			typeOptions: { minValue: 0.1 },
 			default: 5,
 			displayOptions,
 			description:
@@ -174,16 +185,21 @@ const toolTimeLimitField: INodeProperties = {
  * The Options collection. Without a wait Suno Generate returns task IDs only: the options about
  * fetching and files go with it.
  */
-function optionsField(node: EngineNode, shown: Shown): INodeProperties {
+function optionsField(node: EngineNode, shown: Shown, view: 'editor' | 'reader'): INodeProperties {
 	const waiting = { show: { '/waitForCompletion': [true] } };
 	const whenShown = (field: INodeProperties, displayOptions: DisplayOptions) =>
 		updateDisplayOptions(displayOptions, [field])[0];
-	const fields = optionFields(WORDING[node]).map((field) => {
-		const isFile = FILE_OPTIONS.includes(field.name);
-		if (!isFile && !WAITING_OPTIONS.includes(field.name)) return field;
-		if (node === 'fetch') return whenShown(field, shown.notForResults);
-		return whenShown(field, { ...waiting, ...(isFile ? shown.withFiles : shown.notForResults) });
-	});
+	// Suno Generate waits for the tasks it just made: the options about fetching any ids are Fetch's.
+	const offered = (field: INodeProperties) =>
+		node === 'fetch' || view === 'reader' || !WAITING_OPTIONS.includes(field.name);
+	const fields = optionFields(WORDING[node])
+		.filter(offered)
+		.map((field) => {
+			const isFile = FILE_OPTIONS.includes(field.name);
+			if (!isFile && !WAITING_OPTIONS.includes(field.name)) return field;
+			if (node === 'fetch') return whenShown(field, shown.notForResults);
+			return whenShown(field, { ...waiting, ...(isFile ? shown.withFiles : shown.notForResults) });
+		});
 	return {
 		displayName: 'Options',
 		name: 'options',
