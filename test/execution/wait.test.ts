@@ -71,9 +71,7 @@ describe('Wait for Completion', () => {
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(`1 task was still unfinished after 6 s: ${id}`);
-		expect(result.error?.description).toMatch(
-			/^Unfinished tasks may still finish/,
-		);
+		expect(result.error?.description).toMatch(/^Unfinished tasks may still finish/);
 		expect(ctx.provider.counters.submit).toBe(0);
 	});
 
