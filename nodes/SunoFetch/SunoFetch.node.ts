@@ -9,19 +9,13 @@ import {
 
 import { FETCH_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
-import {
-	operationField,
-	operationFields,
-	subtitleOf,
-	toolVariant,
-	type Audience,
-} from '../shared/operation';
+import { operationField, operationFields, subtitleOf } from '../shared/operation';
 import { engineFields } from '../shared/settings/fields';
 
-const propertiesFor = (audience: Audience): INodeProperties[] => [
-	operationField(FETCH_OPERATIONS, audience),
+const properties: INodeProperties[] = [
+	operationField(FETCH_OPERATIONS),
 	...operationFields(FETCH_OPERATIONS),
-	...engineFields('fetch', FETCH_OPERATIONS, audience),
+	...engineFields('fetch', FETCH_OPERATIONS),
 ];
 
 const DESCRIPTION =
@@ -37,11 +31,11 @@ export class SunoFetch implements INodeType {
 		subtitle: subtitleOf(FETCH_OPERATIONS),
 		description: DESCRIPTION,
 		defaults: { name: 'Suno Fetch' },
-		usableAsTool: toolVariant(propertiesFor('agent')),
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sunoApi', required: true }],
-		properties: propertiesFor('editor'),
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

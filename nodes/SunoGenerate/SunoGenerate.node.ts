@@ -9,14 +9,7 @@ import {
 
 import { GENERATE_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
-import {
-	operationField,
-	operationFields,
-	paidNotices,
-	subtitleOf,
-	toolVariant,
-	type Audience,
-} from '../shared/operation';
+import { operationField, operationFields, paidNotices, subtitleOf } from '../shared/operation';
 import { engineFields } from '../shared/settings/fields';
 
 const resourceField: INodeProperties = {
@@ -34,21 +27,21 @@ const resourceField: INodeProperties = {
 };
 
 /** Each resource's Operation field, in the order the operations list first names the resource. */
-const resourceOperations = (audience: Audience): INodeProperties[] =>
-	[...new Set(GENERATE_OPERATIONS.map(({ resource }) => resource))].map((resource) =>
-		operationField(
-			GENERATE_OPERATIONS.filter((declaration) => declaration.resource === resource),
-			audience,
-			{ show: { resource: [resource] } },
-		),
-	);
+const resourceOperations: INodeProperties[] = [
+	...new Set(GENERATE_OPERATIONS.map(({ resource }) => resource)),
+].map((resource) =>
+	operationField(
+		GENERATE_OPERATIONS.filter((declaration) => declaration.resource === resource),
+		{ show: { resource: [resource] } },
+	),
+);
 
-const propertiesFor = (audience: Audience): INodeProperties[] => [
+const properties: INodeProperties[] = [
 	resourceField,
-	...resourceOperations(audience),
+	...resourceOperations,
 	...paidNotices(GENERATE_OPERATIONS),
 	...operationFields(GENERATE_OPERATIONS),
-	...engineFields('generate', GENERATE_OPERATIONS, audience),
+	...engineFields('generate', GENERATE_OPERATIONS),
 ];
 
 const DESCRIPTION =
@@ -64,11 +57,11 @@ export class SunoGenerate implements INodeType {
 		subtitle: subtitleOf(GENERATE_OPERATIONS),
 		description: DESCRIPTION,
 		defaults: { name: 'Suno Generate' },
-		usableAsTool: toolVariant(propertiesFor('agent')),
+		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sunoApi', required: true }],
-		properties: propertiesFor('editor'),
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -9,8 +9,6 @@ import {
 	type IExecuteFunctions,
 	type INodeProperties,
 	type INodePropertyOptions,
-	type INodeTypeDescription,
-	type UsableAsToolDescription,
 } from 'n8n-workflow';
 
 import type { FetchOperation } from './engine/fetch';
@@ -44,12 +42,12 @@ export interface Extra {
 export interface OperationDeclaration {
 	/** The Operation field's value: unique across the node. */
 	value: string;
-	/** Its one name: the Operation option's, the node picker's action and the canvas subtitle. */
+	/** Its one name: the Operation option's and the canvas subtitle. */
 	name: string;
 	description: string;
 	/**
-	 * What n8n tells an AI agent or MCP client the tool does and costs: the tool variant's action,
-	 * from which n8n makes the tool's description ("… in Suno Generate").
+	 * The option's action: what n8n tells an AI agent or MCP client the tool does and costs (its
+	 * tool description is "{action} in Suno Generate"), also shown in the node picker.
 	 */
 	forAgents: string;
 	/** The operation chosen when the node (or its resource) is added. */
@@ -118,16 +116,14 @@ export function paidNotices(declarations: readonly GenerateDeclaration[]): INode
 export const extraKey = (declaration: OperationDeclaration): string | undefined =>
 	declaration.extra && (declaration.extra.key ?? declaration.value);
 
-/** Who reads the option's action: a user in the node picker, or an AI agent using the tool. */
-export type Audience = 'editor' | 'agent';
-
 /**
  * An Operation field for `declarations`: the default (the main action) first, then the rest by
- * name. The picker shows the action: the name for the editor, the guidance for an agent.
+ * name. The action is what n8n's runtime makes an agent's tool description of ("{action} in Suno
+ * Generate"); n8n 2.41 builds the tool from the node's own properties (usableAsTool replacements
+ * reach only the editor), so the picker shows the same words.
  */
 export function operationField(
 	declarations: readonly OperationDeclaration[],
-	audience: Audience,
 	displayOptions?: INodeProperties['displayOptions'],
 ): INodeProperties {
 	const chosen = declarations.find((declaration) => declaration.isDefault) ?? declarations[0];
@@ -140,7 +136,7 @@ export function operationField(
 		name,
 		value,
 		description,
-		action: audience === 'agent' ? forAgents : name,
+		action: forAgents,
 	}));
 	const defaultValue = chosen.value;
 	return {
@@ -152,18 +148,6 @@ export function operationField(
 		options,
 		default: defaultValue,
 	};
-}
-
-/**
- * The node's `usableAsTool`: n8n builds the tool variant from the node's description with these
- * replacements spread over it (createAiTools), so the variant's operations carry the agents'
- * guidance as their action, which n8n's automatic tool description is made of ("{action} in
- * Suno Generate"). The node picker shows the node's own short names.
- */
-export function toolVariant(agentProperties: INodeProperties[]): UsableAsToolDescription {
-	// n8n types the replacements as the base description, without `properties`; it spreads them all.
-	const replacements: Partial<INodeTypeDescription> = { properties: agentProperties };
-	return { replacements };
 }
 
 /** Every operation's own fields, each shown only while its operation is chosen. */

@@ -80,10 +80,8 @@ class SeedItems implements INodeType {
  * in the e2e suite).
  */
 function toolVariant(node: INodeType): INodeType {
-	const { usableAsTool } = node.description;
-	const replacements = typeof usableAsTool === 'object' ? usableAsTool.replacements : {};
 	return {
-		description: { ...node.description, ...replacements, name: `${node.description.name}Tool` },
+		description: { ...node.description, name: `${node.description.name}Tool` },
 		execute: node.execute,
 	};
 }

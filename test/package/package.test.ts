@@ -70,8 +70,7 @@ describe('the published package', () => {
 		const { [name]: Node } = require(join(root, file));
 		expect(new Node().description).toMatchObject({
 			name: type,
-			// The tool variant: the operations with the agents' guidance as their action.
-			usableAsTool: { replacements: { properties: expect.any(Array) } },
+			usableAsTool: true,
 			credentials: [{ name: 'sunoApi', required: true }],
 		});
 	});

@@ -85,13 +85,6 @@ function showsOption(description: INodeTypeDescription, name: string, values: IN
 	return !!option && NodeHelpers.displayParameter({}, option, null, description, values);
 }
 
-/** The tool variant's description, as n8n builds it (createAiTools): the replacements spread over. */
-function toolDescriptionOf(description: INodeTypeDescription): INodeTypeDescription {
-	const { usableAsTool } = description;
-	const replacements = typeof usableAsTool === 'object' ? usableAsTool.replacements : {};
-	return { ...description, ...replacements } as INodeTypeDescription;
-}
-
 /** What the node's subtitle expression shows for `value`. */
 function subtitleFor(description: INodeTypeDescription, value: string): unknown {
 	const expression = String(description.subtitle).replace(/^=\{\{([\s\S]*)\}\}$/, '$1');
@@ -140,7 +133,7 @@ describe('every operation module is in its node', () => {
 });
 
 describe.each(cases)('%s', (value, { description, routes }, declaration) => {
-	it('is an option of the Operation field, with its one name as the picker’s action', () => {
+	it('is an option of the Operation field, with its name, description and action', () => {
 		const fields = byName(description.properties, 'operation').filter((field) =>
 			field.options?.some((option) => 'value' in option && option.value === value),
 		);
@@ -149,7 +142,7 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 			name: declaration.name,
 			value,
 			description: declaration.description,
-			action: declaration.name,
+			action: declaration.forAgents,
 		});
 		if (declaration.resource === undefined) return;
 		// Shown for its resource, which the Resource field offers.
@@ -164,8 +157,8 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		expect(subtitleFor(description, value)).toBe(declaration.name);
 	});
 
-	it('tells an AI agent what it does and costs: n8n’s tool description for the tool variant', () => {
-		const tool = toolDescriptionOf(description);
+	it('tells an AI agent what it does and costs: n8n’s tool description', () => {
+		const tool = description;
 		const parameters = { ...chosen(declaration), descriptionType: 'auto' };
 		const told = NodeHelpers.getToolDescriptionForNode(
 			{ parameters } as unknown as INode,
@@ -220,7 +213,7 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		}
 	});
 
-	it('opens with the file it makes picked in Download Files (none for the AI tool)', () => {
+	it('opens with the file it makes picked in Download Files', () => {
 		if (!makesFiles(declaration)) return;
 		const parameters = { ...chosen(declaration), downloadFiles: undefined };
 		delete parameters.downloadFiles;
@@ -238,7 +231,6 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		expect(picked(description.properties)).toEqual(
 			declaration.downloads ?? (declaration.makes === 'songs' ? ['audio'] : []),
 		);
-		expect(picked(toolDescriptionOf(description).properties)).toEqual([]);
 	});
 
 	it('says under the Operation field that it is paid (and for songs: minutes, two clips)', () => {

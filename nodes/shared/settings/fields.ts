@@ -6,7 +6,7 @@
  */
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { downloadsOf, makesFiles, makesTasks, type Audience, type Visibility } from '../operation';
+import { downloadsOf, makesFiles, makesTasks, type Visibility } from '../operation';
 import {
 	additionalBodyField,
 	downloadFilesField,
@@ -52,7 +52,6 @@ function shownFor(operations: readonly Visibility[]): Shown {
 export function engineFields(
 	node: EngineNode,
 	operations: readonly Visibility[],
-	audience: Audience = 'editor',
 	view: 'editor' | 'reader' = 'editor',
 ): INodeProperties[] {
 	const shown = shownFor(operations);
@@ -70,7 +69,7 @@ export function engineFields(
 	// In both nodes: the two choices a beginner makes first, then those with working defaults.
 	return [
 		waitField,
-		...downloadFields(operations, shownOutput, audience),
+		...downloadFields(operations, shownOutput),
 		simplifyField(shownOutput),
 		...waitingFields(shown.whileWaiting),
 		toolTimeLimitField,
@@ -83,7 +82,7 @@ export function engineFields(
  * it does not offer (Fetch's), read at their defaults.
  */
 export const readFields = (node: EngineNode, operations: readonly Visibility[]) =>
-	engineFields(node, operations, 'editor', 'reader');
+	engineFields(node, operations, 'reader');
 
 /** Simplify: how the tasks come out, so only where there are tasks to output. */
 const simplifyField = (displayOptions: DisplayOptions): INodeProperties => ({
@@ -98,23 +97,25 @@ const simplifyField = (displayOptions: DisplayOptions): INodeProperties => ({
 
 /**
  * Download Files, for the operations with files: one variant per default, so each operation opens
- * with the file it makes picked (a song's audio, the WAV, the video). An AI agent reads URLs, not
- * binary data: for the tool variant nothing is picked.
+ * with the file it makes picked (a song's audio, the WAV, the video).
  */
 function downloadFields(
 	operations: readonly Visibility[],
 	displayOptions: DisplayOptions,
-	audience: Audience,
 ): INodeProperties[] {
 	const byDefault = new Map<string, string[]>();
 	for (const operation of operations.filter(makesFiles)) {
-		const picked = JSON.stringify(audience === 'agent' ? [] : downloadsOf(operation));
+		const picked = JSON.stringify(downloadsOf(operation));
 		byDefault.set(picked, [...(byDefault.get(picked) ?? []), operation.value]);
 	}
 	return [...byDefault].map(([picked, values]) => ({
 		...downloadFilesField,
 		default: JSON.parse(picked) as string[],
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, operation: values } },
+		// Not on the tool variant: a tool call downloads nothing (binary data never reaches the caller).
+		displayOptions: {
+			show: { ...displayOptions.show, operation: values },
+			hide: { ...displayOptions.hide, '@tool': [true] },
+		},
 	}));
 }
 
