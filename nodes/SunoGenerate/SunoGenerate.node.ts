@@ -9,7 +9,7 @@ import {
 
 import { GENERATE_OPERATIONS } from './actions/operations';
 import { router } from './actions/router';
-import { operationField, operationFields, subtitleOf } from '../shared/operation';
+import { operationField, operationFields, paidNotices, subtitleOf } from '../shared/operation';
 import { engineFields } from '../shared/settings/fields';
 
 const resourceField: INodeProperties = {
@@ -17,10 +17,11 @@ const resourceField: INodeProperties = {
 	name: 'resource',
 	type: 'options',
 	noDataExpression: true,
+	// The main resource first, as n8n's own nodes order theirs (fewer than five: no alphabetical rule).
 	options: [
+		{ name: 'Song', value: 'song' },
 		{ name: 'Clip File', value: 'clipFile' },
 		{ name: 'Persona', value: 'persona' },
-		{ name: 'Song', value: 'song' },
 	],
 	default: 'song',
 };
@@ -35,6 +36,17 @@ const resourceOperations: INodeProperties[] = [
 	),
 );
 
+const properties: INodeProperties[] = [
+	resourceField,
+	...resourceOperations,
+	...paidNotices(GENERATE_OPERATIONS),
+	...operationFields(GENERATE_OPERATIONS),
+	...engineFields('generate', GENERATE_OPERATIONS),
+];
+
+const DESCRIPTION =
+	'Create songs and lyrics with Suno (each call is paid) and get the finished files. A song takes 1 to 3 minutes; it comes back as one item per clip with its title, audio URL, duration and lyrics. An unfinished one comes back with its task ID: get it later with Suno Fetch (free), never by generating again.';
+
 export class SunoGenerate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Suno Generate',
@@ -43,19 +55,13 @@ export class SunoGenerate implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: subtitleOf(GENERATE_OPERATIONS),
-		description:
-			'Create songs and lyrics with Suno (each call is paid) and get the finished files. A song takes 1 to 3 minutes; it comes back as one item per clip with its title, audio URL, duration and lyrics. An unfinished one comes back with its task ID: get it later with Suno Fetch (free), never by generating again.',
+		description: DESCRIPTION,
 		defaults: { name: 'Suno Generate' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'sunoApi', required: true }],
-		properties: [
-			resourceField,
-			...resourceOperations,
-			...operationFields(GENERATE_OPERATIONS),
-			...engineFields('generate', GENERATE_OPERATIONS),
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

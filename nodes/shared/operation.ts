@@ -1,6 +1,6 @@
 /**
- * What an operation declares, once, in its own module: the editor's option (name, description,
- * action), its subtitle and fields, what it sends and reads, what it makes and which gateways offer
+ * What an operation declares, once, in its own module: the editor's option (one name for the
+ * option, the picker's action and the subtitle; a description), what an AI agent is told, its fields, what it sends and reads, what it makes and which gateways offer
  * it. Each node lists its declarations once (actions/operations.ts); its option lists, subtitle,
  * router, the engine fields' visibility and the extras table are derived from that list.
  */
@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import type { FetchOperation } from './engine/fetch';
+import type { FileKind } from './model/files';
 import type { Submission } from './engine/generate';
 import type { TimingOperation } from './engine/timing';
 
@@ -41,17 +42,21 @@ export interface Extra {
 export interface OperationDeclaration {
 	/** The Operation field's value: unique across the node. */
 	value: string;
+	/** Its one name: the Operation option's and the canvas subtitle. */
 	name: string;
 	description: string;
-	/** What n8n tells an AI agent or MCP client the tool does and costs. */
-	action: string;
-	/** What the node's subtitle shows under its name. */
-	subtitle: string;
+	/**
+	 * The option's action: what n8n tells an AI agent or MCP client the tool does and costs (its
+	 * tool description is "{action} in Suno Generate"), also shown in the node picker.
+	 */
+	forAgents: string;
 	/** The operation chosen when the node (or its resource) is added. */
 	isDefault?: true;
 	/** Its own fields, shown only while it is chosen. */
 	properties: INodeProperties[];
 	makes: Makes;
+	/** What Download Files picks by default, when not the audio of songs (makesFiles). */
+	downloads?: readonly FileKind[];
 	extra?: Extra;
 }
 
@@ -66,27 +71,73 @@ export interface GenerateDeclaration extends OperationDeclaration {
 export type FetchDeclaration = OperationDeclaration & (FetchOperation | TimingOperation);
 
 /** What the engine fields' visibility depends on. */
-export type Visibility = Pick<OperationDeclaration, 'value' | 'makes'> & { sendsBody?: boolean };
+export type Visibility = Pick<OperationDeclaration, 'value' | 'makes' | 'downloads'> & {
+	sendsBody?: boolean;
+};
 
 export const makesTasks = ({ makes }: Visibility) => MADE[makes].tasks;
 export const makesFiles = ({ makes }: Visibility) => MADE[makes].files;
+
+/** What Download Files picks by default: the file the operation makes, a song's audio. */
+export const downloadsOf = (operation: Visibility): readonly FileKind[] =>
+	operation.downloads ?? (operation.makes === 'songs' ? ['audio'] : []);
+
+/** Every POST submits a paid task; the GETs (a finished clip's WAV or video) submit nothing new. */
+export const isPaid = (declaration: GenerateDeclaration) => declaration.sendsBody;
+
+/**
+ * What a paid operation costs, where the eye lands (under the Operation field): each run, each
+ * Execute step, pays again. Songs also take minutes and come as two clips.
+ */
+export function paidNotices(declarations: readonly GenerateDeclaration[]): INodeProperties[] {
+	const paid = declarations.filter(isPaid);
+	const songs = paid.filter(({ makes }) => makes === 'songs').map(({ value }) => value);
+	const others = paid.filter(({ makes }) => makes !== 'songs').map(({ value }) => value);
+	const pin = 'Pin the output while you build.';
+	return [
+		{
+			displayName: `Paid: each run submits and pays again. Songs take 1 to 3 minutes; a new song comes as two clips. ${pin}`,
+			name: 'paidSongNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { operation: songs } },
+		},
+		{
+			displayName: `Paid: each run submits and pays again. ${pin}`,
+			name: 'paidNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { operation: others } },
+		},
+	];
+}
 
 /** The extras table's key of an operation that some gateways lack. */
 export const extraKey = (declaration: OperationDeclaration): string | undefined =>
 	declaration.extra && (declaration.extra.key ?? declaration.value);
 
 /**
- * An Operation field for `declarations`, listed by name alphabetically, as n8n's lint asks of
- * literal lists.
+ * An Operation field for `declarations`: the default (the main action) first, then the rest by
+ * name. The action is what n8n's runtime makes an agent's tool description of ("{action} in Suno
+ * Generate"); n8n 2.41 builds the tool from the node's own properties (usableAsTool replacements
+ * reach only the editor), so the picker shows the same words.
  */
 export function operationField(
 	declarations: readonly OperationDeclaration[],
 	displayOptions?: INodeProperties['displayOptions'],
 ): INodeProperties {
-	const options: INodePropertyOptions[] = [...declarations]
-		.sort((a, b) => a.name.localeCompare(b.name, 'en'))
-		.map(({ name, value, description, action }) => ({ name, value, description, action }));
 	const chosen = declarations.find((declaration) => declaration.isDefault) ?? declarations[0];
+	const options: INodePropertyOptions[] = [
+		chosen,
+		...declarations
+			.filter((declaration) => declaration !== chosen)
+			.sort((a, b) => a.name.localeCompare(b.name, 'en')),
+	].map(({ name, value, description, forAgents }) => ({
+		name,
+		value,
+		description,
+		action: forAgents,
+	}));
 	const defaultValue = chosen.value;
 	return {
 		displayName: 'Operation',
@@ -105,8 +156,8 @@ export const operationFields = (declarations: readonly OperationDeclaration[]) =
 		updateDisplayOptions({ show: { operation: [value] } }, properties),
 	);
 
-/** The node's subtitle: the chosen operation's. */
+/** The node's subtitle: the chosen operation's name. */
 export const subtitleOf = (declarations: readonly OperationDeclaration[]) =>
 	`={{ { ${declarations
-		.map(({ value, subtitle }) => `${value}: ${JSON.stringify(subtitle)}`)
+		.map(({ value, name }) => `${value}: ${JSON.stringify(name)}`)
 		.join(', ')} }[$parameter["operation"]] }}`;

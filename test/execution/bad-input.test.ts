@@ -46,7 +46,7 @@ describe('task ids', () => {
 		[
 			'get',
 			{ taskId: 'a, b' },
-			'Task ID holds 2 ids (a, b). Use the Get Many operation for several tasks.',
+			'Task ID holds 2 ids (a, b). Use the Get Many Tasks operation for several tasks.',
 		],
 		['get', { taskId: '..' }, 'Task ID ".." is not an ID.'],
 		['get', { taskId: '.' }, 'Task ID "." is not an ID.'],

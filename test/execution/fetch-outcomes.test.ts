@@ -205,7 +205,7 @@ describe('Max Wait is what happens', () => {
 		expect(fetchRequests()).toHaveLength(2);
 		expect(last - first).toBeGreaterThanOrEqual(5900);
 		expect(result.hints.map((hint) => hint.message)).toEqual([
-			`1 task was still unfinished after 6 s: ${id}. They were not resubmitted.`,
+			`1 task was still unfinished after 6 s: ${id}. It may still finish: fetch it again later.`,
 		]);
 	});
 

@@ -515,7 +515,7 @@ describe('Suno Fetch waiting for a task the gateway does not list yet', () => {
 			[submitted.taskId, 'NOT_FOUND'],
 		]);
 		expect(result.hints.map((hint) => hint.message)).toEqual([
-			`1 task id was never listed by the provider in 6 s of polling: ${submitted.taskId}. They were not resubmitted: fetch them later with Suno Fetch.`,
+			`1 task id was never listed by the provider in 6 s of polling: ${submitted.taskId}. It was not submitted again: fetch it later with Suno Fetch.`,
 		]);
 	});
 

@@ -35,7 +35,7 @@ describe('every setting is checked against its field', () => {
 		});
 		// Before the fix: {"ids":["a"],"action":"Lyrics "} is sent without a word (README: "a value its field cannot take is an error naming the field").
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^Action must be one of/);
+		expect(result.error?.message).toMatch(/^Task Type must be one of/);
 		expect(fetchRequests()).toHaveLength(0);
 	});
 });

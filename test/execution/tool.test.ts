@@ -183,11 +183,11 @@ describe('as a tool: a compact answer, no downloads', () => {
 		]);
 	});
 
-	it('Download Files: nothing is downloaded, and the answer says the URLs are there', async () => {
+	it('Download Files is not a field of the tool (#24): nothing is downloaded, the URLs are there', async () => {
 		const { result } = await timedTool({ pollInterval: 1, downloadFiles: ['audio', 'image'] });
 		expect(ctx.provider.counters.media).toBe(0);
 		expect(result.items.every((item) => item.binary === undefined)).toBe(true);
-		expect(jsonOf(result)[0].note).toBe('Files are not downloaded for a tool call: use audioUrl.');
+		expect(jsonOf(result)[0].audioUrl).toMatch(/\.mp3$/);
 	});
 
 	it('Wait for Completion off: the task ID and how to get the song, not the request echoed', async () => {

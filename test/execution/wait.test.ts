@@ -54,7 +54,7 @@ describe('Wait for Completion', () => {
 		expect(result.status).toBe('success');
 		expect(jsonOf(result).map((item) => item.taskStatus)).toEqual(['IN_PROGRESS', 'IN_PROGRESS']);
 		expect(result.hints.map((hint) => hint.message)).toEqual([
-			`1 task was still unfinished after 6 s: ${id}. They were not resubmitted.`,
+			`1 task was still unfinished after 6 s: ${id}. It may still finish: fetch it again later.`,
 		]);
 		expect(bodies().length).toBeGreaterThanOrEqual(3);
 	});
@@ -71,9 +71,7 @@ describe('Wait for Completion', () => {
 		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(`1 task was still unfinished after 6 s: ${id}`);
-		expect(result.error?.description).toMatch(
-			/^The tasks were not resubmitted and may still finish/,
-		);
+		expect(result.error?.description).toMatch(/^Unfinished tasks may still finish/);
 		expect(ctx.provider.counters.submit).toBe(0);
 	});
 

@@ -191,6 +191,8 @@ export interface RunOptions {
 	continueOnFail?: boolean;
 	/** Node setting "On Error": Continue (using error output). */
 	errorOutput?: boolean;
+	/** Node setting "Retry On Fail" (n8n's default 3 tries, 1 s apart). */
+	retryOnFail?: boolean;
 	mode?: WorkflowExecuteMode;
 	/** Presses "Stop execution" after this many ms. */
 	cancelAfterMs?: number;
@@ -269,6 +271,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 			credentials: { sunoApi: { id: '1', name: 'Suno account' } },
 			...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 			...(options.errorOutput ? { onError: 'continueErrorOutput' as const } : {}),
+			...(options.retryOnFail ? { retryOnFail: true, waitBetweenTries: 0 } : {}),
 		},
 	];
 	const connections = {

@@ -9,8 +9,10 @@ import { readdirSync } from 'fs';
 import { join } from 'path';
 import {
 	NodeHelpers,
+	type INode,
 	type INodeParameters,
 	type INodeProperties,
+	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
@@ -140,7 +142,7 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 			name: declaration.name,
 			value,
 			description: declaration.description,
-			action: declaration.action,
+			action: declaration.forAgents,
 		});
 		if (declaration.resource === undefined) return;
 		// Shown for its resource, which the Resource field offers.
@@ -151,8 +153,23 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		);
 	});
 
-	it('is in the subtitle', () => {
-		expect(subtitleFor(description, value)).toBe(declaration.subtitle);
+	it('is in the subtitle, by its name', () => {
+		expect(subtitleFor(description, value)).toBe(declaration.name);
+	});
+
+	it('tells an AI agent what it does and costs: n8n’s tool description', () => {
+		const tool = description;
+		const parameters = { ...chosen(declaration), descriptionType: 'auto' };
+		const told = NodeHelpers.getToolDescriptionForNode(
+			{ parameters } as unknown as INode,
+			{ description: tool } as INodeType,
+		);
+		// n8n says "{action} in {node}" where it finds the operation under a resource, else the node's description.
+		expect([
+			`${declaration.forAgents} in ${description.defaults.name}`,
+			description.description,
+		]).toContain(told);
+		if (declaration.resource) expect(told).toContain(declaration.forAgents);
 	});
 
 	it('is routed to the engine', () => {
@@ -196,13 +213,43 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		}
 	});
 
+	it('opens with the file it makes picked in Download Files', () => {
+		if (!makesFiles(declaration)) return;
+		const parameters = { ...chosen(declaration), downloadFiles: undefined };
+		delete parameters.downloadFiles;
+		const picked = (properties: INodeProperties[]) =>
+			NodeHelpers.getNodeParameters(properties, parameters, true, false, null, description)
+				?.downloadFiles;
+		const expected = {
+			generateMusic: ['audio'],
+			extendMusic: ['audio'],
+			convertToWav: ['audio'],
+			renderMp4: ['video'],
+			get: [],
+		}[value];
+		if (expected) expect(picked(description.properties)).toEqual(expected);
+		expect(picked(description.properties)).toEqual(
+			declaration.downloads ?? (declaration.makes === 'songs' ? ['audio'] : []),
+		);
+	});
+
+	it('says under the Operation field that it is paid (and for songs: minutes, two clips)', () => {
+		const paid = declaration.sendsBody === true;
+		const songs = declaration.makes === 'songs';
+		expect(shows(description, 'paidSongNotice', chosen(declaration))).toBe(paid && songs);
+		expect(shows(description, 'paidNotice', chosen(declaration))).toBe(paid && !songs);
+	});
+
 	it('shows the engine fields for what it makes', () => {
 		const values = chosen(declaration);
 		const tasks = makesTasks(declaration);
 		expect(shows(description, 'waitForCompletion', values)).toBe(tasks);
 		expect(shows(description, 'pollInterval', values)).toBe(tasks);
 		expect(shows(description, 'simplify', values)).toBe(tasks);
-		expect(showsOption(description, 'batchSize', values)).toBe(tasks);
+		// Fetch's own: Suno Generate waits only for the tasks it just made.
+		const isFetch = declaration.resource === undefined;
+		expect(showsOption(description, 'batchSize', values)).toBe(tasks && isFetch);
+		expect(showsOption(description, 'onMissing', values)).toBe(tasks && isFetch);
 		expect(shows(description, 'downloadFiles', values)).toBe(makesFiles(declaration));
 		expect(showsOption(description, 'maxFileSize', values)).toBe(makesFiles(declaration));
 		expect(showsOption(description, 'audioProperty', values)).toBe(makesFiles(declaration));
@@ -233,6 +280,39 @@ describe('what the declarations say they make', () => {
 		],
 	])('%s', (_what, has: (declaration: Declaration) => boolean, values) => {
 		expect(where((declaration) => !has(declaration))).toEqual(values);
+	});
+
+	it('each Operation list opens with its default, the rest by name; Song is the first resource', () => {
+		for (const { description } of NODES)
+			for (const field of byName(description.properties, 'operation')) {
+				const names = (field.options ?? []).map((option) => option.name);
+				const [first] = (field.options ?? []) as Array<{ value: unknown }>;
+				expect(first.value).toBe(field.default);
+				expect(names.slice(1)).toEqual(
+					[...names.slice(1)].sort((a, b) => a.localeCompare(b, 'en')),
+				);
+			}
+		const [generate] = NODES;
+		const [resource] = byName(generate.description.properties, 'resource');
+		expect(resource.options?.[0]).toMatchObject({ value: 'song' });
+		expect(resource.default).toBe('song');
+		const [song] = byName(generate.description.properties, 'operation');
+		expect(song.options?.[0]).toMatchObject({ name: 'Generate Music' });
+	});
+
+	it('both nodes show the engine fields in one order: Wait and Download Files first', () => {
+		const expected = [
+			'waitForCompletion',
+			'downloadFiles',
+			'simplify',
+			'pollInterval',
+			'maxWait',
+			'onTimeout',
+		];
+		for (const { description } of NODES) {
+			const names = description.properties.map(({ name }) => name);
+			expect([...new Set(names.filter((name) => expected.includes(name)))]).toEqual(expected);
+		}
 	});
 
 	it('each node and each resource has one default operation, which it offers', () => {

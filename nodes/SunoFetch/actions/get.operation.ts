@@ -1,4 +1,4 @@
-/** "Get": one task by id, `GET /suno/fetch/{id}`. */
+/** "Get Task": one task by id, `GET /suno/fetch/{id}`. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemRequest } from '../../shared/engine/collect';
@@ -20,12 +20,11 @@ const properties: INodeProperties[] = [
 
 export const operation: FetchDeclaration = {
 	value: 'get',
-	name: 'Get',
+	name: 'Get Task',
 	isDefault: true,
 	description: 'Get one task by its ID',
-	action:
+	forAgents:
 		"Get a Suno task by its task ID (free): its status and, once finished, each clip's title, audio URL, duration and lyrics. A song is ready 1 to 3 minutes after Suno Generate: if unfinished, ask again later, never generate again",
-	subtitle: 'Get task',
 	properties,
 	makes: 'tasks',
 	readRequest,

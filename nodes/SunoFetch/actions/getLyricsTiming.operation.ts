@@ -38,6 +38,7 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
+		typeOptions: { rows: 3 },
 		placeholder: 'e.g. db2b5b85-5fbb-45b6-b06b-5e9bc8e52bef, 2f6a1c9e-0c41-4b3b-9a39-5b0c1c2d7e11',
 		description:
 			'Finished clips: the clipId of Suno Fetch or Suno Generate items, separated by commas, spaces or new lines, or a list from an expression',
@@ -50,9 +51,8 @@ export const operation: FetchDeclaration = {
 	name: 'Get Lyrics Timing',
 	description:
 		'Get when each sung word and line of finished clips starts and ends, with subtitles (only where the gateway offers it)',
-	action:
+	forAgents:
 		'Get when each sung word and line of finished clips starts and ends, by clip ID (free, where the gateway offers it), with SRT and LRC subtitles',
-	subtitle: 'Get lyrics timing',
 	properties,
 	makes: 'timing',
 	extra: { key: 'lyricsTiming', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },

@@ -1,4 +1,4 @@
-/** "Get Many": tasks in batches, `POST /suno/fetch` with `{ids, action}`. */
+/** "Get Many Tasks": tasks in batches, `POST /suno/fetch` with `{ids, action}`. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ItemRequest } from '../../shared/engine/collect';
@@ -8,7 +8,8 @@ import { parseTaskIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
 const actionField: INodeProperties = {
-	displayName: 'Action',
+	// Not "Action": n8n's word for the node picker's entries. The parameter keeps its name.
+	displayName: 'Task Type',
 	name: 'action',
 	type: 'options',
 	options: [
@@ -38,11 +39,10 @@ const properties: INodeProperties[] = [
 
 export const operation: FetchDeclaration = {
 	value: 'getMany',
-	name: 'Get Many',
+	name: 'Get Many Tasks',
 	description: 'Get several tasks by their IDs in one request',
-	action:
+	forAgents:
 		"Get several Suno tasks by their task IDs in one request (free): each one's status and, once finished, each clip's title, audio URL, duration and lyrics",
-	subtitle: 'Get many tasks',
 	properties,
 	makes: 'tasks',
 	readRequest,

@@ -6,7 +6,7 @@ import { messages } from '../../shared/engine/messages';
 import { runOperation } from '../../shared/engine/run';
 import { timingOperation } from '../../shared/engine/timing';
 import { extraKey, type FetchDeclaration } from '../../shared/operation';
-import { engineFields } from '../../shared/settings/fields';
+import { readFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import { FETCH_OPERATIONS } from './operations';
 
@@ -14,7 +14,7 @@ import { FETCH_OPERATIONS } from './operations';
 export const routes: ReadonlyMap<string, FetchDeclaration> = new Map(
 	FETCH_OPERATIONS.map((declaration) => [declaration.value, declaration]),
 );
-const fields = fieldSet(engineFields('fetch', FETCH_OPERATIONS));
+const fields = fieldSet(readFields('fetch', FETCH_OPERATIONS));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const name = this.getNodeParameter('operation', 0) as string;

@@ -28,9 +28,8 @@ export const operation: GenerateDeclaration = {
 	name: 'Concatenate',
 	description:
 		'Join an extended clip with what it continues into one full song (paid; only where the gateway offers it)',
-	action:
+	forAgents:
 		'Concatenate an extended clip with what it continues into one full song (paid, where the gateway offers it): returns the new clip, or its task ID to get later with Suno Fetch (free)',
-	subtitle: 'Concatenate',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

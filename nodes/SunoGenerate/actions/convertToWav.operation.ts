@@ -18,11 +18,11 @@ export const operation: GenerateDeclaration = {
 	name: 'Convert to WAV',
 	isDefault: true,
 	description: 'Get a clip as a lossless WAV file (only where the gateway offers it)',
-	action:
+	forAgents:
 		"Convert a finished clip to a WAV file (where the gateway offers it): returns the WAV file's URL",
-	subtitle: 'Convert to WAV',
 	properties,
 	makes: 'file',
+	downloads: ['audio'],
 	sendsBody: false,
 	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
 	readSubmission,

@@ -23,9 +23,8 @@ export const operation: GenerateDeclaration = {
 	resource: 'song',
 	name: 'Cover',
 	description: 'Sing a clip again in another style (paid; only where the gateway offers it)',
-	action:
+	forAgents:
 		'Cover a clip in another style (paid, where the gateway offers it; takes 1 to 3 minutes): returns the new clips, or if unfinished their task ID to get with Suno Fetch (free), never cover again',
-	subtitle: 'Cover',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

@@ -47,9 +47,8 @@ export const operation: GenerateDeclaration = {
 	isDefault: true,
 	description:
 		'Save a clip’s voice and style as a persona (paid; only where the gateway offers it)',
-	action:
+	forAgents:
 		"Create a persona from a clip's voice and style (paid, where the gateway offers it): returns the persona ID for songs with that persona",
-	subtitle: 'Create persona',
 	properties,
 	makes: 'persona',
 	sendsBody: true,

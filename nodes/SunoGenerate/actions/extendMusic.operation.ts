@@ -15,7 +15,8 @@ const continueAtField: INodeProperties = {
 	type: 'number',
 	required: true,
 	typeOptions: { minValue: 0 },
-	default: 0,
+	// A value the node accepts (0 is refused): a minute in, where a song has had its first chorus.
+	default: 60,
 	description:
 		'The second of the clip where the extension starts, more than 0: e.g. 120 for 2:00 (duration of a Suno Fetch item gives the clip’s length)',
 };
@@ -34,9 +35,8 @@ export const operation: GenerateDeclaration = {
 	resource: 'song',
 	name: 'Extend Music',
 	description: 'Continue a song from a point in one of its clips (paid)',
-	action:
+	forAgents:
 		'Extend a song from a point in one of its clips (paid; takes 1 to 3 minutes): returns the new clips, or if unfinished their task ID to get with Suno Fetch (free), never extend again',
-	subtitle: 'Extend music',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

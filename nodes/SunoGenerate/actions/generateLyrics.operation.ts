@@ -24,9 +24,8 @@ export const operation: GenerateDeclaration = {
 	resource: 'song',
 	name: 'Generate Lyrics',
 	description: 'Write song lyrics from a prompt (paid)',
-	action:
+	forAgents:
 		'Generate song lyrics from a prompt (paid; takes seconds): returns the title and lyrics, or if unfinished the task ID to get them with Suno Fetch (free)',
-	subtitle: 'Generate lyrics',
 	properties,
 	makes: 'lyrics',
 	sendsBody: true,

@@ -61,9 +61,8 @@ export const operation: GenerateDeclaration = {
 	name: 'Generate Music',
 	isDefault: true,
 	description: 'Make a song from a description or from your own lyrics (paid)',
-	action:
+	forAgents:
 		"Generate a song from a description or lyrics (paid; makes two clips in 1 to 3 minutes): returns each clip's title, audio URL, duration and lyrics, or if unfinished its task ID to get later with Suno Fetch (free), never generate again",
-	subtitle: 'Generate music',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

@@ -47,9 +47,8 @@ export const operation: GenerateDeclaration = {
 	resource: 'persona',
 	name: 'Generate Song With Persona',
 	description: 'Make a song in a persona’s voice (paid; only where the gateway offers it)',
-	action:
+	forAgents:
 		"Generate a song in a persona's voice (paid, where the gateway offers it; takes 1 to 3 minutes): returns the clips, or if unfinished the task ID to get with Suno Fetch (free), never generate again",
-	subtitle: 'Generate song with persona',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

@@ -17,11 +17,11 @@ export const operation: GenerateDeclaration = {
 	resource: 'clipFile',
 	name: 'Render MP4 Video',
 	description: 'Get a clip’s music video as an MP4 (only where the gateway offers it)',
-	action:
+	forAgents:
 		"Render a finished clip's music video as an MP4 (where the gateway offers it): returns the video's URL, or a task ID to get with Suno Fetch (free)",
-	subtitle: 'Render MP4 video',
 	properties,
 	makes: 'file',
+	downloads: ['video'],
 	sendsBody: false,
 	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
 	readSubmission,

@@ -4,8 +4,8 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { generateOperation, type GenerateOperation } from '../../shared/engine/generate';
 import { messages } from '../../shared/engine/messages';
 import { runOperation } from '../../shared/engine/run';
-import { extraKey } from '../../shared/operation';
-import { engineFields } from '../../shared/settings/fields';
+import { extraKey, isPaid } from '../../shared/operation';
+import { readFields } from '../../shared/settings/fields';
 import { fieldSet } from '../../shared/settings/read';
 import { GENERATE_OPERATIONS } from './operations';
 
@@ -16,11 +16,15 @@ export const routes: ReadonlyMap<string, GenerateOperation> = new Map(
 		{ readSubmission: declaration.readSubmission, extra: extraKey(declaration) },
 	]),
 );
-const fields = fieldSet(engineFields('generate', GENERATE_OPERATIONS));
+const fields = fieldSet(readFields('generate', GENERATE_OPERATIONS));
+const paid = new Set(GENERATE_OPERATIONS.filter(isPaid).map(({ value }) => value));
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const name = this.getNodeParameter('operation', 0) as string;
 	const operation = routes.get(name);
 	if (!operation) throw new NodeOperationError(this.getNode(), messages.unsupported(name));
+	// n8n's Retry On Fail runs the whole node again: every submit again, paid again.
+	if (this.getNode().retryOnFail === true && paid.has(name))
+		this.addExecutionHints({ message: messages.retryOnFailPays, location: 'outputPane' });
 	return await runOperation(this, fields, generateOperation(operation));
 }

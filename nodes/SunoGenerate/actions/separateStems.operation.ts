@@ -54,9 +54,8 @@ export const operation: GenerateDeclaration = {
 	name: 'Separate Stems',
 	description:
 		'Split a clip into vocals and instrumental, or every instrument (paid; only where the gateway offers it)',
-	action:
+	forAgents:
 		'Separate a clip into stems, e.g. vocals and instrumental (paid, where the gateway offers it; takes minutes): returns a clip per stem, or if unfinished the task ID to get with Suno Fetch (free)',
-	subtitle: 'Separate stems',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

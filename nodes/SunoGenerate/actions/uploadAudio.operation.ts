@@ -25,9 +25,8 @@ export const operation: GenerateDeclaration = {
 	name: 'Upload Audio From URL',
 	description:
 		'Make an audio file into a clip to extend or cover (paid; only where the gateway offers it)',
-	action:
+	forAgents:
 		'Upload audio from a URL as a clip to extend or cover (paid, where the gateway offers it): returns the clip, or its task ID to get with Suno Fetch (free)',
-	subtitle: 'Upload audio from URL',
 	properties,
 	makes: 'songs',
 	sendsBody: true,

@@ -131,13 +131,15 @@ export function runHints(
 	if (missing.size > 0) {
 		hints.push(
 			settings.wait
-				? `${messages.notListed([...missing], collected.waitedMs)}.${justSubmitted ? ` ${messages.fetchLater}` : ''}`
+				? `${messages.notListed([...missing], collected.waitedMs)}.${justSubmitted ? ` ${messages.stillRunning(missing.size, true)}` : ''}`
 				: messages.notFound([...missing]),
 		);
 	}
 	const late = [...collected.unfinished].filter((id) => !missing.has(id));
 	if (late.length > 0 && (settings.wait?.onTimeout === 'emit' || collected.outOfTime))
-		hints.push(`${messages.unfinished(late, collected.waitedMs)}. ${messages.notResubmitted}`);
+		hints.push(
+			`${messages.unfinished(late, collected.waitedMs)}. ${messages.stillRunning(late.length, justSubmitted)}`,
+		);
 	// Named by the task each item came from: with Simplify off an item holds no `taskId` of its own.
 	const odd = delivered.filter((entry) => typeof entry.json.notAsAsked === 'string');
 	if (odd.length > 0) {

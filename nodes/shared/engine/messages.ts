@@ -24,14 +24,22 @@ export const messages = {
 		`${countOf(ids, 'task id was', 'task ids were')} never listed by the provider in ${duration(waitedMs)} of polling: ${listIds(ids)}`,
 	neverListed: (id: string, waitedMs: number) =>
 		`Task ${id} was never listed by the provider in ${duration(waitedMs)} of polling: it does not know it for this API key (wrong id, or a task of another account), or has not listed it yet.`,
-	fetchLater: 'They were not resubmitted: fetch them later with Suno Fetch.',
 	notFoundHelp:
 		'The provider does not know these IDs for this API key. Check the IDs, and that the key belongs to the account that submitted them, or set On Missing Task to Output a NOT_FOUND Item.',
 	unfinished: (ids: readonly string[], waitedMs: number) =>
 		`${countOf(ids, 'task was', 'tasks were')} still unfinished after ${duration(waitedMs)}: ${listIds(ids)}`,
 	unfinishedHelp:
-		'The tasks were not resubmitted and may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait.',
-	notResubmitted: 'They were not resubmitted.',
+		'Unfinished tasks may still finish: fetch them again later, from a Wait node loop or a schedule, or raise Max Wait. Nothing was submitted again.',
+	/**
+	 * After `unfinished` or `notListed`: Suno Generate's were paid for and not submitted again;
+	 * Suno Fetch never submits.
+	 */
+	stillRunning: (count: number, submitted: boolean) => {
+		const [it, was] = count === 1 ? ['It', 'was'] : ['They', 'were'];
+		return submitted
+			? `${it} ${was} not submitted again: fetch ${count === 1 ? 'it' : 'them'} later with Suno Fetch.`
+			: `${it} may still finish: fetch ${count === 1 ? 'it' : 'them'} again later.`;
+	},
 	stopped: 'Stopped while waiting for the tasks to finish.',
 	notFetched: (ids: readonly string[]) => `Not fetched: ${listIds(ids)}.`,
 	fetched: (ids: readonly string[]) => `Fetched: ${listIds(ids)}.`,
@@ -57,6 +65,8 @@ export const messages = {
 	stoppedSubmitting: 'Stopped while submitting.',
 	sameFileFailed: (itemIndex: number) =>
 		`Input item ${itemIndex} asked for the same file of the same clip, and that request failed: see its error. It was not asked for again.`,
+	retryOnFailPays:
+		'Retry On Fail is on (node Settings): when a run fails, n8n runs this node again, which submits every item again and pays again. Options → Retries repeats only the requests that surely created nothing.',
 	unsupported: (operation: string) => `The operation "${operation}" is not supported.`,
 	noAnswerInTime:
 		'The provider did not answer within the Tool Time Limit. Fetching is free: ask again later.',

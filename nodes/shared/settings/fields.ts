@@ -6,7 +6,7 @@
  */
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { makesFiles, makesTasks, type Visibility } from '../operation';
+import { downloadsOf, makesFiles, makesTasks, type Visibility } from '../operation';
 import {
 	additionalBodyField,
 	downloadFilesField,
@@ -52,6 +52,7 @@ function shownFor(operations: readonly Visibility[]): Shown {
 export function engineFields(
 	node: EngineNode,
 	operations: readonly Visibility[],
+	view: 'editor' | 'reader' = 'editor',
 ): INodeProperties[] {
 	const shown = shownFor(operations);
 	const waitField: INodeProperties = {
@@ -64,33 +65,58 @@ export function engineFields(
 	};
 	// Generating is "a prompt in, a song out": waiting is what a user expects there.
 	if (node === 'generate') waitField.default = true;
-	const output = outputFields(node === 'generate' ? shown.whileWaiting : shown.forTasks, shown);
+	const shownOutput = node === 'generate' ? shown.whileWaiting : shown.forTasks;
+	// In both nodes: the two choices a beginner makes first, then those with working defaults.
 	return [
-		...(node === 'generate' ? [waitField, ...output] : [...output, waitField]),
+		waitField,
+		...downloadFields(operations, shownOutput),
+		simplifyField(shownOutput),
 		...waitingFields(shown.whileWaiting),
 		toolTimeLimitField,
-		optionsField(node, shown),
+		optionsField(node, shown, view),
 	];
 }
 
-/** Simplify and Download Files: how the tasks come out, so only where there are tasks to output. */
-function outputFields(displayOptions: DisplayOptions, shown: Shown): INodeProperties[] {
-	return [
-		{
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
-			displayOptions,
+/**
+ * The fields the engine reads values against: the editor's, and on Suno Generate also the Options
+ * it does not offer (Fetch's), read at their defaults.
+ */
+export const readFields = (node: EngineNode, operations: readonly Visibility[]) =>
+	engineFields(node, operations, 'reader');
+
+/** Simplify: how the tasks come out, so only where there are tasks to output. */
+const simplifyField = (displayOptions: DisplayOptions): INodeProperties => ({
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return one flat item per clip with the task on it (taskId, taskStatus, audioUrl, title, lyrics …) instead of the clip as the provider sent it plus a task object',
+	displayOptions,
+});
+
+/**
+ * Download Files, for the operations with files: one variant per default, so each operation opens
+ * with the file it makes picked (a song's audio, the WAV, the video).
+ */
+function downloadFields(
+	operations: readonly Visibility[],
+	displayOptions: DisplayOptions,
+): INodeProperties[] {
+	const byDefault = new Map<string, string[]>();
+	for (const operation of operations.filter(makesFiles)) {
+		const picked = JSON.stringify(downloadsOf(operation));
+		byDefault.set(picked, [...(byDefault.get(picked) ?? []), operation.value]);
+	}
+	return [...byDefault].map(([picked, values]) => ({
+		...downloadFilesField,
+		default: JSON.parse(picked) as string[],
+		// Not on the tool variant: a tool call downloads nothing (binary data never reaches the caller).
+		displayOptions: {
+			show: { ...displayOptions.show, operation: values },
+			hide: { ...displayOptions.hide, '@tool': [true] },
 		},
-		// Distinct keys ('/operation' there, 'operation' here): n8n's merge would mix two lists of one key.
-		...updateDisplayOptions(
-			displayOptions,
-			updateDisplayOptions(shown.withFiles, [downloadFilesField]),
-		),
-	];
+	}));
 }
 
 function waitingFields(displayOptions: DisplayOptions): INodeProperties[] {
@@ -109,7 +135,8 @@ function waitingFields(displayOptions: DisplayOptions): INodeProperties[] {
 			displayName: 'Max Wait (Minutes)',
 			name: 'maxWait',
 			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			// No numberPrecision: 5 shows as "5", and 0.5 is still allowed.
+			typeOptions: { minValue: 0.1 },
 			default: 5,
 			displayOptions,
 			description:
@@ -159,16 +186,21 @@ const toolTimeLimitField: INodeProperties = {
  * The Options collection. Without a wait Suno Generate returns task IDs only: the options about
  * fetching and files go with it.
  */
-function optionsField(node: EngineNode, shown: Shown): INodeProperties {
+function optionsField(node: EngineNode, shown: Shown, view: 'editor' | 'reader'): INodeProperties {
 	const waiting = { show: { '/waitForCompletion': [true] } };
 	const whenShown = (field: INodeProperties, displayOptions: DisplayOptions) =>
 		updateDisplayOptions(displayOptions, [field])[0];
-	const fields = optionFields(WORDING[node]).map((field) => {
-		const isFile = FILE_OPTIONS.includes(field.name);
-		if (!isFile && !WAITING_OPTIONS.includes(field.name)) return field;
-		if (node === 'fetch') return whenShown(field, shown.notForResults);
-		return whenShown(field, { ...waiting, ...(isFile ? shown.withFiles : shown.notForResults) });
-	});
+	// Suno Generate waits for the tasks it just made: the options about fetching any ids are Fetch's.
+	const offered = (field: INodeProperties) =>
+		node === 'fetch' || view === 'reader' || !WAITING_OPTIONS.includes(field.name);
+	const fields = optionFields(WORDING[node])
+		.filter(offered)
+		.map((field) => {
+			const isFile = FILE_OPTIONS.includes(field.name);
+			if (!isFile && !WAITING_OPTIONS.includes(field.name)) return field;
+			if (node === 'fetch') return whenShown(field, shown.notForResults);
+			return whenShown(field, { ...waiting, ...(isFile ? shown.withFiles : shown.notForResults) });
+		});
 	return {
 		displayName: 'Options',
 		name: 'options',

@@ -110,7 +110,7 @@ export function parsePathIds(value: unknown, field: string): string[] {
 export function parseSingleTaskId(
 	value: unknown,
 	field: string,
-	forSeveral = 'Use the Get Many operation for several tasks.',
+	forSeveral = 'Use the Get Many Tasks operation for several tasks.',
 ): string {
 	const ids = parsePathIds(value, field);
 	if (ids.length > 1) {

@@ -80,6 +80,7 @@ const fileFields: INodeProperties[] = (
 
 /** The options about files, and (below) those about fetching tasks. */
 export const FILE_OPTIONS = ['maxFileSize', ...fileFields.map((field) => field.name)];
+/** Suno Fetch's only: Suno Generate does not offer them, and reads them at their defaults. */
 export const WAITING_OPTIONS = ['batchSize', 'onMissing'];
 
 /** Sent with every submit of Suno Generate. */
