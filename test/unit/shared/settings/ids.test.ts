@@ -145,9 +145,9 @@ describe('ids that go into a URL path', () => {
 		expect(parseSingleTaskId(' “abc” ', 'Task ID')).toBe('abc');
 	});
 
-	it('several ids for a single GET are refused, naming how many and pointing to Get Many', () => {
+	it('several ids for a single GET are refused, naming how many and pointing to Get Many Tasks', () => {
 		expect(refusal(() => parseSingleTaskId('a, b, c, d', 'Task ID'))).toBe(
-			'Task ID holds 4 ids (a, b, c, …). Use the Get Many operation for several tasks.',
+			'Task ID holds 4 ids (a, b, c, …). Use the Get Many Tasks operation for several tasks.',
 		);
 		expect(refusal(() => parseSingleTaskId('a b', 'Clip ID', 'Give one clip.'))).toBe(
 			'Clip ID holds 2 ids (a, b). Give one clip.',
