@@ -198,4 +198,4 @@ function parseExecutionData(runtime, text) {
 	return typeof text === 'string' ? flatted.parse(text) : text;
 }
 
-module.exports = { startServer, parseExecutionData };
+module.exports = { startServer, parseExecutionData, OWNER };
