@@ -29,6 +29,9 @@ const MADE: Record<Makes, { tasks: boolean; files: boolean }> = {
 	timing: { tasks: false, files: false },
 };
 
+/** The credential presets whose providers document the extras (suno-extras.md §14). */
+export const DOCUMENTING_PRESETS = ['cometapi', 'elkapi'];
+
 /** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
 export interface Extra {
 	/** The credential presets whose provider documents it (extras.ts). */
