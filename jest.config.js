@@ -1,3 +1,7 @@
+// n8n-core reports node errors through its own logger, which writes past jest's silent mode:
+// quiet unless asked (`N8N_LOG_LEVEL=info npx jest --silent=false` shows everything).
+process.env.N8N_LOG_LEVEL ??= 'silent';
+
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',

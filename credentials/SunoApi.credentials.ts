@@ -7,8 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { documentedAt, EXTRA_OPERATIONS, PRESETS_WITH_EXTRAS } from '../nodes/shared/model/extras';
 import { gatewayBaseUrl } from '../nodes/shared/settings/baseUrl';
+import { extraOperationsFields } from '../nodes/shared/settings/extraOperations';
 
 export class SunoApi implements ICredentialType {
 	name = 'sunoApi';
@@ -34,10 +34,11 @@ export class SunoApi implements ICredentialType {
 			name: 'provider',
 			type: 'options',
 			options: [
+				// The presets, then Custom for any other gateway.
 				{ name: 'CometAPI', value: 'https://api.cometapi.com' },
-				{ name: 'Custom', value: 'custom' },
 				{ name: 'ElkAPI', value: 'https://api.elkapi.com' },
 				{ name: 'gpt.ge', value: 'https://api.gpt.ge' },
+				{ name: 'Custom', value: 'custom' },
 			],
 			default: 'https://api.cometapi.com',
 			description:
@@ -54,25 +55,7 @@ export class SunoApi implements ICredentialType {
 			description:
 				'The gateway address, the part before /suno/fetch: https://api.example.com, or with the path prefix the gateway is mounted under. Not /v1.',
 		},
-		// What each preset documents, said where the list below would look empty.
-		...PRESETS_WITH_EXTRAS.map(
-			(url): INodeProperties => ({
-				displayName: `This provider documents ${documentedAt(url).join(', ')}: they are on without ticking them below.`,
-				name: `extrasNotice${new URL(url).host.split('.')[1]}`,
-				type: 'notice',
-				default: '',
-				displayOptions: { show: { provider: [url] } },
-			}),
-		),
-		{
-			displayName: 'Extra Operations Offered',
-			name: 'extraOperations',
-			type: 'multiOptions',
-			options: Object.entries(EXTRA_OPERATIONS).map(([value, { name }]) => ({ name, value })),
-			default: [],
-			description:
-				'Suno operations beyond songs, lyrics and fetching that this gateway runs, on top of those its provider documents. Tick only what your provider documents: a gateway without an operation can bill an ordinary song instead.',
-		},
+		...extraOperationsFields,
 	];
 
 	/**

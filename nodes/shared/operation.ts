@@ -29,6 +29,9 @@ const MADE: Record<Makes, { tasks: boolean; files: boolean }> = {
 	timing: { tasks: false, files: false },
 };
 
+/** The credential presets whose providers document the extras (suno-extras.md §14). */
+export const DOCUMENTING_PRESETS = ['cometapi', 'elkapi'];
+
 /** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
 export interface Extra {
 	/** The credential presets whose provider documents it (extras.ts). */
@@ -46,8 +49,8 @@ export interface OperationDeclaration {
 	name: string;
 	description: string;
 	/**
-	 * The option's action: what n8n tells an AI agent or MCP client the tool does and costs (its
-	 * tool description is "{action} in Suno Generate"), also shown in the node picker.
+	 * What an AI agent or MCP client is told the tool does and costs: the tool variant's default
+	 * Tool Description (toolDescriptionField).
 	 */
 	forAgents: string;
 	/** The operation chosen when the node (or its resource) is added. */
@@ -62,7 +65,7 @@ export interface OperationDeclaration {
 
 export interface GenerateDeclaration extends OperationDeclaration {
 	resource: 'song' | 'persona' | 'clipFile';
-	/** False for a GET: Additional Body Fields has nothing to add to. */
+	/** False for a GET: Extra Body Fields has nothing to add to. */
 	sendsBody: boolean;
 	/** The item's submission, checked; a ParameterError names the field. */
 	readSubmission(this: IExecuteFunctions, itemIndex: number): Submission;
@@ -118,9 +121,8 @@ export const extraKey = (declaration: OperationDeclaration): string | undefined 
 
 /**
  * An Operation field for `declarations`: the default (the main action) first, then the rest by
- * name. The action is what n8n's runtime makes an agent's tool description of ("{action} in Suno
- * Generate"); n8n 2.41 builds the tool from the node's own properties (usableAsTool replacements
- * reach only the editor), so the picker shows the same words.
+ * name. The action (the picker's entry, and a new node's name) is the operation's one name; what
+ * an agent is told lives in the tool variant's own Tool Description (toolDescriptionField).
  */
 export function operationField(
 	declarations: readonly OperationDeclaration[],
@@ -132,12 +134,7 @@ export function operationField(
 		...declarations
 			.filter((declaration) => declaration !== chosen)
 			.sort((a, b) => a.name.localeCompare(b.name, 'en')),
-	].map(({ name, value, description, forAgents }) => ({
-		name,
-		value,
-		description,
-		action: forAgents,
-	}));
+	].map(({ name, value, description }) => ({ name, value, description, action: name }));
 	const defaultValue = chosen.value;
 	return {
 		displayName: 'Operation',
@@ -150,10 +147,29 @@ export function operationField(
 	};
 }
 
-/** Every operation's own fields, each shown only while its operation is chosen. */
+/**
+ * What the tool variant tells an agent, editable there. n8n adds its own Tool Description (whose
+ * automatic text is "{action} in {node}") only when a node declares none; n8n's runtime reads this
+ * one from the parameters, so the agent's words need not be the picker's.
+ */
+const toolDescriptionField = ({ forAgents }: OperationDeclaration): INodeProperties => ({
+	displayName: 'Tool Description',
+	name: 'toolDescription',
+	type: 'string',
+	typeOptions: { rows: 3 },
+	default: forAgents,
+	description:
+		'What the AI agent or MCP client is told this tool does and costs, which decides when it calls it',
+	displayOptions: { show: { '@tool': [true] } },
+});
+
+/** Every operation's own fields (and its tool description), each shown while it is chosen. */
 export const operationFields = (declarations: readonly OperationDeclaration[]) =>
-	declarations.flatMap(({ value, properties }) =>
-		updateDisplayOptions({ show: { operation: [value] } }, properties),
+	declarations.flatMap((declaration) =>
+		updateDisplayOptions({ show: { operation: [declaration.value] } }, [
+			toolDescriptionField(declaration),
+			...declaration.properties,
+		]),
 	);
 
 /** The node's subtitle: the chosen operation's name. */

@@ -406,7 +406,7 @@ describe('Create Persona', () => {
 });
 
 describe('Generate Song With Persona, Concatenate: what the user asked', () => {
-	it('[FOUND] negative_tags: Exclude Styles sends it; Additional Body Fields points at that field', async () => {
+	it('[FOUND] negative_tags: Exclude Styles sends it; Extra Body Fields points at that field', async () => {
 		const { clipIds } = finishedSong();
 		const asked = {
 			operation: 'generateWithPersona',

@@ -99,7 +99,7 @@ describe('refused before anything is sent', () => {
 		expect(ctx.provider.log).toEqual([]);
 	});
 
-	it('Additional Body Fields is not offered for a GET (Convert to WAV), which has no body', async () => {
+	it('Extra Body Fields is not offered for a GET (Convert to WAV), which has no body', async () => {
 		const { SunoGenerate } = await import('../../nodes/SunoGenerate/SunoGenerate.node');
 		const options = new SunoGenerate().description.properties.find(
 			(field) => field.name === 'options',

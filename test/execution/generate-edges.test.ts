@@ -1,6 +1,6 @@
 /**
  * Suno Generate at the edges: paid submits against gateways that answer oddly, settings and
- * fields from expressions, Additional Body Fields tricks, many items. Each test runs the node
+ * fields from expressions, Extra Body Fields tricks, many items. Each test runs the node
  * through real n8n execution against the local gateway; the gateway's request log is the witness.
  * Tests marked [GUARD] pass today and guard a promise a user pays for; every other test shows a
  * defect that failed before its fix.
@@ -268,7 +268,7 @@ describe('submitted, then the wait fails', () => {
 	});
 });
 
-describe('Additional Body Fields', () => {
+describe('Extra Body Fields', () => {
 	it.each([
 		['MV', '{"MV": "chirp-v3-0"}'],
 		['Task_Id', '{"Task_Id": "someone-elses-task"}'],
@@ -286,7 +286,7 @@ describe('Additional Body Fields', () => {
 			// new-api decodes with Go's encoding/json, which matches keys without regard to case, the
 			// last one winning: sent beside "mv", "MV" would replace the node's field past its checks.
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/Additional Body Fields/);
+			expect(result.error?.message).toMatch(/Extra Body Fields/);
 			expect(submitPosts()).toHaveLength(0);
 		},
 	);

@@ -301,7 +301,7 @@ describe('checked before anything is paid for', () => {
 				songDescription: 'x',
 				options: { additionalBodyFields: '{"a":' },
 			},
-			'Additional Body Fields (JSON) is not valid JSON',
+			'Extra Body Fields is not valid JSON',
 		],
 		[
 			{
@@ -309,7 +309,7 @@ describe('checked before anything is paid for', () => {
 				songDescription: 'x',
 				options: { additionalBodyFields: '[1]' },
 			},
-			'Additional Body Fields (JSON) must be a JSON object',
+			'Extra Body Fields must be a JSON object',
 		],
 		[
 			{
@@ -317,7 +317,7 @@ describe('checked before anything is paid for', () => {
 				songDescription: 'x',
 				options: { additionalBodyFields: '{"mv":"v"}' },
 			},
-			'Additional Body Fields (JSON) sets "mv"',
+			'Extra Body Fields sets "mv"',
 		],
 	])('%#: %s', async (parameters, message) => {
 		const result = await ctx.generate({ waitForCompletion: false, ...parameters });
@@ -359,7 +359,7 @@ describe('checked before anything is paid for', () => {
 		expect(ctx.provider.counters.submit).toBe(2);
 	});
 
-	it('Additional Body Fields are added to the body', async () => {
+	it('Extra Body Fields are added to the body', async () => {
 		await ctx.generate({
 			operation: 'generateMusic',
 			songDescription: 'x',

@@ -134,7 +134,7 @@ describe("new-api's official Suno channel (sunoapi.org behind the gateway)", () 
 		expect(item.modelName).toBe('chirp-crow');
 	});
 
-	it('sunoapi.org\'s "model" through Additional Body Fields: sent, made, and no false hint', async () => {
+	it('sunoapi.org\'s "model" through Extra Body Fields: sent, made, and no false hint', async () => {
 		const result = await ctx.generate({
 			...song,
 			options: {
@@ -262,7 +262,7 @@ describe('Model Version', () => {
 });
 
 describe('sunoapi.org-style fields on a new-api fork', () => {
-	it('go through Additional Body Fields as given, beside the fields the node sends', async () => {
+	it('go through Extra Body Fields as given, beside the fields the node sends', async () => {
 		const fields = {
 			model: 'V5_5',
 			custom_mode: true,

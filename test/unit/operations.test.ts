@@ -91,8 +91,9 @@ function subtitleFor(description: INodeTypeDescription, value: string): unknown 
 	return new Function('$parameter', `return ${expression};`)({ operation: value }) as unknown;
 }
 
+/** The credential's list for a gateway no preset describes (Custom, gpt.ge): every extra. */
 const credentialList = new SunoApi().properties.find(
-	(field) => field.name === 'extraOperations',
+	(field) => field.name === 'extraOperations' && field.displayOptions?.hide,
 )?.options;
 
 describe('every operation module is in its node', () => {
@@ -142,7 +143,7 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 			name: declaration.name,
 			value,
 			description: declaration.description,
-			action: declaration.forAgents,
+			action: declaration.name,
 		});
 		if (declaration.resource === undefined) return;
 		// Shown for its resource, which the Resource field offers.
@@ -157,19 +158,18 @@ describe.each(cases)('%s', (value, { description, routes }, declaration) => {
 		expect(subtitleFor(description, value)).toBe(declaration.name);
 	});
 
-	it('tells an AI agent what it does and costs: n8n’s tool description', () => {
-		const tool = description;
-		const parameters = { ...chosen(declaration), descriptionType: 'auto' };
+	it('tells an AI agent what it does and costs: the tool variant’s own description', () => {
+		// n8n's tool variant: the same properties under a name ending in Tool (which `@tool` tests).
+		const variant = { ...description, name: `${description.name}Tool` };
+		const node = { parameters: chosen(declaration), typeVersion: 1 } as unknown as INode;
+		const resolve = (type: INodeTypeDescription) =>
+			NodeHelpers.getNodeParameters(type.properties, node.parameters, true, false, node, type);
 		const told = NodeHelpers.getToolDescriptionForNode(
-			{ parameters } as unknown as INode,
-			{ description: tool } as INodeType,
+			{ ...node, parameters: resolve(variant) } as INode,
+			{ description: variant } as INodeType,
 		);
-		// n8n says "{action} in {node}" where it finds the operation under a resource, else the node's description.
-		expect([
-			`${declaration.forAgents} in ${description.defaults.name}`,
-			description.description,
-		]).toContain(told);
-		if (declaration.resource) expect(told).toContain(declaration.forAgents);
+		expect(told).toBe(declaration.forAgents);
+		expect(resolve(description)).not.toHaveProperty('toolDescription');
 	});
 
 	it('is routed to the engine', () => {

@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { TimingRequest, TimingSplit } from '../../shared/engine/timing';
-import type { FetchDeclaration } from '../../shared/operation';
+import { DOCUMENTING_PRESETS, type FetchDeclaration } from '../../shared/operation';
 import { parsePathIds } from '../../shared/settings/ids';
 import { readField } from '../../shared/settings/parameters';
 
@@ -55,7 +55,7 @@ export const operation: FetchDeclaration = {
 		'Get when each sung word and line of finished clips starts and ends, by clip ID (free, where the gateway offers it), with SRT and LRC subtitles',
 	properties,
 	makes: 'timing',
-	extra: { key: 'lyricsTiming', documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	extra: { key: 'lyricsTiming', documentedBy: DOCUMENTING_PRESETS, songSubmit: false },
 	readTimingRequest,
 };
 

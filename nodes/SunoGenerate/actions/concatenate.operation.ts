@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
-import type { GenerateDeclaration } from '../../shared/operation';
+import { DOCUMENTING_PRESETS, type GenerateDeclaration } from '../../shared/operation';
 import { checkMade, EXPECTED } from '../../shared/model/made';
 import { readField } from '../../shared/settings/parameters';
 import { clipIdField, readOneId } from './clipFields';
@@ -33,7 +33,7 @@ export const operation: GenerateDeclaration = {
 	properties,
 	makes: 'songs',
 	sendsBody: true,
-	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	extra: { documentedBy: DOCUMENTING_PRESETS, songSubmit: false },
 	readSubmission,
 };
 

@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
-import type { GenerateDeclaration } from '../../shared/operation';
+import { DOCUMENTING_PRESETS, type GenerateDeclaration } from '../../shared/operation';
 import { checkMade, EXPECTED } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
 
@@ -24,7 +24,7 @@ export const operation: GenerateDeclaration = {
 	makes: 'file',
 	downloads: ['audio'],
 	sendsBody: false,
-	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: false },
+	extra: { documentedBy: DOCUMENTING_PRESETS, songSubmit: false },
 	readSubmission,
 };
 

@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
-import type { GenerateDeclaration } from '../../shared/operation';
+import { DOCUMENTING_PRESETS, type GenerateDeclaration } from '../../shared/operation';
 import { checkMade, personaExpected } from '../../shared/model/made';
 import { clipIdField, readOneId } from './clipFields';
 import { instrumentalField, modelField, readSong, readText, songFields } from './songFields';
@@ -52,7 +52,7 @@ export const operation: GenerateDeclaration = {
 	properties,
 	makes: 'songs',
 	sendsBody: true,
-	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: true },
+	extra: { documentedBy: DOCUMENTING_PRESETS, songSubmit: true },
 	readSubmission,
 };
 

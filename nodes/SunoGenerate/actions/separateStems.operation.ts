@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { Submission } from '../../shared/engine/generate';
-import type { GenerateDeclaration } from '../../shared/operation';
+import { DOCUMENTING_PRESETS, type GenerateDeclaration } from '../../shared/operation';
 import { checkMade, stemName, stemsExpected } from '../../shared/model/made';
 import { readField } from '../../shared/settings/parameters';
 import { clipIdField, originTaskField, readOneId } from './clipFields';
@@ -59,7 +59,7 @@ export const operation: GenerateDeclaration = {
 	properties,
 	makes: 'songs',
 	sendsBody: true,
-	extra: { documentedBy: ['cometapi', 'elkapi'], songSubmit: true },
+	extra: { documentedBy: DOCUMENTING_PRESETS, songSubmit: true },
 	readSubmission,
 };
 

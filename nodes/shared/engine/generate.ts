@@ -43,7 +43,7 @@ const requestOf = (call: PaidCall): IDataObject =>
 /** What each item of the finished task gets: the operation's own fields, and the model check. */
 function annotationOf({ annotate, requestedModel, call }: Submission): Annotate | undefined {
 	if (requestedModel === undefined) return annotate;
-	// sunoapi.org-style gateways take the model as `model` (Additional Body Fields).
+	// sunoapi.org-style gateways take the model as `model` (Extra Body Fields).
 	const model = 'body' in call ? call.body.model : undefined;
 	return withModelCheck(requestedModel, typeof model === 'string' ? [model] : [], annotate);
 }

@@ -8,7 +8,7 @@
  */
 import { FETCH_OPERATIONS } from '../../SunoFetch/actions/operations';
 import { GENERATE_OPERATIONS } from '../../SunoGenerate/actions/operations';
-import { extraKey } from '../operation';
+import { DOCUMENTING_PRESETS, extraKey } from '../operation';
 
 interface ExtraEntry {
 	/** The name the editor and the errors use. */
@@ -33,9 +33,9 @@ export const EXTRA_OPERATIONS: Readonly<Record<string, ExtraEntry>> = Object.fro
 export type ExtraOperation = string;
 
 /** The credential's presets by host, as the table above names them. */
-export const PRESETS_WITH_EXTRAS = ['https://api.cometapi.com', 'https://api.elkapi.com'];
+export const PRESETS_WITH_EXTRAS = DOCUMENTING_PRESETS.map((preset) => `https://api.${preset}.com`);
 const PRESET_HOSTS: Record<string, string> = Object.fromEntries(
-	PRESETS_WITH_EXTRAS.map((url) => [new URL(url).host, new URL(url).host.split('.')[1]]),
+	DOCUMENTING_PRESETS.map((preset) => [`api.${preset}.com`, preset]),
 );
 
 /** Whether the gateway at `baseUrl` offers `operation`: documented by its provider, or ticked. */

@@ -109,7 +109,7 @@ const isPreview = (clip: Clip) => metadataOf(clip).type === 'preview';
  * `requestedModel` (the Model Version sent as mv) beside the clip's own `model`, and, as
  * `notAsAsked`, that the clip was made by another model, unless `annotate` already says something
  * is not as asked. `alsoAsked`: another name the request gave the model (sunoapi.org's `model`,
- * from Additional Body Fields); a clip that matches either is as asked.
+ * from Extra Body Fields); a clip that matches either is as asked.
  */
 export function withModelCheck(
 	requestedModel: string,

@@ -63,7 +63,7 @@ export const OFFLINE_MODELS: readonly string[] = [
 
 /**
  * Other names a request may carry for a version: gateways' own `mv` aliases (DMXAPI, yunwu and
- * AllAPI take `chirp-v5`), sunoapi.org's `model` values (sent through Additional Body Fields), and
+ * AllAPI take `chirp-v5`), sunoapi.org's `model` values (sent through Extra Body Fields), and
  * the offline keys. Not offered in the list; used to compare what was asked with what came back.
  */
 const OTHER_NAMES: Record<string, string> = {

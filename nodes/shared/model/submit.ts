@@ -27,7 +27,7 @@ export const POST_ROUTES = {
 
 const UNSENDABLE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/** `call` with Additional Body Fields, which may add fields but not replace one. */
+/** `call` with Extra Body Fields, which may add fields but not replace one. */
 export function withBodyFields(call: PaidCall, extra: IDataObject): PaidCall {
 	const refuse = (message: string) =>
 		new SunoFailure(message, {
@@ -37,14 +37,14 @@ export function withBodyFields(call: PaidCall, extra: IDataObject): PaidCall {
 	if (!('body' in call)) {
 		if (Object.keys(extra).length === 0) return call;
 		throw refuse(
-			'Additional Body Fields (JSON) cannot be sent: this operation is a GET and has no body. Empty it.',
+			'Extra Body Fields cannot be sent: this operation is a GET and has no body. Empty it.',
 		);
 	}
 	// n8n's request copies the body without these keys: the request would not be what was asked.
 	const dropped = Object.keys(extra).find((key) => UNSENDABLE_KEYS.has(key));
 	if (dropped !== undefined) {
 		throw refuse(
-			`Additional Body Fields (JSON) holds the key "${dropped}", which cannot be sent: rename or remove it.`,
+			`Extra Body Fields holds the key "${dropped}", which cannot be sent: rename or remove it.`,
 		);
 	}
 	// Gateways decode JSON as Go does, matching keys without regard to case: "MV" would replace mv.
@@ -52,7 +52,7 @@ export function withBodyFields(call: PaidCall, extra: IDataObject): PaidCall {
 	const clash = Object.keys(extra).find((key) => sent.has(key.toLowerCase()));
 	if (clash !== undefined) {
 		throw refuse(
-			`Additional Body Fields (JSON) sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
+			`Extra Body Fields sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,
 		);
 	}
 	return { ...call, body: { ...call.body, ...extra } };

@@ -85,12 +85,12 @@ export const WAITING_OPTIONS = ['batchSize', 'onMissing'];
 
 /** Sent with every submit of Suno Generate. */
 export const additionalBodyField: INodeProperties = {
-	displayName: 'Additional Body Fields (JSON)',
+	displayName: 'Extra Body Fields',
 	name: 'additionalBodyFields',
 	type: 'json',
 	default: '{}',
 	description:
-		'More fields for the submit\'s JSON body, for what your provider documents beyond this node (e.g. {"negative_tags": "heavy metal"}). Stock new-api gateways drop fields they do not know, without an error.',
+		'A JSON object of more fields for the submit\'s body, for what your provider documents beyond this node (e.g. {"negative_tags": "heavy metal"}). Stock new-api gateways drop fields they do not know, without an error.',
 };
 
 const onMissingField: INodeProperties = {

@@ -106,7 +106,7 @@ describe('fileNameFor', () => {
 					expect(name).toMatch(/\.mp3$/);
 				},
 			),
-			{ numRuns: 1000 },
+			{ numRuns: 300 },
 		);
 	});
 });

@@ -99,7 +99,7 @@ describe('normaliser properties', () => {
 						),
 					);
 			}),
-			{ numRuns: 300 },
+			{ numRuns: 150 },
 		);
 	});
 
@@ -110,7 +110,7 @@ describe('normaliser properties', () => {
 				if ('problem' in result) expect(result.problem.message.length).toBeGreaterThan(0);
 				else expect(Array.isArray(result.tasks)).toBe(true);
 			}),
-			{ numRuns: 1000 },
+			{ numRuns: 250 },
 		);
 	});
 
@@ -120,7 +120,7 @@ describe('normaliser properties', () => {
 				const result = normaliseResponse(text);
 				expect('tasks' in result || result.problem.message.length > 0).toBe(true);
 			}),
-			{ numRuns: 500 },
+			{ numRuns: 150 },
 		);
 	});
 
@@ -138,7 +138,7 @@ describe('normaliser properties', () => {
 				if ('tasks' in result)
 					for (const entry of result.tasks) expect(vocabulary).toContain(entry.taskStatus);
 			}),
-			{ numRuns: 500 },
+			{ numRuns: 150 },
 		);
 	});
 });

@@ -45,7 +45,7 @@ const downloadFiles = field({
 });
 const property = field({ displayName: 'Put Audio in Field', type: 'string', default: 'audio' });
 const bodyFields = field({
-	displayName: 'Additional Body Fields (JSON)',
+	displayName: 'Extra Body Fields',
 	type: 'json',
 	default: '{}',
 });
@@ -198,14 +198,14 @@ describe('names and JSON', () => {
 	});
 
 	it.each([
-		['{"a": ', 'Additional Body Fields (JSON) is not valid JSON: {"a": '],
+		['{"a": ', 'Extra Body Fields is not valid JSON: {"a": '],
 		[
 			'[1]',
-			'Additional Body Fields (JSON) must be a JSON object such as {"negative_tags": "metal"}, not "[1]".',
+			'Extra Body Fields must be a JSON object such as {"negative_tags": "metal"}, not "[1]".',
 		],
 		[
 			'"text"',
-			'Additional Body Fields (JSON) must be a JSON object such as {"negative_tags": "metal"}, not "\\"text\\"".',
+			'Extra Body Fields must be a JSON object such as {"negative_tags": "metal"}, not "\\"text\\"".',
 		],
 	])('%j is refused', (value, message) => {
 		expect(refusal(bodyFields, value)).toBe(message);

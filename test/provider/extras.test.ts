@@ -3,7 +3,7 @@
  * upload by URL, stems, cover, persona music, persona creation, timing, WAV/MP4 — and what a stock
  * new-api ('stock') makes of the same requests. Plain HTTP against a started provider.
  */
-import { LocalSunoProvider, STEMS, mediaBytes } from '../provider/provider';
+import { LocalSunoProvider, STEMS, mediaBytes } from './provider';
 
 let provider: LocalSunoProvider;
 beforeAll(async () => {

@@ -3,7 +3,7 @@
  * you can play (WAV) and covers you can see (JPEG), of exactly the size asked for, big or small.
  * Read back here by their structure; `npm run demo` saves them for a real player.
  */
-import { LocalSunoProvider, mediaBytes } from '../provider/provider';
+import { LocalSunoProvider, mediaBytes } from './provider';
 
 interface Wav {
 	format: number;
