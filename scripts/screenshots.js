@@ -83,13 +83,13 @@ const byTestId = (page, id) => page.locator(`[data-test-id="${id}"]`);
 
 /** Rows the open node panel shows, top to bottom, as "Label: value". */
 async function panelRows(page) {
-	const ITEM = '[data-test-id="parameter-item"], .parameter-item';
+	const ITEM = '.node-credentials, .parameter-item, .notice';
 	return byTestId(page, 'node-parameters').evaluate(
 		(panel, ITEM) =>
 			[...panel.querySelectorAll(ITEM)]
 				.filter((item) => item.offsetParent && !item.parentElement.closest(ITEM))
 				.map((item) => {
-					const label = item.querySelector('[data-test-id="input-label"] label, label');
+					const label = item.querySelector('label');
 					const text = (label ?? item).innerText.split('\n')[0].trim();
 					const input = item.querySelector('input:not([type=hidden]), textarea');
 					const tags = [
@@ -122,7 +122,13 @@ async function pickerAndPanel(page, baseUrl) {
 	const action = generateMusicAction();
 	await creator.getByText(action, { exact: true }).waitFor();
 	await page.waitForTimeout(500);
-	await creator.screenshot({ path: path.join(OUT, 'suno-picker.png') });
+	// The picker down to its last action: n8n's footer and empty space below are no help.
+	const box = await creator.boundingBox();
+	const footer = await creator.getByText('Report issue').boundingBox();
+	await page.screenshot({
+		path: path.join(OUT, 'suno-picker.png'),
+		clip: { ...box, height: Math.min(box.height, (footer?.y ?? Infinity) - box.y - 8) },
+	});
 	const actions = await creator.evaluate((element) => element.innerText);
 	console.log(`Picker after "suno" → Suno Generate:\n${indent(actions)}`);
 
@@ -182,7 +188,12 @@ async function output(page, baseUrl) {
 		clip: { ...box, height: Math.min(box.height, table.y + table.height + 16 - box.y) },
 	});
 	const columns = await panel.locator('table thead th').allInnerTexts();
-	console.log(`Output table columns: ${columns.map((name) => name.trim()).join(', ')}`);
+	console.log(
+		`Output table columns: ${columns
+			.map((name) => name.trim())
+			.filter(Boolean)
+			.join(', ')}`,
+	);
 
 	await panel.locator('[data-test-id="radio-button-binary"]').click();
 	await byTestId(page, 'ndv-view-binary-data').first().click();
