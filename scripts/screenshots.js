@@ -59,6 +59,8 @@ function generateMusicAction() {
 
 /** A browser that reaches 127.0.0.1 only; every other request is aborted and listed. */
 async function openBrowser() {
+	if (!fs.existsSync(CHROMIUM))
+		throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM`);
 	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 	const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 	const blocked = [];
