@@ -28,6 +28,8 @@ const CHROMIUM_FLAGS = [
 	'--disable-background-networking',
 	'--disable-component-update',
 	'--disable-sync',
+	// Chromium's own services (autofill, updates, accounts) resolve Google's hosts: only 127.0.0.1 resolves.
+	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const WORKFLOW_ID = 'sunoScreenshots01';
 const TRIGGER = "When clicking 'Execute workflow'";
@@ -235,7 +237,14 @@ async function main() {
 			baseUrl: provider.url,
 		});
 		await n8n.importWorkflow(runtime, userFolder, screenshotWorkflow(), credential);
-		server = await startServer(runtime, userFolder, { env: { N8N_LOG_LEVEL: 'warn' } });
+		server = await startServer(runtime, userFolder, {
+			// Else n8n fetches the MCP server registry and the verified community nodes from api.n8n.io.
+			env: {
+				N8N_LOG_LEVEL: 'warn',
+				N8N_DISABLED_MODULES: 'mcp-registry',
+				N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			},
+		});
 		console.log(`n8n ${runtime.n8nVersion} at ${server.baseUrl}, provider at ${provider.url}`);
 		const opened = await openBrowser();
 		browser = opened.browser;
