@@ -8,9 +8,11 @@
  * It prints what it saw (picker actions, panel rows, the audio's length) for the check by eye.
  *
  * Needs Chromium (`apt-get install -y chromium`; CHROMIUM=<path> for another one). Nothing leaves
- * 127.0.0.1: n8n runs offline (scripts/lib/n8n.js) and the browser aborts any other request.
+ * 127.0.0.1: n8n runs offline (scripts/lib/n8n.js, and two fetches from api.n8n.io turned off
+ * below), Chromium resolves no other host, and the page's requests elsewhere are aborted.
  */
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const { chromium } = require('playwright-core');
 const { LocalSunoProvider } = require('../test/provider/provider.js');
@@ -224,6 +226,20 @@ function indent(text) {
 		.join('\n');
 }
 
+/** The three pictures; when n8n's editor changes and a step fails, a picture of the page shows why. */
+async function takeScreenshots(page, baseUrl) {
+	try {
+		await signIn(page, baseUrl);
+		await pickerAndPanel(page, baseUrl);
+		await output(page, baseUrl);
+	} catch (error) {
+		const picture = path.join(os.tmpdir(), 'suno-screenshots-failure.png');
+		await page.screenshot({ path: picture }).catch(() => {});
+		error.message += `\n(the page when it failed: ${picture})`;
+		throw error;
+	}
+}
+
 async function main() {
 	const runtime = n8n.ensureRuntime();
 	fs.mkdirSync(OUT, { recursive: true });
@@ -248,9 +264,7 @@ async function main() {
 		console.log(`n8n ${runtime.n8nVersion} at ${server.baseUrl}, provider at ${provider.url}`);
 		const opened = await openBrowser();
 		browser = opened.browser;
-		await signIn(opened.page, server.baseUrl);
-		await pickerAndPanel(opened.page, server.baseUrl);
-		await output(opened.page, server.baseUrl);
+		await takeScreenshots(opened.page, server.baseUrl);
 		for (const name of fs.readdirSync(OUT).filter((file) => file.endsWith('.png')))
 			console.log(
 				`${path.join('docs/images', name)}: ${fs.statSync(path.join(OUT, name)).size} bytes`,
