@@ -310,6 +310,8 @@ async function generating(provider: ThreadedProvider) {
 		{
 			operation: 'generateMusic',
 			songDescription: '={{ $json.prompt }}',
+			// Requests to the API only, as the per-item loop makes (Download Files now opens on Audio).
+			downloadFiles: [],
 			pollInterval: intervalMs / 1000,
 			maxWait: (maxMs + 4 * intervalMs) / 60_000,
 			options: { batchSize: BATCH_SIZE, concurrency: CONCURRENCY },

@@ -188,7 +188,12 @@ describe("the provider's clips", () => {
 		expect(clip.audio_url).toBe(`${provider.url}/media/${clip.id}.wav`);
 		const song = await download(clip.audio_url);
 		expect(song.type).toBe('audio/wav');
-		expect(readWav(song.bytes).sampleRate).toBe(8000);
+		const wav = readWav(song.bytes);
+		expect(wav.sampleRate).toBe(8000);
+		// The item's duration is what the player shows for the file.
+		const plays = wav.samples.length / wav.sampleRate;
+		const said = (clip as unknown as { metadata: { duration: number } }).metadata.duration;
+		expect(Math.abs(said - plays)).toBeLessThan(0.02);
 		const cover = await download(clip.image_large_url);
 		expect(cover.type).toBe('image/jpeg');
 		expect(readJpeg(cover.bytes).width).toBe(256);
@@ -198,5 +203,6 @@ describe("the provider's clips", () => {
 		const clip = await finishedClip({});
 		expect(clip.audio_url).toBe(`${provider.url}/media/${clip.id}.mp3`);
 		expect((await download(clip.audio_url)).type).toBe('audio/mpeg');
+		expect((clip as unknown as { metadata: { duration: number } }).metadata.duration).toBe(121.5);
 	});
 });

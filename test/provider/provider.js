@@ -16,7 +16,7 @@
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
-const { mediaBytes, mediaChunks } = require('./media.js');
+const { mediaBytes, mediaChunks, SAMPLE_RATE } = require('./media.js');
 
 const MUSIC_STAGES = ['NOT_START', 'QUEUED', 'IN_PROGRESS', 'SUCCESS'];
 const CLIP_STATUS = {
@@ -330,6 +330,11 @@ class LocalSunoProvider {
 		this.acts = [];
 		this.personaClipSeq = 11288925;
 		this.mediaSize = options.mediaBytes ?? 64 * 1024;
+		// A WAV song says how long it really plays (16-bit mono): the player and the item agree.
+		this.songDuration =
+			options.songFormat === 'wav'
+				? Math.round((this.mediaSize / (SAMPLE_RATE * 2)) * 100) / 100
+				: DEFAULT_DURATION;
 		this.songFormat = options.songFormat ?? 'mp3';
 		/** @type {Map<string, any>} insertion order is the database order */
 		this.tasks = new Map();
@@ -472,7 +477,7 @@ class LocalSunoProvider {
 				type: spec.type ?? 'gen',
 				metadata: spec.metadata ?? null,
 				clipTitles: spec.clipTitles,
-				duration: spec.duration ?? DEFAULT_DURATION,
+				duration: spec.duration ?? this.songDuration,
 				converted: spec.converted,
 				polls: 0,
 				createdMs: Date.now(),
@@ -1294,7 +1299,7 @@ class LocalSunoProvider {
 	}
 
 	durationOf(stored, clip) {
-		return stored?.live?.duration ?? clip.metadata?.duration ?? DEFAULT_DURATION;
+		return stored?.live?.duration ?? clip.metadata?.duration ?? this.songDuration;
 	}
 
 	/**

@@ -6,6 +6,7 @@ import type { Answer, SunoClient } from '../client';
 import { chunk, pause, settleEach } from '../helpers/async';
 import { matchTasks } from '../model/match';
 import { isFinished, notFoundTask, type Clip, type Task, type TaskStatus } from '../model/task';
+import { addTo } from '../model/values';
 import type { FetchSettings } from '../settings/read';
 import { messages } from './messages';
 
@@ -181,8 +182,7 @@ async function askRound(
 ): Promise<'late' | void> {
 	const byAction = new Map<string, string[]>();
 	for (const id of state.pending) {
-		const action = state.actionOf.get(id)!;
-		byAction.set(action, [...(byAction.get(action) ?? []), id]);
+		addTo(byAction, state.actionOf.get(id)!, id);
 	}
 	for (const [action, ids] of byAction) {
 		// As a tool, a round that has not answered when the answer is due is left behind.

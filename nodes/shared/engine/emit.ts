@@ -6,6 +6,7 @@
 import { asFailure, SunoFailure } from '../failure';
 import { taskItems } from '../model/items';
 import { isFinished } from '../model/task';
+import { addTo } from '../model/values';
 import type { OutputOptions, FetchSettings, RunSettings } from '../settings/read';
 import type { Collected, ItemRequest } from './collect';
 import type { OutputEntry } from './attach';
@@ -29,8 +30,7 @@ function requestFailures(request: ItemRequest, collected: Collected, mask: Mask)
 	const failedBy = new Map<unknown, string[]>();
 	for (const id of request.ids) {
 		if (!collected.errors.has(id)) continue;
-		const error = collected.errors.get(id);
-		failedBy.set(error, [...(failedBy.get(error) ?? []), id]);
+		addTo(failedBy, collected.errors.get(id), id);
 	}
 	const fetched = request.ids.filter((id) => !collected.errors.has(id));
 	const arrived = fetched.length > 0 ? messages.fetched(fetched) : undefined;

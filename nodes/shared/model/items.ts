@@ -5,6 +5,7 @@ import { deepCopy, type IDataObject } from 'n8n-workflow';
 
 import { NO_CLIP } from './clips';
 import type { Clip, Task } from './task';
+import { masked } from './values';
 
 type ClipFields = Omit<Clip, 'raw'>;
 
@@ -48,11 +49,23 @@ const SIMPLE_ORDER = [
 	'note',
 ];
 
-/** The item's keys in SIMPLE_ORDER, any others after them. */
+const RANK = new Map(SIMPLE_ORDER.map((key, index) => [key, index]));
+
+/** The item's keys in SIMPLE_ORDER, any others after them; the item itself when they are. */
 function inSimpleOrder(json: IDataObject): IDataObject {
+	const keys = Object.keys(json);
+	// Most items are built in order (itemJson): checking is cheaper than rebuilding every one.
+	let last = -1;
+	const inOrder = keys.every((key) => {
+		const rank = RANK.get(key) ?? Infinity;
+		const ascending = rank >= last;
+		last = rank;
+		return ascending;
+	});
+	if (inOrder) return json;
 	const ordered: IDataObject = {};
 	for (const key of SIMPLE_ORDER) if (key in json) ordered[key] = json[key];
-	for (const key of Object.keys(json)) if (!(key in ordered)) ordered[key] = json[key];
+	for (const key of keys) if (!(key in ordered)) ordered[key] = json[key];
 	return ordered;
 }
 
@@ -211,16 +224,6 @@ export interface ItemExtras {
 	mask?: (text: string) => string;
 	/** Files will be downloaded: a simplified item keeps `downloadSkipped` (attach.ts fills it) in its place. */
 	downloads?: boolean;
-}
-
-/**
- * The item as it may be passed on: `mask` applied to every text in it, for a gateway that puts the
- * key in a clip's URL (signing its files with it) or anywhere else.
- */
-function masked(json: IDataObject, mask: (text: string) => string): IDataObject {
-	const text = JSON.stringify(json);
-	const clean = mask(text);
-	return clean === text ? json : (JSON.parse(clean) as IDataObject);
 }
 
 export function taskItems(task: Task, shape: ItemShape, extras: ItemExtras = {}): ClipItem[] {

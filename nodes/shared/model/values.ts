@@ -71,7 +71,8 @@ const MIN_SECRET_LENGTH = 6;
 
 /** `text` with every copy of `secret` (the API key) masked as `***`. */
 export function redact(text: string, secret: string | undefined): string {
-	return secret && secret.length >= MIN_SECRET_LENGTH ? text.split(secret).join('***') : text;
+	if (!secret || secret.length < MIN_SECRET_LENGTH || !text.includes(secret)) return text;
+	return text.split(secret).join('***');
 }
 
 export const NOT_JSON = Symbol('not JSON');
@@ -100,4 +101,37 @@ export function parseJson(text: string): unknown {
 	} catch {
 		return NOT_JSON;
 	}
+}
+
+/**
+ * A JSON value (an item) as it may be passed on: `mask` applied to every text in it, keys too, for
+ * a gateway that puts the key in a clip's URL (signing its files with it) or anywhere else. The
+ * value itself when no text changes, which is nearly always: checked without copying anything.
+ */
+export function masked<T>(value: T, mask: (text: string) => string): T {
+	return holdsText(value, (text) => mask(text) !== text) ? maskedCopy(value, mask) : value;
+}
+
+function holdsText(value: unknown, test: (text: string) => boolean): boolean {
+	if (typeof value === 'string') return test(value);
+	if (value === null || typeof value !== 'object') return false;
+	for (const key in value) {
+		if (test(key) || holdsText((value as Record<string, unknown>)[key], test)) return true;
+	}
+	return false;
+}
+
+function maskedCopy<T>(value: T, mask: (text: string) => string): T {
+	if (typeof value === 'string') return mask(value) as T;
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) return value.map((inner: unknown) => maskedCopy(inner, mask)) as T;
+	const entries = Object.entries(value).map(([key, inner]) => [mask(key), maskedCopy(inner, mask)]);
+	return Object.fromEntries(entries) as T;
+}
+
+/** `value` added to `key`'s group, in place: linear, where copying the group would be quadratic. */
+export function addTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
+	const group = groups.get(key);
+	if (group) group.push(value);
+	else groups.set(key, [value]);
 }

@@ -7,6 +7,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { downloadsOf, makesFiles, makesTasks, type Visibility } from '../operation';
+import { addTo } from '../model/values';
 import {
 	additionalBodyField,
 	downloadFilesField,
@@ -106,7 +107,7 @@ function downloadFields(
 	const byDefault = new Map<string, string[]>();
 	for (const operation of operations.filter(makesFiles)) {
 		const picked = JSON.stringify(downloadsOf(operation));
-		byDefault.set(picked, [...(byDefault.get(picked) ?? []), operation.value]);
+		addTo(byDefault, picked, operation.value);
 	}
 	return [...byDefault].map(([picked, values]) => ({
 		...downloadFilesField,
