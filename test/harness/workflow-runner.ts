@@ -208,6 +208,8 @@ export interface RunResult {
 	error?: Error & { description?: string; httpCode?: string; context?: IDataObject; node?: INode };
 	hints: NodeExecutionHint[];
 	run: IRun;
+	/** Milliseconds n8n took to execute the workflow: not this harness's setup or its key scan. */
+	ms: number;
 }
 
 const NODES = {
@@ -331,6 +333,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 		},
 	} as unknown as IRunExecutionData;
 
+	const started = performance.now();
 	const execution = new WorkflowExecute(
 		additionalData,
 		mode,
@@ -342,6 +345,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 			? undefined
 			: setTimeout(() => execution.cancel(), options.cancelAfterMs);
 	const run = await finished;
+	const ms = performance.now() - started;
 	if (stop) clearTimeout(stop);
 	assertNoSecret(run, options.credentials.apiKey);
 	const taskData = run.data.resultData.runData[nodeName]?.[0];
@@ -352,6 +356,7 @@ export async function runSunoFetch(options: RunOptions): Promise<RunResult> {
 		error: run.data.resultData.error as RunResult['error'],
 		hints: taskData?.hints ?? [],
 		run,
+		ms,
 	};
 }
 

@@ -97,10 +97,23 @@ function longIntegersAsText(text: string): string {
  */
 export function parseJson(text: string): unknown {
 	try {
-		return JSON.parse(/\d{16}/.test(text) ? longIntegersAsText(text) : text);
+		// Parsed once; again, with long integers as text, only if a number came out rounded (rare,
+		// and scanning every answer's text for them first cost as much as parsing it).
+		const value: unknown = JSON.parse(text);
+		return holdsUnsafeNumber(value) ? JSON.parse(longIntegersAsText(text)) : value;
 	} catch {
 		return NOT_JSON;
 	}
+}
+
+/** Whether a number in `value` is beyond 2^53, where JavaScript may have rounded it. */
+function holdsUnsafeNumber(value: unknown): boolean {
+	if (typeof value === 'number') return Math.abs(value) > Number.MAX_SAFE_INTEGER;
+	if (value === null || typeof value !== 'object') return false;
+	for (const key in value) {
+		if (holdsUnsafeNumber((value as Record<string, unknown>)[key])) return true;
+	}
+	return false;
 }
 
 /**
