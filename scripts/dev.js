@@ -43,7 +43,7 @@ async function main() {
 	console.log(`Imported the examples; songs are written to ${files}`);
 
 	const editor = spawn(runtime.node, [runtime.n8n, 'start'], {
-		env: n8n.n8nEnv(userFolder, {
+		env: n8n.n8nEnv(runtime, userFolder, {
 			N8N_PORT: String(N8N_PORT),
 			N8N_RESTRICT_FILE_ACCESS_TO: files,
 			N8N_LOG_LEVEL: 'warn',

@@ -254,12 +254,7 @@ async function main() {
 		});
 		await n8n.importWorkflow(runtime, userFolder, screenshotWorkflow(), credential);
 		server = await startServer(runtime, userFolder, {
-			// Else n8n fetches the MCP server registry and the verified community nodes from api.n8n.io.
-			env: {
-				N8N_LOG_LEVEL: 'warn',
-				N8N_DISABLED_MODULES: 'mcp-registry',
-				N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-			},
+			env: { N8N_LOG_LEVEL: 'warn' },
 		});
 		console.log(`n8n ${runtime.n8nVersion} at ${server.baseUrl}, provider at ${provider.url}`);
 		const opened = await openBrowser();

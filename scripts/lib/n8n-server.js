@@ -35,7 +35,7 @@ async function startServer(
 ) {
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const child = spawn(runtime.node, [runtime.n8n, 'start'], {
-		env: n8n.n8nEnv(userFolder, {
+		env: n8n.n8nEnv(runtime, userFolder, {
 			N8N_PORT: String(port),
 			N8N_RUNNERS_BROKER_PORT: String(port + 1),
 			...env,

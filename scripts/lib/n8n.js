@@ -99,8 +99,17 @@ function withoutNpmSettings(env = process.env) {
 	);
 }
 
+/**
+ * n8n 2 asks api.n8n.io for its MCP server registry and the verified community nodes unless told
+ * not to; n8n 1 has neither, and refuses to start on a module name it does not know.
+ */
+function offlineSettings(runtime) {
+	if (n8nMajor(runtime) < 2) return {};
+	return { N8N_DISABLED_MODULES: 'mcp-registry', N8N_VERIFIED_PACKAGES_ENABLED: 'false' };
+}
+
 /** n8n's settings for a local, quiet, offline instance bound to 127.0.0.1. */
-function n8nEnv(userFolder, extra = {}) {
+function n8nEnv(runtime, userFolder, extra = {}) {
 	return {
 		...withoutNpmSettings(),
 		// Under Jest NODE_ENV is "test", which silences n8n's logger and with it `execute --rawOutput`.
@@ -113,6 +122,7 @@ function n8nEnv(userFolder, extra = {}) {
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',
+		...offlineSettings(runtime),
 		N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_SECURE_COOKIE: 'false',
@@ -127,7 +137,7 @@ function n8nEnv(userFolder, extra = {}) {
 function runN8n(runtime, userFolder, args, { env = {}, timeoutMs = 180000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(runtime.node, [runtime.n8n, ...args], {
-			env: n8nEnv(userFolder, env),
+			env: n8nEnv(runtime, userFolder, env),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

@@ -459,7 +459,7 @@ async function startQueueRig({
 		const earlierLog = earlier ? earlier.log() : '';
 		const starts = (earlier?.starts ?? 0) + 1;
 		const proc = launch(runtime.node, [runtime.n8n, 'worker', `--concurrency=${concurrency}`], {
-			env: n8n.n8nEnv(folder, {
+			env: n8n.n8nEnv(runtime, folder, {
 				...rig.env,
 				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 				QUEUE_HEALTH_CHECK_PORT: String(healthPort),

@@ -20,10 +20,15 @@ import { join } from 'node:path';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const n8n = require('../../scripts/lib/n8n.js') as {
 	ensureRuntime: (options?: { progress: 'pipe' }) => unknown;
-	n8nEnv: (userFolder: string, extra?: Record<string, string>) => Record<string, string>;
+	n8nEnv: (
+		runtime: { n8nVersion: string },
+		userFolder: string,
+		extra?: Record<string, string>,
+	) => Record<string, string>;
 };
 
 const root = join(__dirname, '..', '..');
+const n8n2 = { n8nVersion: '2.41.1' };
 // What `npm run` hands down from this project's .npmrc, and a setting of the user's own.
 const fromProject = {
 	npm_config_ignore_scripts: 'true',
@@ -95,7 +100,7 @@ describe('the first run on a fresh machine', () => {
 
 	it("starts n8n without the project's npm settings, keeping the user's and everything else", () => {
 		const env = withEnv({ ...fromProject, ...usersOwn, SUNO_FIRST_RUN_PROBE: 'kept' }, () =>
-			n8n.n8nEnv(scratch, { N8N_PORT: '5999' }),
+			n8n.n8nEnv(n8n2, scratch, { N8N_PORT: '5999' }),
 		);
 		expect(Object.keys(env).filter(isProjectSetting)).toEqual([]);
 		expect(env).toMatchObject({
@@ -104,5 +109,16 @@ describe('the first run on a fresh machine', () => {
 			N8N_PORT: '5999',
 			N8N_USER_FOLDER: scratch,
 		});
+	});
+
+	it('keeps n8n 2 from asking api.n8n.io, and n8n 1 from a module name it would refuse', () => {
+		const offline = {
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+		};
+		expect(n8n.n8nEnv(n8n2, scratch)).toMatchObject(offline);
+		const n8n1 = n8n.n8nEnv({ n8nVersion: '1.123.81' }, scratch);
+		expect(n8n1).not.toHaveProperty('N8N_DISABLED_MODULES');
+		expect(n8n1).not.toHaveProperty('N8N_VERIFIED_PACKAGES_ENABLED');
 	});
 });
