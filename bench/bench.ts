@@ -204,10 +204,14 @@ async function overhead(provider: ThreadedProvider) {
 		`Node run ${median(nodeTimes).toFixed(0)} ms (median of 3), the same ${Math.ceil(tasks / BATCH_SIZE)} requests without the node ${median(rawTimes).toFixed(0)} ms: **${perClipUs.toFixed(1)} µs per clip** of the node's own work (normalising, ordering, items, n8n's bookkeeping).`,
 	);
 	say();
+	// A ratio to the same requests in this run, so that a slower or busier machine does not move
+	// it; the node's own work per clip is printed above. The quadratic grouping fixed in e7c78a2
+	// measured 3.6×; before it, 2.2×.
+	const ratio = median(nodeTimes) / median(rawTimes);
 	check(
-		'overhead below 20 µs per clip on 10,000 clips',
-		`${perClipUs.toFixed(1)} µs`,
-		perClipUs < 20,
+		'10,000 clips: the node run at most 2.5× the same requests without the node',
+		`${ratio.toFixed(2)}× (${perClipUs.toFixed(1)} µs per clip)`,
+		ratio <= 2.5,
 	);
 }
 
