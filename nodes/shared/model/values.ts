@@ -106,12 +106,18 @@ export function parseJson(text: string): unknown {
 	}
 }
 
-/** Whether a number in `value` is beyond 2^53, where JavaScript may have rounded it. */
+/**
+ * Whether a number in `value` is beyond 2^53, where JavaScript may have rounded it. Walked with a
+ * list, not recursion: JSON.parse takes nesting deeper than the call stack, and a paid answer's
+ * task ID must not be lost to a RangeError read as "not JSON".
+ */
 function holdsUnsafeNumber(value: unknown): boolean {
-	if (typeof value === 'number') return Math.abs(value) > Number.MAX_SAFE_INTEGER;
-	if (value === null || typeof value !== 'object') return false;
-	for (const key in value) {
-		if (holdsUnsafeNumber((value as Record<string, unknown>)[key])) return true;
+	const pending = [value];
+	while (pending.length > 0) {
+		const next = pending.pop();
+		if (typeof next === 'number' && Math.abs(next) > Number.MAX_SAFE_INTEGER) return true;
+		if (next === null || typeof next !== 'object') continue;
+		for (const key in next) pending.push((next as Record<string, unknown>)[key]);
 	}
 	return false;
 }
