@@ -3,6 +3,7 @@
  * key in an item's own values (Extra Body Fields, any field), bodies far larger than a message can
  * quote, a key spelled as Go folds it, and a paid answer nested deeper than the call stack.
  */
+import { secretScan } from '../harness/workflow-runner';
 import { jsonOf, useProvider } from './setup';
 
 const KEY = 'sk-HOSTILE-9d2e7c4b1a6f3e8d5c0b';
@@ -10,6 +11,58 @@ const ctx = useProvider({ apiKey: KEY });
 
 const song = { operation: 'generateMusic', songDescription: 'a song about the sea' };
 const submitOnly = { ...song, waitForCompletion: false };
+const withBody = (additionalBodyFields: unknown) => ({
+	...submitOnly,
+	options: { additionalBodyFields },
+});
+
+describe('the API key in what the user gives never comes back in an item or an error', () => {
+	it('Extra Body Fields holding the key: sent to the gateway, masked in the item’s request', async () => {
+		const before = secretScan.runs;
+		const result = await ctx.generate(withBody(`{"api_key": "${KEY}", "mood": "calm"}`));
+		expect(secretScan.runs).toBe(before + 1); // the harness found no key in the whole run
+		expect(result.status).toBe('success');
+		expect(ctx.provider.submits).toHaveLength(1);
+		expect(ctx.provider.submits[0].body.api_key).toBe(KEY); // the gateway is where it belongs
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				taskId: ctx.provider.submits[0].taskId,
+				request: expect.objectContaining({ api_key: '***', mood: 'calm' }),
+			}),
+		]);
+	});
+
+	// With On Error → Continue: a stopped run's error carries n8n's own copy of the node's
+	// parameters (the user's input, key and all), which the harness's scan of the run would flag.
+	it.each([
+		['JSON that does not parse', `{"api_key": "${KEY}",}`, 'is not valid JSON'],
+		['a list instead of an object', `["${KEY}"]`, 'must be a JSON object'],
+	])(
+		'Extra Body Fields as %s: the error names the field, the key masked',
+		async (_name, given, said) => {
+			const result = await ctx.generate(withBody(given), { continueOnFail: true });
+			expect(jsonOf(result)).toEqual([
+				expect.objectContaining({
+					code: 'INVALID_PARAMETER',
+					error: expect.stringMatching(new RegExp(`^Extra Body Fields ${said}.*\\*\\*\\*`)),
+				}),
+			]);
+			expect(ctx.submitPosts()).toHaveLength(0);
+		},
+	);
+});
+
+it('a huge Extra Body Fields that is not an object: an error of a few hundred characters', async () => {
+	const huge = `[${'1,'.repeat(100_000)}1]`;
+	for (const given of [huge, `{${'x'.repeat(200_000)}`]) {
+		const result = await ctx.generate(withBody(given));
+		expect(result.error?.message).toMatch(
+			/^Extra Body Fields (is not valid JSON|must be a JSON object)/,
+		);
+		expect(result.error?.message.length).toBeLessThan(500);
+	}
+	expect(ctx.submitPosts()).toHaveLength(0);
+});
 
 it('a paid answer nested deeper than the call stack still gives its task ID, sent once', async () => {
 	const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;

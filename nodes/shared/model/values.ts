@@ -66,6 +66,12 @@ export function toProgress(value: unknown): number | null {
 	return Math.min(100, Math.max(0, parsed));
 }
 
+/** A value as a message quotes it: text as it is, anything else as JSON, cut after 300 characters. */
+export function quoted(value: unknown): string {
+	const shown = typeof value === 'string' ? value : String(JSON.stringify(value));
+	return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
 const MIN_SECRET_LENGTH = 6;
 
