@@ -64,6 +64,15 @@ it('a huge Extra Body Fields that is not an object: an error of a few hundred ch
 	expect(ctx.submitPosts()).toHaveLength(0);
 });
 
+it('a key that only Go’s decoder folds into a field the node sends is refused, not sent', async () => {
+	// Go matches "make_inſtrumental" (long s) to make_instrumental: the song would not be as asked.
+	const result = await ctx.generate(withBody('{"make_in\u017ftrumental": true}'));
+	expect(result.error?.message).toBe(
+		'Extra Body Fields sets "make_in\u017ftrumental", which the node already sends from its own fields: set it there (an expression can give any value).',
+	);
+	expect(ctx.submitPosts()).toHaveLength(0);
+});
+
 it('a paid answer nested deeper than the call stack still gives its task ID, sent once', async () => {
 	const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
 	ctx.provider.setRoute('POST', '/suno/submit/music', {
