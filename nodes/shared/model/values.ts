@@ -114,16 +114,22 @@ export function parseJson(text: string): unknown {
 
 /**
  * Whether a number in `value` is beyond 2^53, where JavaScript may have rounded it. Walked with a
- * list, not recursion: JSON.parse takes nesting deeper than the call stack, and a paid answer's
- * task ID must not be lost to a RangeError read as "not JSON".
+ * list, not recursion (as fast: primitives are checked without a push): JSON.parse takes nesting
+ * deeper than the call stack, and a paid answer's task ID must not be lost to a RangeError read as
+ * "not JSON".
  */
 function holdsUnsafeNumber(value: unknown): boolean {
+	const unsafe = (number: number) => Math.abs(number) > Number.MAX_SAFE_INTEGER;
+	if (typeof value === 'number') return unsafe(value);
 	const pending = [value];
 	while (pending.length > 0) {
 		const next = pending.pop();
-		if (typeof next === 'number' && Math.abs(next) > Number.MAX_SAFE_INTEGER) return true;
 		if (next === null || typeof next !== 'object') continue;
-		for (const key in next) pending.push((next as Record<string, unknown>)[key]);
+		for (const key in next) {
+			const inner = (next as Record<string, unknown>)[key];
+			if (typeof inner === 'number' && unsafe(inner)) return true;
+			if (typeof inner === 'object') pending.push(inner);
+		}
 	}
 	return false;
 }
