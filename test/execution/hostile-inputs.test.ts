@@ -85,3 +85,59 @@ it('a paid answer nested deeper than the call stack still gives its task ID, sen
 	expect(jsonOf(result)).toEqual([expect.objectContaining({ taskId: 'task_deep_1' })]);
 	expect(ctx.submitPosts()).toHaveLength(1);
 });
+
+describe('an AI client’s arguments through $fromAI', () => {
+	const fromAI = (name: string, type: string) =>
+		`={{ $fromAI('${name}', 'given by the model', '${type}') }}`;
+
+	it('booleans and numbers given as text are read as the fields’ types, sent once', async () => {
+		const { taskId, clipIds } = ctx.finishedSong();
+		const result = await ctx.run(
+			{
+				operation: 'extendMusic',
+				clipId: fromAI('Clip_ID', 'string'),
+				originTaskId: taskId,
+				continueAt: fromAI('Continue_At', 'number'),
+				instrumental: fromAI('Instrumental', 'boolean'),
+				waitForCompletion: false,
+			},
+			{
+				node: 'generateTool',
+				items: [{ Clip_ID: clipIds[0], Continue_At: ' 12.5 ', Instrumental: ' TRUE' }],
+			},
+		);
+		expect(result.status).toBe('success');
+		expect(ctx.provider.submits).toHaveLength(1);
+		expect(ctx.provider.submits[0].body).toMatchObject({
+			continue_clip_id: clipIds[0],
+			continue_at: 12.5,
+			make_instrumental: true,
+		});
+		expect(jsonOf(result)[0].taskId).toBe(ctx.provider.submits[0].taskId);
+	});
+
+	it.each([
+		['Instrumental', 'boolean', 'yes', 'Instrumental must be true or false, not "yes".'],
+		['Continue_At', 'number', '1:30', 'Continue At (Seconds) must be a number, not "1:30".'],
+	])(
+		'%s given as %s "%s": the tool’s error names the field, nothing sent',
+		async (name, type, given, said) => {
+			const { taskId, clipIds } = ctx.finishedSong();
+			const result = await ctx.run(
+				{
+					operation: 'extendMusic',
+					clipId: clipIds[0],
+					originTaskId: taskId,
+					continueAt: name === 'Continue_At' ? fromAI(name, type) : 30,
+					instrumental: name === 'Instrumental' ? fromAI(name, type) : false,
+					waitForCompletion: false,
+				},
+				{ node: 'generateTool', items: [{ [name]: given }] },
+			);
+			expect(result.error?.message).toMatch(
+				new RegExp(`^${said.replace(/[().]/g, '\\$&')}\\n\\nDetails: `),
+			);
+			expect(ctx.submitPosts()).toHaveLength(0);
+		},
+	);
+});
