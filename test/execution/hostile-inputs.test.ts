@@ -64,6 +64,15 @@ it('a huge Extra Body Fields that is not an object: an error of a few hundred ch
 	expect(ctx.submitPosts()).toHaveLength(0);
 });
 
+it('an expression’s Extra Body Fields with a number past 2^53 is refused, not sent rounded', async () => {
+	const result = await ctx.generate(withBody('={{ ({ seed: 12345678901234567891 }) }}'));
+	expect(result.error?.message).toMatch(/^Extra Body Fields holds a number past 2\^53/);
+	expect(ctx.submitPosts()).toHaveLength(0);
+	// Written in the field itself, its digits are kept, as text.
+	await ctx.generate(withBody('{"seed": 12345678901234567891}'));
+	expect(ctx.provider.submits.map(({ body }) => body.seed)).toEqual(['12345678901234567891']);
+});
+
 it('a key that only Go’s decoder folds into a field the node sends is refused, not sent', async () => {
 	// Go matches "make_inſtrumental" (long s) to make_instrumental: the song would not be as asked.
 	const result = await ctx.generate(withBody('{"make_in\u017ftrumental": true}'));

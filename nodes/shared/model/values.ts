@@ -118,7 +118,7 @@ export function parseJson(text: string): unknown {
  * deeper than the call stack, and a paid answer's task ID must not be lost to a RangeError read as
  * "not JSON".
  */
-function holdsUnsafeNumber(value: unknown): boolean {
+export function holdsUnsafeNumber(value: unknown): boolean {
 	const unsafe = (number: number) => Math.abs(number) > Number.MAX_SAFE_INTEGER;
 	if (typeof value === 'number') return unsafe(value);
 	const pending = [value];

@@ -6,7 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SunoFailure } from '../failure';
-import { NOT_JSON, parseJson, quoted } from '../model/values';
+import { holdsUnsafeNumber, NOT_JSON, parseJson, quoted } from '../model/values';
 
 /** A value a field cannot take: the message names the field. */
 export class ParameterError extends SunoFailure {
@@ -100,6 +100,12 @@ function readJsonObject(value: unknown, field: string): Record<string, unknown> 
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new ParameterError(
 			`${field} must be a JSON object such as {"negative_tags": "metal"}, not ${shown(value)}.`,
+		);
+	}
+	// Its text keeps a long integer's digits (parseJson); an expression's object has rounded it.
+	if (typeof value !== 'string' && holdsUnsafeNumber(parsed)) {
+		throw new ParameterError(
+			`${field} holds a number past 2^53, which the expression rounded before it reached the node: it would be sent as another number. Give it as text ("12345678901234567891"), or write the JSON in the field itself.`,
 		);
 	}
 	return parsed as Record<string, unknown>;
