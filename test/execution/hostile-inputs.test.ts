@@ -150,3 +150,19 @@ describe('an AI client’s arguments through $fromAI', () => {
 		},
 	);
 });
+
+it('task ids named like Object’s own members are tasks like any other, each once, in order', async () => {
+	const names = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
+	for (const id of names) ctx.provider.createTask({ id, finishAfter: 0, clips: 1 });
+	const result = await ctx.run({
+		operation: 'getMany',
+		taskIds: `${names.join(', ')}, __proto__, valueOf`,
+	});
+	expect(jsonOf(result).map(({ taskId, taskStatus }) => [taskId, taskStatus])).toEqual([
+		...names.map((id) => [id, 'SUCCESS']),
+		['valueOf', 'NOT_FOUND'],
+	]);
+	expect(jsonOf(result).every(({ clipId, taskStatus }) => taskStatus !== 'SUCCESS' || clipId)).toBe(
+		true,
+	);
+});
