@@ -80,6 +80,12 @@ export class SunoFailure extends Error {
 		return this.with({ description: describedWith(this, ...notes) });
 	}
 
+	/** The failure with `mask` applied to what it says: a field's value quoted may hold the key. */
+	maskedBy(mask: (text: string) => string): SunoFailure {
+		const description = this.description === undefined ? undefined : mask(this.description);
+		return this.with({ message: mask(this.message), description });
+	}
+
 	private detail(): FailureDetail {
 		const { code, description, httpCode, itemIndex, taskMayExist, taskId, fromProvider } = this;
 		return { code, description, httpCode, itemIndex, taskMayExist, taskId, fromProvider };

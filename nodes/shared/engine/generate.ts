@@ -11,6 +11,7 @@ import { settleEach } from '../helpers/async';
 import type { ExtraOperation } from '../model/extras';
 import { withModelCheck, type Annotate } from '../model/made';
 import { withBodyFields, type PaidCall } from '../model/submit';
+import { masked } from '../model/values';
 import { fieldReader, parameterFailure, readOutputOptions, type FieldSet } from '../settings/read';
 import { batchRound } from './collect';
 import { directItem } from './direct';
@@ -119,7 +120,7 @@ function waitFor(run: Run, answered: Answered[]): Prepared | null {
 			};
 			// A tool's caller knows what it asked; it needs the way to the song instead.
 			if (asTool) json.note = messages.submittedTool(task.taskId!);
-			else json.request = requestOf(submission.call);
+			else json.request = masked(requestOf(submission.call), run.client.mask);
 			if (task.providerMessage) json.providerMessage = task.providerMessage;
 			run.output[itemIndex].push({ json, pairedItem: { item: itemIndex } });
 		}

@@ -97,8 +97,10 @@ async function startRun(
 	}
 	const errorItems = new Set<INodeExecutionData>();
 	const fail = (itemIndex: number, error: unknown) => {
-		if (!context.continueOnFail()) throw error;
-		const item = errorItem(itemIndex, error);
+		// The provider's words are masked where they are read; an item's own values only here.
+		const failure = error instanceof SunoFailure ? error.maskedBy(client.mask) : error;
+		if (!context.continueOnFail()) throw failure;
+		const item = errorItem(itemIndex, failure);
 		errorItems.add(item);
 		output[itemIndex].push(item);
 	};

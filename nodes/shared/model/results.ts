@@ -7,14 +7,9 @@
 import { MIME_TYPES, urlExtension } from './files';
 import { envelopeProblem, readJson } from './envelope';
 import type { PaidAnswer } from './submit';
-import { isObject, link, text } from './values';
+import { isObject, link, quoted, text } from './values';
 
 type Answered = { body: unknown; headers?: Record<string, unknown> };
-
-const quote = (value: unknown) => {
-	const shown = typeof value === 'string' ? value : JSON.stringify(value);
-	return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
-};
 
 /** `POST /suno/persona/create`: Suno's persona object (a relay may wrap it in the envelope). */
 export function readPersonaAnswer({ body }: Answered): PaidAnswer {
@@ -30,7 +25,7 @@ export function readPersonaAnswer({ body }: Answered): PaidAnswer {
 	if (!isObject(persona) || id === null) {
 		return {
 			problem: {
-				message: `The provider's answer holds no persona ID: ${quote(outer)}`,
+				message: `The provider's answer holds no persona ID: ${quoted(outer)}`,
 				code: null,
 			},
 		};
@@ -124,7 +119,7 @@ export function readFileAnswer(type: FileType, clipId: string, response: Answere
 	const { json } = read;
 	const unreadable = {
 		problem: {
-			message: `The provider's answer holds no ${type.toUpperCase()} file, URL or task ID the node can use: ${quote(json)}`,
+			message: `The provider's answer holds no ${type.toUpperCase()} file, URL or task ID the node can use: ${quoted(json)}`,
 			code: null,
 		},
 	};

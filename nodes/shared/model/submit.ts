@@ -27,6 +27,9 @@ export const POST_ROUTES = {
 
 const UNSENDABLE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** A key as Go's JSON decoder matches it: any case, and its fold ſ for s (K, Kelvin, lowers to k). */
+const goFolded = (key: string) => key.toLowerCase().replace(/\u017f/g, 's');
+
 /** `call` with Extra Body Fields, which may add fields but not replace one. */
 export function withBodyFields(call: PaidCall, extra: IDataObject): PaidCall {
 	const refuse = (message: string) =>
@@ -48,8 +51,8 @@ export function withBodyFields(call: PaidCall, extra: IDataObject): PaidCall {
 		);
 	}
 	// Gateways decode JSON as Go does, matching keys without regard to case: "MV" would replace mv.
-	const sent = new Set(Object.keys(call.body).map((key) => key.toLowerCase()));
-	const clash = Object.keys(extra).find((key) => sent.has(key.toLowerCase()));
+	const sent = new Set(Object.keys(call.body).map(goFolded));
+	const clash = Object.keys(extra).find((key) => sent.has(goFolded(key)));
 	if (clash !== undefined) {
 		throw refuse(
 			`Extra Body Fields sets "${clash}", which the node already sends from its own fields: set it there (an expression can give any value).`,

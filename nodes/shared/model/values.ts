@@ -66,6 +66,12 @@ export function toProgress(value: unknown): number | null {
 	return Math.min(100, Math.max(0, parsed));
 }
 
+/** A value as a message quotes it: text as it is, anything else as JSON, cut after 300 characters. */
+export function quoted(value: unknown): string {
+	const shown = typeof value === 'string' ? value : String(JSON.stringify(value));
+	return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+}
+
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
 const MIN_SECRET_LENGTH = 6;
 
@@ -106,12 +112,24 @@ export function parseJson(text: string): unknown {
 	}
 }
 
-/** Whether a number in `value` is beyond 2^53, where JavaScript may have rounded it. */
-function holdsUnsafeNumber(value: unknown): boolean {
-	if (typeof value === 'number') return Math.abs(value) > Number.MAX_SAFE_INTEGER;
-	if (value === null || typeof value !== 'object') return false;
-	for (const key in value) {
-		if (holdsUnsafeNumber((value as Record<string, unknown>)[key])) return true;
+/**
+ * Whether a number in `value` is beyond 2^53, where JavaScript may have rounded it. Walked with a
+ * list, not recursion (as fast: primitives are checked without a push): JSON.parse takes nesting
+ * deeper than the call stack, and a paid answer's task ID must not be lost to a RangeError read as
+ * "not JSON".
+ */
+export function holdsUnsafeNumber(value: unknown): boolean {
+	const unsafe = (number: number) => Math.abs(number) > Number.MAX_SAFE_INTEGER;
+	if (typeof value === 'number') return unsafe(value);
+	const pending = [value];
+	while (pending.length > 0) {
+		const next = pending.pop();
+		if (next === null || typeof next !== 'object') continue;
+		for (const key in next) {
+			const inner = (next as Record<string, unknown>)[key];
+			if (typeof inner === 'number' && unsafe(inner)) return true;
+			if (typeof inner === 'object') pending.push(inner);
+		}
 	}
 	return false;
 }

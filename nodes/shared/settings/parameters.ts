@@ -6,7 +6,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { SunoFailure } from '../failure';
-import { NOT_JSON, parseJson } from '../model/values';
+import { holdsUnsafeNumber, NOT_JSON, parseJson, quoted } from '../model/values';
 
 /** A value a field cannot take: the message names the field. */
 export class ParameterError extends SunoFailure {
@@ -18,6 +18,9 @@ export class ParameterError extends SunoFailure {
 	}
 }
 
+/** A field's value as its error quotes it: as JSON, and cut short (a pasted body can be huge). */
+export const shown = (value: unknown) => quoted(JSON.stringify(value));
+
 const isUnset = (value: unknown) => value === undefined || value === null;
 
 function readNumber(
@@ -28,7 +31,7 @@ function readNumber(
 	if (isUnset(value)) return rule.fallback;
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) {
-		throw new ParameterError(`${field} must be a number, not ${JSON.stringify(value)}.`);
+		throw new ParameterError(`${field} must be a number, not ${shown(value)}.`);
 	}
 	const range = rule.max === undefined ? `at least ${rule.min}` : `from ${rule.min} to ${rule.max}`;
 	if (number < rule.min || (rule.max !== undefined && number > rule.max)) {
@@ -46,7 +49,7 @@ function readBoolean(value: unknown, field: string, fallback: boolean): boolean 
 	const word = typeof value === 'string' ? value.trim().toLowerCase() : '';
 	if (word === 'true') return true;
 	if (word === 'false') return false;
-	throw new ParameterError(`${field} must be true or false, not ${JSON.stringify(value)}.`);
+	throw new ParameterError(`${field} must be true or false, not ${shown(value)}.`);
 }
 
 function readOption<T extends string>(
@@ -60,7 +63,7 @@ function readOption<T extends string>(
 	const found = allowed.find((option) => option === word);
 	if (found !== undefined) return found;
 	throw new ParameterError(
-		`${field} must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}, not ${JSON.stringify(value)}.`,
+		`${field} must be one of ${allowed.map((option) => JSON.stringify(option)).join(', ')}, not ${shown(value)}.`,
 	);
 }
 
@@ -71,7 +74,7 @@ function readOptions<T extends string>(value: unknown, field: string, allowed: r
 		typeof value === 'string' ? value.split(',').filter((word) => word.trim() !== '') : value;
 	if (!Array.isArray(words) || words.some(isUnset)) {
 		throw new ParameterError(
-			`${field} must be a list of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`,
+			`${field} must be a list of ${allowed.join(', ')}, not ${shown(value)}.`,
 		);
 	}
 	return [...new Set(words.map((word) => readOption(word, field, allowed, allowed[0])))];
@@ -81,7 +84,7 @@ function readOptions<T extends string>(value: unknown, field: string, allowed: r
 function readName(value: unknown, field: string, fallback: string): string {
 	if (isUnset(value)) return fallback;
 	if (typeof value !== 'string')
-		throw new ParameterError(`${field} must be text, not ${JSON.stringify(value)}.`);
+		throw new ParameterError(`${field} must be text, not ${shown(value)}.`);
 	return value.trim() === '' ? fallback : value.trim();
 }
 
@@ -91,11 +94,18 @@ function readJsonObject(value: unknown, field: string): Record<string, unknown> 
 	let parsed: unknown = value;
 	if (typeof value === 'string') {
 		parsed = parseJson(value);
-		if (parsed === NOT_JSON) throw new ParameterError(`${field} is not valid JSON: ${value}`);
+		if (parsed === NOT_JSON)
+			throw new ParameterError(`${field} is not valid JSON: ${quoted(value)}`);
 	}
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
 		throw new ParameterError(
-			`${field} must be a JSON object such as {"negative_tags": "metal"}, not ${JSON.stringify(value)}.`,
+			`${field} must be a JSON object such as {"negative_tags": "metal"}, not ${shown(value)}.`,
+		);
+	}
+	// Its text keeps a long integer's digits (parseJson); an expression's object has rounded it.
+	if (typeof value !== 'string' && holdsUnsafeNumber(parsed)) {
+		throw new ParameterError(
+			`${field} holds a number past 2^53, which the expression rounded before it reached the node: it would be sent as another number. Give it as text ("12345678901234567891"), or write the JSON in the field itself.`,
 		);
 	}
 	return parsed as Record<string, unknown>;

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { SunoFailure } from '../failure';
 import { FILE_KIND_NAMES, type FileKind } from '../model/files';
 import type { RequestPolicy } from '../transport/retry';
-import { ParameterError, readField } from './parameters';
+import { ParameterError, readField, shown } from './parameters';
 
 /** Per input item: how its tasks become items. */
 export interface OutputOptions {
@@ -60,7 +60,7 @@ export function fieldReader(context: IExecuteFunctions, fields: FieldSet, itemIn
 			value !== undefined &&
 			(typeof value !== 'object' || Array.isArray(value))
 		) {
-			throw new ParameterError(`Options must be an object, not ${JSON.stringify(value)}.`);
+			throw new ParameterError(`Options must be an object, not ${shown(value)}.`);
 		}
 		return (value ?? {}) as IDataObject;
 	};

@@ -39,6 +39,20 @@ describe('parseJson keeps integers past 2^53 digit for digit', () => {
 		expect(parseJson(text)).toEqual(expected);
 	});
 
+	it('JSON nested deeper than the call stack is still JSON, its long integers kept', () => {
+		const nested = (inner: string) => `${'['.repeat(20_000)}${inner}${']'.repeat(20_000)}`;
+		const depthOf = (value: unknown) => {
+			let depth = 0;
+			for (let at = value; Array.isArray(at); at = at[0]) depth++;
+			return depth;
+		};
+		const plain = parseJson(`{"task_id": "t-1", "x": ${nested('1')}}`);
+		expect(plain).toMatchObject({ task_id: 't-1' });
+		expect(depthOf((plain as { x: unknown }).x)).toBe(20_000);
+		const long = parseJson(`{"task_id": 12345678901234567891, "x": ${nested('2')}}`);
+		expect(long).toMatchObject({ task_id: '12345678901234567891' });
+	});
+
 	it('text that is not JSON stays NOT_JSON, long digits or not', () => {
 		expect(parseJson('{"a": 12345678901234567891')).toBe(NOT_JSON);
 		expect(parseJson('"unterminated 12345678901234567891')).toBe(NOT_JSON);

@@ -197,6 +197,16 @@ describe('names and JSON', () => {
 		});
 	});
 
+	it('a number past 2^53 in an expression’s object is refused: it was rounded on the way', () => {
+		expect(refusal(bodyFields, { seed: 2 ** 64 })).toMatch(
+			/^Extra Body Fields holds a number past 2\^53, which the expression rounded/,
+		);
+		expect(refusal(bodyFields, { deep: [{ seed: -(Number.MAX_SAFE_INTEGER + 2) }] })).toMatch(
+			/past 2\^53/,
+		);
+		expect(readField(bodyFields, { seed: 9007199254740991 })).toEqual({ seed: 9007199254740991 });
+	});
+
 	it.each([
 		['{"a": ', 'Extra Body Fields is not valid JSON: {"a": '],
 		[
