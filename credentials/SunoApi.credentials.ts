@@ -9,6 +9,7 @@ import type {
 
 import { gatewayBaseUrl } from '../nodes/shared/settings/baseUrl';
 import { extraOperationsFields } from '../nodes/shared/settings/extraOperations';
+import { PRESETS } from '../nodes/shared/settings/presets';
 
 export class SunoApi implements ICredentialType {
 	name = 'sunoApi';
@@ -35,12 +36,10 @@ export class SunoApi implements ICredentialType {
 			type: 'options',
 			options: [
 				// The presets, then Custom for any other gateway.
-				{ name: 'CometAPI', value: 'https://api.cometapi.com' },
-				{ name: 'ElkAPI', value: 'https://api.elkapi.com' },
-				{ name: 'gpt.ge', value: 'https://api.gpt.ge' },
+				...PRESETS.map(({ name, url }) => ({ name, value: url })),
 				{ name: 'Custom', value: 'custom' },
 			],
-			default: 'https://api.cometapi.com',
+			default: PRESETS[0].url,
 			description:
 				'The aggregator that sells you Suno access. Choose Custom for any other new-api or one-hub gateway.',
 		},

@@ -13,6 +13,7 @@ import {
 
 import type { FetchOperation } from './engine/fetch';
 import type { FileKind } from './model/files';
+import { PRESETS } from './settings/presets';
 import type { Submission } from './engine/generate';
 import type { TimingOperation } from './engine/timing';
 
@@ -30,7 +31,9 @@ const MADE: Record<Makes, { tasks: boolean; files: boolean }> = {
 };
 
 /** The credential presets whose providers document the extras (suno-extras.md §14). */
-export const DOCUMENTING_PRESETS = ['cometapi', 'elkapi'];
+export const DOCUMENTING_PRESETS = PRESETS.filter((preset) => preset.documentsExtras).map(
+	(preset) => preset.key,
+);
 
 /** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
 export interface Extra {

@@ -98,6 +98,28 @@ describe('one base-URL rule for the credential test and the node', () => {
 		expect(ctx.provider.log).toHaveLength(0);
 	});
 
+	it.each([
+		['http://api.cometapi.com', 'CometAPI', 'https://api.cometapi.com'],
+		['http://API.ElkAPI.com/gw/', 'ElkAPI', 'https://api.elkapi.com/gw'],
+		['http://api.gpt.ge', 'gpt.ge', 'https://api.gpt.ge'],
+	])(
+		'http:// on a preset host (%s) is refused before the key is sent in clear',
+		(url, name, fixed) => {
+			expect(() => gatewayBaseUrl({ provider: 'custom', baseUrl: url })).toThrow(
+				`The credential's Base URL uses http:// for ${name}, which is served over https: enter ${fixed}, or choose ${name} as the Provider.`,
+			);
+		},
+	);
+
+	it('http:// elsewhere, and https:// on a preset host, are taken', () => {
+		expect(gatewayBaseUrl({ provider: 'custom', baseUrl: 'http://gw.example:8080/' })).toBe(
+			'http://gw.example:8080',
+		);
+		expect(gatewayBaseUrl({ provider: 'custom', baseUrl: 'https://API.cometapi.com/' })).toBe(
+			'https://api.cometapi.com',
+		);
+	});
+
 	it('the rule throws a BaseUrlError that says what to do', () => {
 		expect(() => gatewayBaseUrl({ provider: 'custom', baseUrl: 'ftp://x' })).toThrow(BaseUrlError);
 	});

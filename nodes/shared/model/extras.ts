@@ -8,7 +8,8 @@
  */
 import { FETCH_OPERATIONS } from '../../SunoFetch/actions/operations';
 import { GENERATE_OPERATIONS } from '../../SunoGenerate/actions/operations';
-import { DOCUMENTING_PRESETS, extraKey } from '../operation';
+import { extraKey } from '../operation';
+import { PRESETS, presetAt } from '../settings/presets';
 
 interface ExtraEntry {
 	/** The name the editor and the errors use. */
@@ -32,10 +33,9 @@ export const EXTRA_OPERATIONS: Readonly<Record<string, ExtraEntry>> = Object.fro
 /** A key of EXTRA_OPERATIONS. */
 export type ExtraOperation = string;
 
-/** The credential's presets by host, as the table above names them. */
-export const PRESETS_WITH_EXTRAS = DOCUMENTING_PRESETS.map((preset) => `https://api.${preset}.com`);
-const PRESET_HOSTS: Record<string, string> = Object.fromEntries(
-	DOCUMENTING_PRESETS.map((preset) => [`api.${preset}.com`, preset]),
+/** The URLs of the credential's presets whose providers document extras. */
+export const PRESETS_WITH_EXTRAS = PRESETS.filter((preset) => preset.documentsExtras).map(
+	(preset) => preset.url,
 );
 
 /** Whether the gateway at `baseUrl` offers `operation`: documented by its provider, or ticked. */
@@ -52,9 +52,9 @@ export function offers(
 
 /** The names of the operations the provider at `baseUrl` documents (none for an unknown host). */
 export function documentedAt(baseUrl: string): string[] {
-	const preset = PRESET_HOSTS[new URL(baseUrl).host.toLowerCase()];
+	const preset = presetAt(new URL(baseUrl).host)?.key;
 	return Object.values(EXTRA_OPERATIONS)
-		.filter(({ documentedBy }) => documentedBy.includes(preset))
+		.filter(({ documentedBy }) => preset !== undefined && documentedBy.includes(preset))
 		.map(({ name }) => name);
 }
 

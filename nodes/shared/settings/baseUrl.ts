@@ -4,6 +4,8 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { presetAt } from './presets';
+
 /**
  * A Base URL the gateway rule refuses; `description` says what to do. A plain Error: n8n's
  * credential test shows an error's `code` instead of its message, so the node's client turns it
@@ -31,6 +33,13 @@ export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): str
 	if (url === null) throw new BaseUrlError(`"${raw}" is not a valid URL.`);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
+	}
+	const preset = url.protocol === 'http:' ? presetAt(url.host) : undefined;
+	if (preset !== undefined) {
+		// The key would cross the network in clear before the gateway's redirect to https refused it.
+		throw new BaseUrlError(
+			`uses http:// for ${preset.name}, which is served over https: enter ${preset.url}${url.pathname.replace(/\/+$/, '')}, or choose ${preset.name} as the Provider.`,
+		);
 	}
 	if (url.username !== '' || url.password !== '') {
 		throw new BaseUrlError(
