@@ -7,9 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { gatewayBaseUrl } from '../nodes/shared/settings/baseUrl';
 import { extraOperationsFields } from '../nodes/shared/settings/extraOperations';
-import { PRESETS } from '../nodes/shared/settings/presets';
+import { gatewayBaseUrl, PRESETS } from '../nodes/shared/settings/baseUrl';
 
 export class SunoApi implements ICredentialType {
 	name = 'sunoApi';

@@ -13,7 +13,7 @@ import {
 
 import type { FetchOperation } from './engine/fetch';
 import type { FileKind } from './model/files';
-import { PRESETS } from './settings/presets';
+import { PRESETS } from './settings/baseUrl';
 import type { Submission } from './engine/generate';
 import type { TimingOperation } from './engine/timing';
 

@@ -15,8 +15,8 @@ import {
 	urlExtension,
 	type FileKind,
 } from '../model/files';
-import { normaliseStatus } from '../model/status';
-import { isFinished, type Clip, type Task } from '../model/task';
+
+import { isFinished, normaliseStatus, type Clip, type Task } from '../model/task';
 import type { RunSettings } from '../settings/read';
 
 /** An output item on its way out: files are added to it, or an error replaces it. */

@@ -4,8 +4,8 @@
  */
 import type { Answer, SunoClient } from '../client';
 import { chunk, pause, settleEach } from '../helpers/async';
-import { matchTasks } from '../model/match';
-import { isFinished, notFoundTask, type Clip, type Task, type TaskStatus } from '../model/task';
+import type { Clip, Task, TaskStatus } from '../model/task';
+import { isFinished, matchTasks, notFoundTask } from '../model/task';
 import { addTo } from '../model/values';
 import type { FetchSettings } from '../settings/read';
 import { messages } from './messages';

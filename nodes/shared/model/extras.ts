@@ -9,7 +9,7 @@
 import { FETCH_OPERATIONS } from '../../SunoFetch/actions/operations';
 import { GENERATE_OPERATIONS } from '../../SunoGenerate/actions/operations';
 import { extraKey } from '../operation';
-import { PRESETS, presetAt } from '../settings/presets';
+import { PRESETS, presetAt } from '../settings/baseUrl';
 
 interface ExtraEntry {
 	/** The name the editor and the errors use. */

@@ -5,7 +5,7 @@
  * what came back, never a guess. Pure; nothing here knows about n8n.
  */
 import { MIME_TYPES, urlExtension } from './files';
-import { envelopeProblem, readJson } from './envelope';
+import { envelopeProblem, readJson } from './normalise';
 import type { PaidAnswer } from './submit';
 import { isObject, link, quoted, text } from './values';
 

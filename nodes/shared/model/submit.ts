@@ -8,7 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { SunoFailure } from '../failure';
-import { envelopeProblem, parseObject, type ResponseProblem } from './envelope';
+import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
 import type { FileType } from './results';
 import { isObject, text } from './values';
 

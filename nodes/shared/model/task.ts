@@ -1,5 +1,7 @@
 /**
- * The normalised model every provider dialect is read into. Nothing here knows about n8n.
+ * The normalised model every provider dialect is read into: a task, its clips and states, the
+ * providers' status words in those states, and which returned task answers which asked id.
+ * Nothing here knows about n8n.
  */
 
 /**
@@ -104,4 +106,81 @@ export function notFoundTask(
 		lyrics: null,
 		raw: { task_id: taskId },
 	};
+}
+
+/** Any provider's status word in our vocabulary. */
+const STATUS_WORDS: Record<string, TaskStatus> = {
+	not_start: 'NOT_START',
+	not_started: 'NOT_START',
+	created: 'NOT_START',
+	submitted: 'SUBMITTED',
+	queued: 'QUEUED',
+	queue: 'QUEUED',
+	queueing: 'QUEUED',
+	pending: 'QUEUED',
+	waiting: 'QUEUED',
+	in_progress: 'IN_PROGRESS',
+	processing: 'IN_PROGRESS',
+	streaming: 'IN_PROGRESS',
+	running: 'IN_PROGRESS',
+	generating: 'IN_PROGRESS',
+	// sunoapi.org's (served by new-api's official Suno channel): the lyrics, then the first clip, are done.
+	text_success: 'IN_PROGRESS',
+	first_success: 'IN_PROGRESS',
+	success: 'SUCCESS',
+	succeeded: 'SUCCESS',
+	successful: 'SUCCESS',
+	complete: 'SUCCESS',
+	completed: 'SUCCESS',
+	finished: 'SUCCESS',
+	done: 'SUCCESS',
+	failure: 'FAILURE',
+	failed: 'FAILURE',
+	fail: 'FAILURE',
+	error: 'FAILURE',
+	cancelled: 'FAILURE',
+	canceled: 'FAILURE',
+	timeout: 'FAILURE',
+	unknown: 'UNKNOWN',
+};
+
+/** Maps any provider's status word to our vocabulary; a word we do not know is `UNRECOGNIZED`. */
+export function normaliseStatus(word: unknown): TaskStatus {
+	if (typeof word !== 'string' || word.trim() === '') return 'UNRECOGNIZED';
+	const key = word
+		.trim()
+		.toLowerCase()
+		.replace(/[\s-]+/g, '_');
+	if (key in STATUS_WORDS) return STATUS_WORDS[key];
+	// sunoapi.org style: CREATE_TASK_FAILED, GENERATE_AUDIO_FAILED, SENSITIVE_WORD_ERROR …
+	if (/_(failed|error)$/.test(key)) return 'FAILURE';
+	return 'UNRECOGNIZED';
+}
+
+/**
+ * The returned task for each asked id: the exact id, else the same id in another case (gateways
+ * on MySQL match ids without regard to case and answer with their own spelling) unless another
+ * asked id is that task's exact spelling. Providers may repeat a task or add one nobody asked for:
+ * the first copy counts, the rest are ignored. A single GET answered with one task under another id
+ * (the gateway's own id for it) is that task.
+ */
+export function matchTasks(
+	askedIds: readonly string[],
+	received: readonly Task[],
+	single: boolean,
+): Map<string, Task> {
+	const exact = new Map<string, Task>();
+	const folded = new Map<string, Task>();
+	for (const task of received) {
+		if (!exact.has(task.taskId)) exact.set(task.taskId, task);
+		if (!folded.has(task.taskId.toLowerCase())) folded.set(task.taskId.toLowerCase(), task);
+	}
+	const claimed = new Set(askedIds.map((id) => exact.get(id)).filter(Boolean));
+	const matched = new Map<string, Task>();
+	for (const id of askedIds) {
+		const other = folded.get(id.toLowerCase());
+		const found = exact.get(id) ?? (other && !claimed.has(other) ? other : undefined);
+		matched.set(id, found ?? (single && received.length === 1 ? received[0] : notFoundTask(id)));
+	}
+	return matched;
 }

@@ -3,7 +3,7 @@
  * section tags and line breaks of the lyrics glued on (`"[Verse]\nWinter "`), read into clean
  * words, lines and subtitle files. Pure; nothing here knows about n8n.
  */
-import { envelopeProblem, parseObject, type ResponseProblem } from './envelope';
+import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
 import type { ProviderObject } from './task';
 import { isObject, numberOrNull, text } from './values';
 

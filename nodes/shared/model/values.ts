@@ -59,6 +59,13 @@ export function toIsoTime(value: unknown): string | null {
 	return null;
 }
 
+/** A list of words (`["pop", "80s"]`) as one text, "pop, 80s"; a text as it is. */
+export function wordList(value: unknown): string | null {
+	if (!Array.isArray(value)) return text(value);
+	const joined = value.filter((word) => typeof word === 'string' && word !== '').join(', ');
+	return joined === '' ? null : joined;
+}
+
 /** "0%", "100%", 100 or "55" to a number 0–100; anything else is null. */
 export function toProgress(value: unknown): number | null {
 	const parsed = numberOrNull(typeof value === 'string' ? value.replace('%', '') : value);
@@ -158,6 +165,36 @@ function maskedCopy<T>(value: T, mask: (text: string) => string): T {
 	if (Array.isArray(value)) return value.map((inner: unknown) => maskedCopy(inner, mask)) as T;
 	const entries = Object.entries(value).map(([key, inner]) => [mask(key), maskedCopy(inner, mask)]);
 	return Object.fromEntries(entries) as T;
+}
+
+/**
+ * Where each field of a model object is found in a provider's object: how to read it (`text`,
+ * `link`, …), then its spellings in order; `metadata.x` looks inside the object's `metadata`.
+ */
+export type Spellings<T> = {
+	[K in keyof T]: readonly [read: (value: unknown) => T[K], ...spellings: string[]];
+};
+
+/** Each field from the first of its spellings that reads as a value; null when none does. */
+export function readSpelled<T>(raw: ProviderObject, spellings: Spellings<T>): T {
+	const found = {} as T;
+	for (const field in spellings) {
+		const [read, ...names] = spellings[field];
+		found[field] = null as T[typeof field];
+		for (const name of names) {
+			const value = read(spelledAt(raw, name));
+			if (value !== null) {
+				found[field] = value;
+				break;
+			}
+		}
+	}
+	return found;
+}
+
+function spelledAt(raw: ProviderObject, name: string): unknown {
+	if (!name.startsWith('metadata.')) return raw[name];
+	return isObject(raw.metadata) ? raw.metadata[name.slice('metadata.'.length)] : undefined;
 }
 
 /** `value` added to `key`'s group, in place: linear, where copying the group would be quadratic. */

@@ -9,7 +9,7 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 
 import type { SunoFailure } from '../failure';
 import { providerErrorOf } from '../model/errors';
-import type { ResponseProblem } from '../model/envelope';
+import type { ResponseProblem } from '../model/normalise';
 import type { PaidAnswer, PaidFile } from '../model/submit';
 import { redact } from '../model/values';
 import { gatewayFailure, networkFailure, notOffered } from './errors';

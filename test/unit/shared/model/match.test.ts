@@ -3,8 +3,12 @@
  * output twice, nor given to an id whose exact spelling was not returned" (docs/RELIABILITY.md),
  * tested through real n8n execution in test/execution/task-ids.test.ts.
  */
-import { matchTasks } from '../../../../nodes/shared/model/match';
-import { notFoundTask, type Task, type TaskStatus } from '../../../../nodes/shared/model/task';
+import {
+	matchTasks,
+	notFoundTask,
+	type Task,
+	type TaskStatus,
+} from '../../../../nodes/shared/model/task';
 
 const task = (taskId: string, taskStatus: TaskStatus = 'SUCCESS'): Task => ({
 	...notFoundTask(taskId),

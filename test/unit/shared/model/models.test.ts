@@ -12,7 +12,7 @@ import {
 	versionOf,
 } from '../../../../nodes/shared/model/models';
 import { normaliseResponse } from '../../../../nodes/shared/model/normalise';
-import { normaliseStatus } from '../../../../nodes/shared/model/status';
+import { normaliseStatus } from '../../../../nodes/shared/model/task';
 import { epochMs, toIsoTime } from '../../../../nodes/shared/model/values';
 
 describe('madeByAnotherModel', () => {

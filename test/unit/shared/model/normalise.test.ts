@@ -1,8 +1,7 @@
 import { isTaskNotFound } from '../../../../nodes/shared/model/errors';
 import { normaliseResponse } from '../../../../nodes/shared/model/normalise';
-import { normaliseStatus } from '../../../../nodes/shared/model/status';
 import { toIsoTime, toProgress } from '../../../../nodes/shared/model/values';
-import type { Task } from '../../../../nodes/shared/model/task';
+import { normaliseStatus, type Task } from '../../../../nodes/shared/model/task';
 import { fixture } from '../../../fixtures';
 
 function tasksOf(body: unknown, fallback: string | null = null): Task[] {
@@ -191,6 +190,49 @@ describe('normaliseResponse on the gateways’ variants', () => {
 			data: { task_id: 't', status: 'SUCCESS', submit_time: '1716191749', progress: '100%' },
 		});
 		expect(task).toMatchObject({ submittedAt: '2024-05-20T07:55:49.000Z', progress: 100 });
+	});
+
+	it('a field spelled twice is read from the first spelling that holds a value, not the first present', () => {
+		const [task] = tasksOf({
+			code: 'success',
+			data: {
+				task_id: '',
+				id: 'from-id',
+				status: 'SUCCESS',
+				submit_time: 0,
+				metadata: { created_at: 1716191749 },
+				data: [
+					{
+						id: 'c1',
+						audio_url: ' ',
+						audioUrl: 'https://cdn.example/c1.mp3',
+						created_at: '',
+						createTime: 1716191749000,
+						tags: [],
+						metadata: { tags: ['pop', '', '80s'] },
+					},
+				],
+			},
+		});
+		expect(task).toMatchObject({ taskId: 'from-id', submittedAt: '2024-05-20T07:55:49.000Z' });
+		expect(task.clips[0]).toMatchObject({
+			audioUrl: 'https://cdn.example/c1.mp3',
+			createdAt: '2024-05-20T07:55:49.000Z',
+			tags: 'pop, 80s',
+		});
+	});
+
+	it('a lyrics object keeps its own fields and stays raw beside them', () => {
+		const [task] = tasksOf(
+			{ code: 'success', data: { id: 'l1', text: 'words', title: 7, status: 'complete' } },
+			'lyrics-task',
+		);
+		expect(task.lyrics).toEqual({
+			title: '7',
+			text: 'words',
+			status: 'complete',
+			raw: { id: 'l1', text: 'words', title: 7, status: 'complete' },
+		});
 	});
 
 	it('a bare clip list (Suno-API single fetch) is the task named by the request', () => {
