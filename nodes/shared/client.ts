@@ -11,8 +11,7 @@ import { SunoFailure, type FailureCode } from './failure';
 import { isNoChannel, isTaskNotFound, providerErrorOf } from './model/errors';
 import { EXTRA_OPERATIONS, offers, type ExtraOperation } from './model/extras';
 import { normaliseResponse } from './model/normalise';
-import { readFileAnswer, readPersonaAnswer } from './model/results';
-import { POST_ROUTES, readSubmitAnswer, type PaidCall } from './model/submit';
+import type { PaidCall } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
 import { parseJson, redact } from './model/values';
@@ -147,27 +146,7 @@ async function submit(
 	extra?: ExtraOperation,
 ): Promise<Submitted> {
 	const offering = extra === undefined ? undefined : EXTRA_OPERATIONS[extra].name;
-	if ('clipId' in call) {
-		const { route, clipId } = call;
-		return await sendPaid(context, gateway, {
-			method: 'GET',
-			path: `/suno/act/${route}/${encodeURIComponent(clipId)}`,
-			policy,
-			itemIndex,
-			offering,
-			binary: true,
-			read: (response) => readFileAnswer(route, clipId, response),
-		});
-	}
-	return await sendPaid(context, gateway, {
-		method: 'POST',
-		path: POST_ROUTES[call.route],
-		body: call.body,
-		policy,
-		itemIndex,
-		offering,
-		read: call.route === 'persona' ? readPersonaAnswer : ({ body }) => readSubmitAnswer(body),
-	});
+	return await sendPaid(context, gateway, { call, policy, itemIndex, offering });
 }
 
 /** `GET /suno/act/timing/{clip_id}`: the clip's aligned lyrics, or a failure naming the clip. */

@@ -10,7 +10,14 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-wo
 import type { SunoFailure } from '../failure';
 import { providerErrorOf } from '../model/errors';
 import type { ResponseProblem } from '../model/normalise';
-import type { PaidAnswer, PaidFile } from '../model/submit';
+import { readFileAnswer, readPersonaAnswer } from '../model/results';
+import {
+	POST_ROUTES,
+	readSubmitAnswer,
+	type PaidAnswer,
+	type PaidCall,
+	type PaidFile,
+} from '../model/submit';
 import { redact } from '../model/values';
 import { gatewayFailure, networkFailure, notOffered } from './errors';
 import {
@@ -44,17 +51,39 @@ export interface Submitted {
 }
 
 export interface PaidRequest {
+	call: PaidCall;
+	policy: RequestPolicy;
+	itemIndex: number;
+	/** An operation some gateways lack (extras.ts), by name: their refusals say they do not offer it. */
+	offering?: string;
+}
+
+/** How a paid call is sent, and how its 2xx answer is read: a task ID, the result, or a problem. */
+interface PaidRoute {
 	method: IHttpRequestMethods;
 	path: string;
 	body?: IDataObject;
-	policy: RequestPolicy;
-	itemIndex: number;
-	/** Reads a 2xx answer: a task ID, the result itself, or a problem quoted from it. */
-	read: (response: ProviderResponse) => PaidAnswer;
-	/** An operation some gateways lack (extras.ts), by name: their refusals say they do not offer it. */
-	offering?: string;
 	/** The answer may be a file: read it as bytes, and a redirect is where the file is. */
 	binary?: boolean;
+	read: (response: ProviderResponse) => PaidAnswer;
+}
+
+function routeOf(call: PaidCall): PaidRoute {
+	if ('clipId' in call) {
+		const { route, clipId } = call;
+		return {
+			method: 'GET',
+			path: `/suno/act/${route}/${encodeURIComponent(clipId)}`,
+			binary: true,
+			read: (response) => readFileAnswer(route, clipId, response),
+		};
+	}
+	return {
+		method: 'POST',
+		path: POST_ROUTES[call.route],
+		body: call.body,
+		read: call.route === 'persona' ? readPersonaAnswer : ({ body }) => readSubmitAnswer(body),
+	};
 }
 
 /** The error a paid request fails with, saying whether a task may exist and how to find it. */
@@ -70,14 +99,15 @@ export async function sendPaid(
 	gateway: Gateway,
 	request: PaidRequest,
 ): Promise<Submitted> {
-	const { offering } = request;
-	const { outcome, path } = await sendFollowingSlash(context, gateway, request);
+	const { offering, policy } = request;
+	const route = routeOf(request.call);
+	const { outcome, path } = await sendFollowingSlash(context, gateway, route, policy);
 	const submittedAt = new Date(outcome.sentAt).toISOString();
 	const failure = (httpCode?: string) =>
 		failureFor(gateway, request.itemIndex, submittedAt, outcome.attempts, httpCode);
-	if ('error' in outcome) throw failure()(unreached(outcome.error, gateway, request.policy));
+	if ('error' in outcome) throw failure()(unreached(outcome.error, gateway, policy));
 	const fail = failure(String(outcome.response.statusCode));
-	const response = request.binary
+	const response = route.binary
 		? fileRedirectAsAnswer(outcome.response, gateway.baseUrl, path)
 		: outcome.response;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
@@ -85,7 +115,7 @@ export async function sendPaid(
 	}
 	const lacking = offering === undefined ? null : notOffered(response, path, offering);
 	if (lacking) throw fail({ ...lacking, created: false });
-	const answer = request.read(response);
+	const answer = route.read(response);
 	if ('taskId' in answer) {
 		// What the provider sent is passed on only masked, its task ID too (a gateway may echo the key).
 		const providerMessage = answer.message === null ? null : redact(answer.message, gateway.apiKey);
@@ -102,16 +132,13 @@ export async function sendPaid(
 async function sendFollowingSlash(
 	context: IExecuteFunctions,
 	gateway: Gateway,
-	request: PaidRequest,
+	route: PaidRoute,
+	policy: RequestPolicy,
 ): Promise<{ outcome: Attempt<ProviderResponse>; path: string }> {
-	const { method, body, policy } = request;
+	const { method, body, binary } = route;
 	const send = async (to: string) =>
-		await sendToGateway(
-			context,
-			{ method, path: to, body, policy, binary: request.binary },
-			REPEAT_PAID,
-		);
-	let { path } = request;
+		await sendToGateway(context, { method, path: to, body, policy, binary }, REPEAT_PAID);
+	let { path } = route;
 	let outcome = await send(path);
 	const moved =
 		'response' in outcome ? slashRedirect(outcome.response, method, gateway.baseUrl, path) : null;
