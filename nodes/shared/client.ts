@@ -14,7 +14,7 @@ import { normaliseResponse } from './model/normalise';
 import type { PaidCall } from './model/submit';
 import type { Task } from './model/task';
 import { readTiming, type Timing } from './model/timing';
-import { parseJson, redact } from './model/values';
+import { maskOf, parseJson, redact } from './model/values';
 import { BaseUrlError, gatewayBaseUrl } from './settings/baseUrl';
 import { downloadFile, type StreamBody } from './transport/download';
 import { gatewayFailure, notOffered } from './transport/errors';
@@ -123,7 +123,7 @@ function clientFor(context: IExecuteFunctions, gateway: Bound['gateway'], policy
 		timing: async (clipId) => await timing(bound, clipId),
 		download: async (url, file, store) => await download(bound, url, file, store),
 		until: (deadline) => clientFor(context, gateway, { ...policy, deadline }),
-		mask: (text) => redact(text, gateway.apiKey),
+		mask: maskOf(gateway.apiKey),
 	};
 	return client;
 }

@@ -88,6 +88,12 @@ export function redact(text: string, secret: string | undefined): string {
 	return text.split(secret).join('***');
 }
 
+/** A function that masks `secret` in a text: what passes provider text on (`masked`, errors). */
+export const maskOf =
+	(secret: string | undefined) =>
+	(text: string): string =>
+		redact(text, secret);
+
 export const NOT_JSON = Symbol('not JSON');
 
 /**
