@@ -80,6 +80,21 @@ function baseUrlOf(credentials: ICredentialDataDecryptedObject): string | SunoFa
 	}
 }
 
+/**
+ * The credential's key as a mask, for what fails before the client exists (a run-wide setting
+ * holding the key); no mask when the credential cannot be read.
+ */
+export async function credentialMask(
+	context: IExecuteFunctions,
+): Promise<(text: string) => string> {
+	try {
+		const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+		return maskOf(credentials.apiKey as string | undefined);
+	} catch {
+		return (text) => text;
+	}
+}
+
 export async function createClient(
 	context: IExecuteFunctions,
 	policy: RequestPolicy,

@@ -50,6 +50,21 @@ describe('the API key in what the user gives never comes back in an item or an e
 			expect(ctx.submitPosts()).toHaveLength(0);
 		},
 	);
+
+	// Run-wide settings are read before the client exists: the credential's key masks them too.
+	it.each([
+		['Poll Interval (Seconds)', { pollInterval: KEY }],
+		['Retries', { options: { retries: KEY } }],
+	])('%s holding the key: the error names the field, the key masked', async (field, given) => {
+		const result = await ctx.generate({ ...song, ...given }, { continueOnFail: true });
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({
+				code: 'INVALID_PARAMETER',
+				error: `${field} must be a number, not "***".`,
+			}),
+		]);
+		expect(ctx.submitPosts()).toHaveLength(0);
+	});
 });
 
 it('a huge Extra Body Fields that is not an object: an error of a few hundred characters', async () => {

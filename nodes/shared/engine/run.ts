@@ -6,7 +6,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { createClient, type SunoClient } from '../client';
+import { createClient, credentialMask, type SunoClient } from '../client';
 import { asFailure, SunoFailure } from '../failure';
 import { WaitCancelledError } from '../helpers/async';
 import { notOfferedMessage, type ExtraOperation } from '../model/extras';
@@ -90,7 +90,9 @@ async function startRun(
 		settings = readRunSettings.call(context, fields);
 		client = await createClient(context, settings.fetch.policy);
 	} catch (error) {
-		const failure = parameterFailure(error, 0);
+		const unmasked = parameterFailure(error, 0);
+		const mask = await credentialMask(context);
+		const failure = unmasked instanceof SunoFailure ? unmasked.maskedBy(mask) : unmasked;
 		if (!context.continueOnFail()) throw failure;
 		const failed = items.map((_item, itemIndex) => errorItem(itemIndex, failure));
 		return [failed.map((item) => forErrorOutput(context, item))];
