@@ -90,6 +90,16 @@ describe('one base-URL rule for the credential test and the node', () => {
 		]);
 	});
 
+	it('a Base URL holding the key is refused by both, the key masked in the message', async () => {
+		for (const typed of [ctx.provider.apiKey, `${ctx.provider.url}/${ctx.provider.apiKey}/v1`]) {
+			const { test, node } = await both(typed);
+			expect(test).toEqual({ status: 'Error', message: expect.stringContaining('***') });
+			expect(node.error?.message).toBe(test.message);
+			expect(node.error?.message).not.toContain(ctx.provider.apiKey);
+		}
+		expect(ctx.provider.log).toHaveLength(0);
+	});
+
 	it('a trailing /v1 is refused by both, with the same message, before any request', async () => {
 		const { test, node } = await both(`${ctx.provider.url}/v1`);
 		const message = `The credential's Base URL ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (${ctx.provider.url}, not ${ctx.provider.url}/v1).`;

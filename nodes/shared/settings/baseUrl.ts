@@ -6,6 +6,8 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { redact } from '../model/values';
+
 /** A gateway the credential offers as a Provider. */
 export interface Preset {
 	/** How the operations' `documentedBy` names it. */
@@ -48,31 +50,32 @@ export class BaseUrlError extends Error {
  * sit beside /v1, not under it).
  */
 export function gatewayBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	// What the user typed is quoted back, never with the key in it (pasted into the wrong field).
+	const refuse = (problem: string) =>
+		new BaseUrlError(redact(problem, credentials.apiKey as string | undefined));
 	const chosen = credentials.provider === 'custom' ? credentials.baseUrl : credentials.provider;
 	const raw = String(chosen ?? '').trim();
 	const url = parsedUrl(raw);
-	if (url === null) throw new BaseUrlError(`"${raw}" is not a valid URL.`);
+	if (url === null) throw refuse(`"${raw}" is not a valid URL.`);
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new BaseUrlError(`must start with http:// or https:// (it is "${url.protocol}").`);
+		throw refuse(`must start with http:// or https:// (it is "${url.protocol}").`);
 	}
 	const preset = url.protocol === 'http:' ? presetAt(url.host) : undefined;
 	if (preset !== undefined) {
 		// The key would cross the network in clear before the gateway's redirect to https refused it.
-		throw new BaseUrlError(
+		throw refuse(
 			`uses http:// for ${preset.name}, which is served over https: enter ${preset.url}${url.pathname.replace(/\/+$/, '')}, or choose ${preset.name} as the Provider.`,
 		);
 	}
 	if (url.username !== '' || url.password !== '') {
-		throw new BaseUrlError(
-			'must not contain a user name or password; put the key in the API Key field.',
-		);
+		throw refuse('must not contain a user name or password; put the key in the API Key field.');
 	}
 	if (url.search !== '' || url.hash !== '' || raw.includes('?') || raw.includes('#')) {
-		throw new BaseUrlError('must not contain a query (?…) or fragment (#…).');
+		throw refuse('must not contain a query (?…) or fragment (#…).');
 	}
 	const path = url.pathname.replace(/\/+$/, '');
 	if (/\/v1$/i.test(path)) {
-		throw new BaseUrlError(
+		throw refuse(
 			`ends with /v1: remove it. The node calls /suno/fetch on the gateway itself (${url.origin}${path.slice(0, -3)}, not ${url.origin}${path}).`,
 		);
 	}
