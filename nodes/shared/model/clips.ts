@@ -16,66 +16,53 @@ import {
 	NOT_JSON,
 	numberOrNull,
 	parseJson,
-	readSpelled,
 	text,
 	toIsoTime,
 	toProgress,
 	wordList,
-	type Spellings,
 } from './values';
 
 /**
- * A clip's fields in either spelling: Suno's snake_case (`audio_url`, `model_name`) or the
- * camelCase of sunoapi.org's clips (`audioUrl`, `modelName`, `createTime`), which new-api's
- * official Suno channel serves as they are. A stream URL stands in while the file is not there yet.
+ * One clip in either spelling: Suno's snake_case (`audio_url`, `model_name`) or the camelCase of
+ * sunoapi.org's clips (`audioUrl`, `modelName`, `createTime`), which new-api's official Suno
+ * channel serves as they are. A stream URL stands in while the file is not there yet.
  */
-const CLIP_SPELLINGS: Spellings<Omit<Clip, 'raw'>> = {
-	clipId: [text, 'id', 'clip_id', 'clipId'],
-	title: [text, 'title'],
-	clipStatus: [text, 'status', 'state'],
-	audioUrl: [link, 'audio_url', 'audioUrl', 'stream_audio_url', 'streamAudioUrl'],
-	videoUrl: [link, 'video_url', 'videoUrl'],
-	imageUrl: [link, 'image_url', 'imageUrl'],
-	imageLargeUrl: [link, 'image_large_url', 'imageLargeUrl'],
-	lyrics: [text, 'metadata.prompt', 'prompt', 'lyric', 'text'],
-	description: [text, 'metadata.gpt_description_prompt', 'gpt_description_prompt'],
-	tags: [wordList, 'metadata.tags', 'tags'],
-	duration: [numberOrNull, 'metadata.duration', 'duration'],
-	model: [text, 'model_name', 'modelName', 'mv'],
-	modelVersion: [text, 'major_model_version', 'majorModelVersion'],
-	createdAt: [toIsoTime, 'created_at', 'create_time', 'createTime', 'createdAt'],
-	errorMessage: [text, 'metadata.error_message', 'error_message', 'errorMessage'],
-};
-
-/** A task's own fields as the dialects spell them. */
-const TASK_SPELLINGS: Spellings<{
-	taskId: string | null;
-	rawStatus: string | null;
-	action: string | null;
-	progress: number | null;
-	failReason: string | null;
-	submittedAt: string | null;
-	startedAt: string | null;
-	finishedAt: string | null;
-}> = {
-	taskId: [text, 'task_id', 'taskId', 'id'],
-	rawStatus: [text, 'status', 'state'],
-	action: [text, 'action'],
-	progress: [toProgress, 'progress'],
-	failReason: [text, 'fail_reason', 'error_message'],
-	submittedAt: [toIsoTime, 'submit_time', 'metadata.created_at'],
-	startedAt: [toIsoTime, 'start_time', 'metadata.started_at'],
-	finishedAt: [toIsoTime, 'finish_time', 'metadata.ended_at'],
-};
-
-const LYRICS_SPELLINGS: Spellings<Omit<NonNullable<Task['lyrics']>, 'raw'>> = {
-	title: [text, 'title'],
-	text: [text, 'text'],
-	status: [text, 'status'],
-};
-
 function normaliseClip(raw: ProviderObject): Clip {
-	return { ...readSpelled(raw, CLIP_SPELLINGS), raw };
+	const meta = isObject(raw.metadata) ? raw.metadata : {};
+	const pick = (...values: unknown[]) => {
+		for (const value of values) {
+			const found = text(value);
+			if (found !== null) return found;
+		}
+		return null;
+	};
+	return {
+		clipId: pick(raw.id, raw.clip_id, raw.clipId),
+		title: pick(raw.title),
+		clipStatus: pick(raw.status, raw.state),
+		audioUrl:
+			link(raw.audio_url) ??
+			link(raw.audioUrl) ??
+			link(raw.stream_audio_url) ??
+			link(raw.streamAudioUrl),
+		videoUrl: link(raw.video_url) ?? link(raw.videoUrl),
+		imageUrl: link(raw.image_url) ?? link(raw.imageUrl),
+		imageLargeUrl: link(raw.image_large_url) ?? link(raw.imageLargeUrl),
+		lyrics: pick(meta.prompt, raw.prompt, raw.lyric, raw.text),
+		description: pick(meta.gpt_description_prompt, raw.gpt_description_prompt),
+		tags: wordList(meta.tags) ?? wordList(raw.tags),
+		duration: numberOrNull(meta.duration) ?? numberOrNull(raw.duration),
+		model: pick(raw.model_name, raw.modelName, raw.mv),
+		modelVersion: pick(raw.major_model_version, raw.majorModelVersion),
+		// Each spelling in turn: a blank or zero one is no time, and must not hide the next.
+		createdAt:
+			toIsoTime(raw.created_at) ??
+			toIsoTime(raw.create_time) ??
+			toIsoTime(raw.createTime) ??
+			toIsoTime(raw.createdAt),
+		errorMessage: pick(meta.error_message, raw.error_message, raw.errorMessage),
+		raw,
+	};
 }
 
 /** A clip with every field empty: what an item of a task without clips carries. */
@@ -132,30 +119,38 @@ export function normaliseTask(raw: ProviderObject, fallbackId: string | null): T
 	const clips = rawClips ? rawClips.map(normaliseClip) : [];
 	// PiAPI lyrics tasks put title/text on the task itself.
 	const lyricsObject = lyricsSource ?? (typeof raw.text === 'string' ? raw : null);
-	const { taskId, rawStatus, action, progress, failReason, ...times } = readSpelled(
-		raw,
-		TASK_SPELLINGS,
-	);
+
+	const rawStatus = text(raw.status) ?? text(raw.state);
 	const taskStatus = rawStatus !== null ? normaliseStatus(rawStatus) : statusFromClips(clips);
+	const actionWord = text(raw.action)?.toUpperCase() ?? null;
+	const action = actionWord ?? (lyricsObject ? 'LYRICS' : clips.length > 0 ? 'MUSIC' : null);
 	const firstClipError = clips.find((clip) => clip.errorMessage !== null)?.errorMessage ?? null;
-	const kind = lyricsObject ? 'LYRICS' : clips.length > 0 ? 'MUSIC' : null;
+	const meta = isObject(raw.metadata) ? raw.metadata : {};
 
 	return {
-		taskId: taskId ?? fallbackId ?? '',
-		action: action?.toUpperCase() ?? kind,
+		taskId: text(raw.task_id) ?? text(raw.taskId) ?? text(raw.id) ?? fallbackId ?? '',
+		action,
 		taskStatus,
 		rawStatus,
-		progress,
-		failReason: failReason ?? (taskStatus === 'FAILURE' ? firstClipError : null),
-		...times,
+		progress: toProgress(raw.progress),
+		failReason:
+			text(raw.fail_reason) ??
+			text(raw.error_message) ??
+			(taskStatus === 'FAILURE' ? firstClipError : null),
+		submittedAt: toIsoTime(raw.submit_time) ?? toIsoTime(meta.created_at),
+		startedAt: toIsoTime(raw.start_time) ?? toIsoTime(meta.started_at),
+		finishedAt: toIsoTime(raw.finish_time) ?? toIsoTime(meta.ended_at),
 		clips,
-		lyrics: lyricsObject ? readLyrics(lyricsObject) : null,
+		lyrics: lyricsObject
+			? {
+					title: text(lyricsObject.title),
+					text: text(lyricsObject.text),
+					status: text(lyricsObject.status),
+					raw: lyricsObject,
+				}
+			: null,
 		raw,
 	};
-}
-
-function readLyrics(raw: ProviderObject): NonNullable<Task['lyrics']> {
-	return { ...readSpelled(raw, LYRICS_SPELLINGS), raw };
 }
 
 export function looksLikeTask(value: ProviderObject): boolean {

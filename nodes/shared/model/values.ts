@@ -173,36 +173,6 @@ function maskedCopy<T>(value: T, mask: (text: string) => string): T {
 	return Object.fromEntries(entries) as T;
 }
 
-/**
- * Where each field of a model object is found in a provider's object: how to read it (`text`,
- * `link`, …), then its spellings in order; `metadata.x` looks inside the object's `metadata`.
- */
-export type Spellings<T> = {
-	[K in keyof T]: readonly [read: (value: unknown) => T[K], ...spellings: string[]];
-};
-
-/** Each field from the first of its spellings that reads as a value; null when none does. */
-export function readSpelled<T>(raw: ProviderObject, spellings: Spellings<T>): T {
-	const found = {} as T;
-	for (const field in spellings) {
-		const [read, ...names] = spellings[field];
-		found[field] = null as T[typeof field];
-		for (const name of names) {
-			const value = read(spelledAt(raw, name));
-			if (value !== null) {
-				found[field] = value;
-				break;
-			}
-		}
-	}
-	return found;
-}
-
-function spelledAt(raw: ProviderObject, name: string): unknown {
-	if (!name.startsWith('metadata.')) return raw[name];
-	return isObject(raw.metadata) ? raw.metadata[name.slice('metadata.'.length)] : undefined;
-}
-
 /** `value` added to `key`'s group, in place: linear, where copying the group would be quadratic. */
 export function addTo<K, V>(groups: Map<K, V[]>, key: K, value: V): void {
 	const group = groups.get(key);
