@@ -1,8 +1,10 @@
 /**
  * What an operation declares, once, in its own module: the editor's option (one name for the
- * option, the picker's action and the subtitle; a description), what an AI agent is told, its fields, what it sends and reads, what it makes and which gateways offer
- * it. Each node lists its declarations once (actions/operations.ts); its option lists, subtitle,
- * router, the engine fields' visibility and the extras table are derived from that list.
+ * option, the picker's action and the subtitle; a description), what an AI agent is told, its
+ * fields, what it sends and reads, what it makes and which gateways offer it. Each node lists its
+ * declarations once (actions/operations.ts), and everything else is derived from that list: the
+ * option lists and subtitle (here), the router's map (actions/router.ts), the engine fields'
+ * visibility (settings/fields.ts) and the extras table (model/extras.ts).
  */
 import {
 	updateDisplayOptions,
@@ -37,7 +39,7 @@ export const DOCUMENTING_PRESETS = PRESETS.filter((preset) => preset.documentsEx
 
 /** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
 export interface Extra {
-	/** The credential presets whose provider documents it (extras.ts). */
+	/** The keys of the credential presets whose provider documents it (settings/baseUrl.ts). */
 	documentedBy: readonly string[];
 	/** A song submit with extra fields, which a gateway without it turns into a plain paid song. */
 	songSubmit: boolean;

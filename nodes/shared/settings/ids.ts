@@ -1,6 +1,7 @@
 /**
- * Task ids from what a user typed or an expression produced, checked with messages that name the
- * field. Pure: the caller turns a `ParameterError` into a NodeOperationError.
+ * Task and clip ids from what a user typed or an expression produced, checked with messages that
+ * name the field. Pure: a bad value is a `ParameterError` (a SunoFailure), which only
+ * engine/n8nErrors.ts turns into n8n's error.
  */
 import { ParameterError } from './parameters';
 
