@@ -90,7 +90,11 @@ export const makesFiles = ({ makes }: Visibility) => MADE[makes].files;
 export const downloadsOf = (operation: Visibility): readonly FileKind[] =>
 	operation.downloads ?? (operation.makes === 'songs' ? ['audio'] : []);
 
-/** Every POST submits a paid task; the GETs (a finished clip's WAV or video) submit nothing new. */
+/**
+ * What the editor's paid notice and the Retry On Fail hint call paid: every POST submits a paid
+ * task. The GETs (a finished clip's WAV or video) make no new song, but whether they are billed is
+ * undocumented, so they are still sent as paid calls, never repeated blind (transport/submit.ts).
+ */
 export const isPaid = (declaration: GenerateDeclaration) => declaration.sendsBody;
 
 /**
