@@ -1,8 +1,8 @@
 /**
  * The gateway as one run of a node sees it, built once per run: the base URL by the one base-URL
  * rule (settings/baseUrl.ts), the key (only to mask it), the extras the credential ticks, the
- * request policy and, through the context, the execution's cancel signal. Every call to the
- * gateway goes through it: task reads (answered as tasks read on demand), paid calls
+ * request policy and, through the context, the execution's cancel signal. Every request a run
+ * makes goes through it: task reads (answered as tasks read on demand), paid calls
  * (transport/submit.ts), lyrics timing and clip files; each fails with a SunoFailure that says
  * what to do. Nothing is kept between runs: many executions share one process on a queue-mode
  * worker.
