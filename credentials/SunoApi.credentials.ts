@@ -1,3 +1,8 @@
+/**
+ * The Suno API credential only declares: its fields (the presets and the Extra Operations Offered
+ * list come from nodes/shared/settings), the authentication and the Test request. The base-URL
+ * rule it applies lives in the shared code, used by the nodes' client too.
+ */
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
@@ -57,8 +62,9 @@ export class SunoApi implements ICredentialType {
 	];
 
 	/**
-	 * The key goes only to the gateway: every request is sent to the base URL the one rule (settings/baseUrl.ts) gives
-	 * (the node's and the credential test's alike), with the key as a bearer token.
+	 * The key goes only to the gateway: every request (the node's and the credential test's alike)
+	 * is sent to the base URL the one rule in settings/baseUrl.ts gives, with the key as a bearer
+	 * token.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,

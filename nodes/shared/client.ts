@@ -1,9 +1,11 @@
 /**
- * The gateway as one run of a node sees it, built once per run: the base URL by the credential's
- * one rule, the key (only to mask it in errors), the request policy and, through the context, the
- * execution's cancel signal. Operations ask it for tasks and get parsed tasks back, or a
- * SunoFailure that says what to do. Nothing is kept between runs: many executions share one
- * process on a queue-mode worker.
+ * The gateway as one run of a node sees it, built once per run: the base URL by the one base-URL
+ * rule (settings/baseUrl.ts), the key (only to mask it), the extras the credential ticks, the
+ * request policy and, through the context, the execution's cancel signal. Every request a run
+ * makes goes through it: task reads (answered as tasks read on demand), paid calls
+ * (transport/submit.ts), lyrics timing and clip files; each fails with a SunoFailure that says
+ * what to do. Nothing is kept between runs: many executions share one process on a queue-mode
+ * worker.
  */
 import type { IBinaryData, ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
 
@@ -23,8 +25,9 @@ import type { RequestPolicy } from './transport/retry';
 import { sendPaid, type Submitted } from './transport/submit';
 
 /**
- * An answer, read into tasks when called (or the NodeApiError the provider sent instead). Reading
- * waits until a round's other requests are sent: parsing on arrival would hold the next request.
+ * An answer, read into tasks when called; it throws the SunoFailure for an error the provider
+ * answered with instead. Reading waits until a round's other requests are sent (collect.ts):
+ * parsing on arrival would hold the next request.
  */
 export type Answer = () => Task[];
 

@@ -1,8 +1,10 @@
 /**
  * What an operation declares, once, in its own module: the editor's option (one name for the
- * option, the picker's action and the subtitle; a description), what an AI agent is told, its fields, what it sends and reads, what it makes and which gateways offer
- * it. Each node lists its declarations once (actions/operations.ts); its option lists, subtitle,
- * router, the engine fields' visibility and the extras table are derived from that list.
+ * option, the picker's action and the subtitle; a description), what an AI agent is told, its
+ * fields, what it sends and reads, what it makes and which gateways offer it. Each node lists its
+ * declarations once (actions/operations.ts), and everything else is derived from that list: the
+ * option lists and subtitle (here), the router's map (actions/router.ts), the engine fields'
+ * visibility (settings/fields.ts) and the extras table (model/extras.ts).
  */
 import {
 	updateDisplayOptions,
@@ -37,7 +39,7 @@ export const DOCUMENTING_PRESETS = PRESETS.filter((preset) => preset.documentsEx
 
 /** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
 export interface Extra {
-	/** The credential presets whose provider documents it (extras.ts). */
+	/** The keys of the credential presets whose provider documents it (settings/baseUrl.ts). */
 	documentedBy: readonly string[];
 	/** A song submit with extra fields, which a gateway without it turns into a plain paid song. */
 	songSubmit: boolean;
@@ -88,7 +90,11 @@ export const makesFiles = ({ makes }: Visibility) => MADE[makes].files;
 export const downloadsOf = (operation: Visibility): readonly FileKind[] =>
 	operation.downloads ?? (operation.makes === 'songs' ? ['audio'] : []);
 
-/** Every POST submits a paid task; the GETs (a finished clip's WAV or video) submit nothing new. */
+/**
+ * What the editor's paid notice and the Retry On Fail hint call paid: every POST submits a paid
+ * task. The GETs (a finished clip's WAV or video) make no new song, but whether they are billed is
+ * undocumented, so they are still sent as paid calls, never repeated blind (transport/submit.ts).
+ */
 export const isPaid = (declaration: GenerateDeclaration) => declaration.sendsBody;
 
 /**

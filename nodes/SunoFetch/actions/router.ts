@@ -1,4 +1,7 @@
-/** Dispatches to the chosen operation; the shared engine does the rest. */
+/**
+ * Suno Fetch's operation value → the engine's operation (the fetch pipeline, or lyrics timing for
+ * a declaration that reads a timing request), run by the shared engine.
+ */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { fetchOperation } from '../../shared/engine/fetch';

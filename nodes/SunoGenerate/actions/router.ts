@@ -1,4 +1,7 @@
-/** Dispatches to the chosen operation; the shared engine does the rest. */
+/**
+ * Suno Generate's operation value → the engine's submitting operation, run by the shared engine;
+ * with n8n's Retry On Fail on, a hint that a failed run pays again.
+ */
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { generateOperation, type GenerateOperation } from '../../shared/engine/generate';

@@ -1,7 +1,8 @@
 /**
- * The song fields Generate Music (Custom) and Extend Music share — lyrics, title, style,
- * instrumental, model version — and their one reader, which checks before anything is paid for
- * what Suno would refuse.
+ * The song fields Generate Music (Custom), Extend Music, Cover and Generate Song With Persona share
+ * — lyrics, title, style, instrumental, model version — and their one reader, which checks before
+ * anything is paid for what Suno would refuse; `readText` reads the other operations' text fields
+ * the same way.
  */
 import type {
 	IDataObject,

@@ -105,6 +105,10 @@ function plannedDownloads(client: SunoClient, entries: OutputEntry[], kinds: Fil
 	return jobs;
 }
 
+/**
+ * Download Files for the run's entries: each ready clip's chosen files into its item's binary
+ * fields; a file that fails sets its entry's error, which then replaces that item alone (run.ts).
+ */
 export async function attachFiles(
 	this: IExecuteFunctions,
 	client: SunoClient,

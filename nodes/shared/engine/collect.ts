@@ -1,6 +1,8 @@
 /**
  * Fetches every id all input items asked for, once each, and — with Wait for Completion — asks
- * again, for the unfinished ones only, until they finish or Max Wait runs out.
+ * again, for the unfinished ones only, until they finish or Max Wait (or a tool's time) runs out.
+ * Also the two ways to ask for a set of ids, which the fetch operations choose between
+ * (`singleRound`, `batchRound`).
  */
 import type { Answer, SunoClient } from '../client';
 import { chunk, pause, settleEach } from '../helpers/async';
@@ -55,7 +57,8 @@ export interface Collected {
 	outOfTime: boolean;
 }
 
-/** The two ways to ask the gateway for a set of ids once. */
+// The two ways to ask the gateway for a set of ids once.
+
 /** One `GET /suno/fetch/{id}` per id, a few at a time. */
 export const singleRound: FetchRound = async (client, ids, _action, settings) => {
 	const outcomes = await settleEach(

@@ -22,8 +22,9 @@ interface ItemOutcome {
 
 type Mask = (text: string) => string;
 
-/** A failure about one task names it in a field too (an error item's taskId). */
-const about = (ids: readonly string[], mask: Mask) => (ids.length === 1 ? mask(ids[0]) : undefined);
+/** A failure about one task names it in a field too (an error item's taskId); none for several. */
+const soleTaskId = (ids: readonly string[], mask: Mask) =>
+	ids.length === 1 ? mask(ids[0]) : undefined;
 
 /** The failures the item's requests met, each naming the ids it lost and those that arrived. */
 function requestFailures(request: ItemRequest, collected: Collected, mask: Mask): SunoFailure[] {
@@ -37,7 +38,7 @@ function requestFailures(request: ItemRequest, collected: Collected, mask: Mask)
 	return [...failedBy].map(([error, ids]) =>
 		asFailure(error)
 			.noting(messages.notFetched(ids), arrived)
-			.with({ itemIndex: request.itemIndex, taskId: about(ids, mask) }),
+			.with({ itemIndex: request.itemIndex, taskId: soleTaskId(ids, mask) }),
 	);
 }
 
@@ -70,7 +71,7 @@ export function outcomeOf(
 			? messages.notListed(missing, collected.waitedMs)
 			: messages.notFound(missing);
 		const description = messages.notFoundHelp;
-		const taskId = about(missing, mask);
+		const taskId = soleTaskId(missing, mask);
 		problems.push(
 			new SunoFailure(mask(message), { code: 'TASK_NOT_FOUND', itemIndex, description, taskId }),
 		);
@@ -79,7 +80,7 @@ export function outcomeOf(
 		late.forEach((id) => withheld.add(id));
 		const message = mask(messages.unfinished(late, collected.waitedMs));
 		const description = messages.unfinishedHelp;
-		const taskId = about(late, mask);
+		const taskId = soleTaskId(late, mask);
 		problems.push(
 			new SunoFailure(message, { code: 'TASK_UNFINISHED', itemIndex, description, taskId }),
 		);

@@ -57,7 +57,7 @@ export function generateOperation(operation: GenerateOperation): Operation {
 			const asks = readAsks(context, run, fields, operation);
 			const answered = await submitOnceEach(context, run, asks, operation.extra);
 			await deliverDirect(context, run, answered);
-			return waitFor(run, answered);
+			return idItemsOrWait(run, answered);
 		},
 	};
 }
@@ -108,7 +108,7 @@ async function deliverDirect(context: IExecuteFunctions, run: Run, answered: Ans
 }
 
 /** The submitted tasks for the run to wait for, or without a wait one item per task: its ID. */
-function waitFor(run: Run, answered: Answered[]): Prepared | null {
+function idItemsOrWait(run: Run, answered: Answered[]): Prepared | null {
 	const submitted = answered.filter(({ task }) => task.taskId !== null);
 	if (!run.settings.fetch.wait) {
 		const asTool = run.settings.fetch.answerBy !== null;

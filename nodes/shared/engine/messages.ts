@@ -1,6 +1,8 @@
 /**
- * What the engine tells a user about the tasks of a run, in one place. The words about one request
- * (HTTP answers, refusals, network errors) are the transport's: transport/errors.ts and paid.ts.
+ * What the engine tells a user about the tasks of a run: ids not found or unfinished, what was
+ * paid for, tool answers. The words about one request (HTTP answers, refusals, network errors) are
+ * the transport's (transport/errors.ts and paid.ts); a clip's files (attach.ts, direct.ts) and
+ * lyrics timing (timing.ts) are still worded where they are checked.
  */
 
 function listIds(ids: readonly string[]): string {

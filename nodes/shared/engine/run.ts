@@ -46,7 +46,7 @@ export interface Prepared {
 }
 
 export interface Operation {
-	/** An operation some gateways lack: sent only to a gateway that offers it (extras.ts). */
+	/** An operation some gateways lack: sent only to a gateway that offers it (model/extras.ts). */
 	extra?: ExtraOperation;
 	/** Reads each item and does the operation's own work; null when its items are all out. */
 	prepare(context: IExecuteFunctions, run: Run, fields: FieldSet): Promise<Prepared | null>;

@@ -39,8 +39,9 @@ export const submittedNote = (submitted: Array<{ itemIndex: number; task: Submit
 		: undefined;
 
 /**
- * One submit per ask, `concurrency` at a time. Without On Error → Continue, the first failure stops
- * the submits not yet sent, and its error names the tasks already created, so none is lost.
+ * One submit per ask, `concurrency` at a time: the asks answered. A failed one fails its item with
+ * On Error → Continue; without it, the first failure is thrown, naming what else failed, what was
+ * created and what was never sent. A Stop throws the same notes.
  */
 async function submitAll(
 	context: IExecuteFunctions,

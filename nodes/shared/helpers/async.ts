@@ -31,9 +31,9 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 	}
 }
 
-/** Runs `work` over `inputs` with at most `limit` at a time; every outcome is kept, none thrown. */
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/** Runs `work` over `inputs` with at most `limit` at a time; every outcome is kept, none thrown. */
 export async function settleEach<I, T>(
 	inputs: readonly I[],
 	limit: number,

@@ -3,8 +3,8 @@
  * gateway drops the fields it does not know, so a stems, cover or persona request there becomes a
  * plain paid song: an operation is sent only to a gateway whose provider documents it
  * (suno-extras.md §14), or whose credential says it offers it. Each operation declares this in its
- * own module (`extra`); the table here is read from the nodes' operation lists. The rules below are
- * pure.
+ * own module (`extra`); the table here is built from both nodes' operation lists, which this file
+ * imports (the one place model/ reads the nodes). The rules below are pure.
  */
 import { FETCH_OPERATIONS } from '../../SunoFetch/actions/operations';
 import { GENERATE_OPERATIONS } from '../../SunoGenerate/actions/operations';

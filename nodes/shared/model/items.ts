@@ -1,5 +1,7 @@
 /**
- * Tasks to n8n item JSON: one item per clip, every item carrying its task. Pure: no I/O.
+ * Tasks to n8n item JSON, in three shapes: Simplify on (one flat item per clip, every item carrying
+ * its task's fields), off (each clip as sent, plus its task) and a tool's compact answer. Pure: no
+ * I/O.
  */
 import { deepCopy, type IDataObject } from 'n8n-workflow';
 

@@ -6,8 +6,8 @@
  *    carries clips in `data` (an array for MUSIC, one `{id, text, title, status}` object for LYRICS);
  *  - the GoAPI/PiAPI envelope `{code: 200, data: {task_id, status, input, clips: {<id>: clip}}}`;
  *  - the bare clip list the Suno-API upstream answers a single fetch with.
- * One task's fields are read in clips.ts. Nothing here knows about n8n; only `parseBody` throws, with
- * the message a user reads.
+ * One task's fields are read in clips.ts. Nothing here knows about n8n; of what is exported only
+ * `parseBody` throws, with the message a user reads.
  */
 import { looksLikeTask, normaliseTask } from './clips';
 import { providerErrorOf } from './errors';

@@ -1,6 +1,8 @@
 /**
  * Reading values the way providers send them: numbers as text, times as Unix seconds, milliseconds
- * or ISO strings, progress as "55%". Pure; nothing here knows about n8n.
+ * or ISO strings, progress as "55%", word lists, JSON whose long integer ids must keep every
+ * digit. Also masking the API key in what is passed on, and grouping (`addTo`). Pure; nothing here
+ * knows about n8n.
  */
 import type { ProviderObject } from './task';
 

@@ -1,6 +1,7 @@
 /**
- * Task ids from what a user typed or an expression produced, checked with messages that name the
- * field. Pure: the caller turns a `ParameterError` into a NodeOperationError.
+ * Task and clip ids from what a user typed or an expression produced, checked with messages that
+ * name the field. Pure: a bad value is a `ParameterError` (a SunoFailure), which only
+ * engine/n8nErrors.ts turns into n8n's error.
  */
 import { ParameterError } from './parameters';
 
@@ -33,10 +34,6 @@ function splitText(value: string): string[] {
 }
 
 /**
- * A string of ids separated by commas, spaces or new lines, or an array of ids, to a de-duplicated
- * list in the order given.
- */
-/**
  * A JSON list handed over as text (`'["a","b"]'`, as a Set node or a webhook body often gives it),
  * as that list; null when the text is not one.
  */
@@ -57,6 +54,11 @@ function jsonList(value: string, field: string): unknown[] | null {
 	);
 }
 
+/**
+ * Ids separated by commas, spaces or new lines, a JSON list as text, a number, or an array of
+ * these, to a de-duplicated list in the order given; none, or anything else, is a ParameterError
+ * that names the field.
+ */
 export function parseTaskIds(value: unknown, field: string): string[] {
 	let ids: string[];
 	const list = typeof value === 'string' ? jsonList(value, field) : null;

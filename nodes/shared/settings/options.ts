@@ -80,7 +80,10 @@ const fileFields: INodeProperties[] = (
 
 /** The options about files, and (below) those about fetching tasks. */
 export const FILE_OPTIONS = ['maxFileSize', ...fileFields.map((field) => field.name)];
-/** Suno Fetch's only: Suno Generate does not offer them, and reads them at their defaults. */
+/**
+ * Suno Fetch's only (named when Suno Generate showed them while waiting): Suno Generate's editor
+ * no longer offers them, and its run reads them at their defaults (fields.ts, the 'reader' view).
+ */
 export const WAITING_OPTIONS = ['batchSize', 'onMissing'];
 
 /** Sent with every submit of Suno Generate. */

@@ -1,7 +1,8 @@
-/** * Parameter values as n8n hands them over: typed when set in the editor, but often text when an
+/**
+ * Parameter values as n8n hands them over: typed when set in the editor, but often text when an
  * expression or an upstream Set node gives them ("0", "false", "audio, video"). Each reader takes
  * both, and anything else is a `ParameterError` that names the field — never a silent default.
- * Pure: a ParameterError is the package's one failure type (failure.ts).
+ * Pure: a ParameterError is a SunoFailure (failure.ts), code INVALID_PARAMETER.
  */
 import type { INodeProperties } from 'n8n-workflow';
 

@@ -92,7 +92,7 @@ export async function downloadFile(
 		(response) => isSuccess(response.statusCode),
 		(response) => response.body.destroy(),
 	);
-	if ('error' in outcome) throw failure(job, explain(job, outcome.error), outcome.attempts);
+	if ('error' in outcome) throw downloadFailure(job, explain(job, outcome.error), outcome.attempts);
 	const { response } = outcome;
 	if (!isSuccess(response.statusCode)) {
 		response.body.destroy();
@@ -101,7 +101,7 @@ export async function downloadFile(
 			description: `URL: ${url}`,
 			httpCode: String(response.statusCode),
 		};
-		throw failure(job, detail, outcome.attempts);
+		throw downloadFailure(job, detail, outcome.attempts);
 	}
 	return response.stored!;
 }
@@ -232,8 +232,11 @@ function explain(job: Download, error: unknown): Detail {
 	return { ...failed, code: 'DOWNLOAD_FAILED' };
 }
 
-/** The error thrown, noting how many times the download was tried. */
-function failure(job: Download, detail: Detail, attempts: number) {
+/**
+ * The error thrown, noting how many times the download was tried. No key to mask: a file URL that
+ * holds it is refused before any download (client.ts).
+ */
+function downloadFailure(job: Download, detail: Detail, attempts: number) {
 	return gatewayFailure(undefined, {
 		code: 'DOWNLOAD_FAILED',
 		...detail,

@@ -1,7 +1,7 @@
 /**
  * What a user reads when a request fails, with a code to branch on (failure.ts): the words for
- * HTTP answers, routes a gateway lacks and network errors. Pure; the key is masked where the
- * failure is thrown (request.ts, submit.ts).
+ * HTTP answers, routes a gateway lacks and network errors, and `gatewayFailure`, which makes them
+ * the SunoFailure that is thrown, the key masked in all it says. Pure.
  */
 import { SunoFailure, type FailureCode, type FailureDetail } from '../failure';
 import { isNoChannel, isWebPage, providerErrorOf } from '../model/errors';
@@ -84,12 +84,12 @@ export function httpFailure(response: ProviderResponse, baseUrl: string, path: s
 
 const WEB_PAGE_ROUTES = /^\/suno\/submit\/(music|lyrics)$/i;
 
-/** What routers and proxies say for a path they do not have, as opposed to the route's own 404. */
+/** What HTTP routers and proxies say for a path they lack, as opposed to the route's own 404. */
 const NO_ROUTE =
 	/invalid url|no route|page not found|^not found$|no such (route|path)|cannot (get|post)/i;
 
 /**
- * A 404 or 405 that is the gateway's router, not the route saying what it did not find (Suno's
+ * A 404 or 405 from the gateway's HTTP router, not the route saying what it did not find (Suno's
  * `{"detail": "Clip not found"}` is the route answering).
  */
 export function isMissingRoute(response: ProviderResponse): boolean {

@@ -1,7 +1,8 @@
 /**
  * What a paid request's answer means, as pure rules: which refusals and redirects say nothing was
- * created, which failures may have created (and charged) a task, and a router's trailing-slash
- * redirect that asks for the same request again. submit.ts sends; this file only reads answers.
+ * created, which failures may have created (and charged) a task, and the trailing-slash redirect
+ * of the gateway's HTTP router that asks for the same request again. submit.ts sends; this file
+ * only reads answers.
  */
 import type { FailureCode } from '../failure';
 import { isNoChannel, isQuotaRefusal, providerErrorOf, type ProviderSaid } from '../model/errors';
@@ -187,7 +188,7 @@ export function statusFailure(
 
 /**
  * A 301 or 302 to the same route at another address (https for http, another host, a trailing
- * slash), with no query: a router's answer, the request was not handled. (A 303 points to a
+ * slash), with no query: an HTTP router's answer, the request was not handled. (A 303 points to a
  * result.)
  */
 export function movedRoute(response: ProviderResponse, baseUrl: string, path: string): boolean {

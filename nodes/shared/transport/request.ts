@@ -91,7 +91,7 @@ export async function sendToGateway(
 	return outcome;
 }
 
-/** A read (fetching tasks): its answer, or a SunoFailure that says what to do. */
+/** A read (tasks, lyrics timing): its answer, or a SunoFailure that says what to do. */
 export async function gatewayRequest(
 	context: IExecuteFunctions,
 	gateway: Gateway,

@@ -1,9 +1,10 @@
 /**
- * The one way a paid request (a submit, a persona, a WAV or MP4) is sent. It is repeated only when
- * the provider surely created nothing (`REPEAT_PAID`: a 429, a connection never made). Every other
- * failure is final, and its error says whether a task may exist and how to find it, so nobody pays
- * twice by running the node again blind. A gateway without the route of an extra operation is told
- * apart from a failure: it "does not offer" it, and nothing was created.
+ * The one way a paid request (a submit, a persona, a WAV or MP4) is sent: its route and the reader
+ * of its answer (`routeOf`), then the request, repeated only when the provider surely created
+ * nothing (`REPEAT_PAID`: a 429, a connection never made). Every other failure is final, and its
+ * error says whether a task may exist and how to find it, so nobody pays twice by running the node
+ * again blind. A gateway without the route of an extra operation is told apart from a failure: it
+ * "does not offer" it, and nothing was created. What each answer means is paid.ts's.
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
@@ -54,7 +55,7 @@ export interface PaidRequest {
 	call: PaidCall;
 	policy: RequestPolicy;
 	itemIndex: number;
-	/** An operation some gateways lack (extras.ts), by name: their refusals say they do not offer it. */
+	/** An extra operation's name (model/extras.ts): a refusal says the gateway does not offer it. */
 	offering?: string;
 }
 
@@ -126,8 +127,9 @@ export async function sendPaid(
 }
 
 /**
- * Sends the request once (with the retries `REPEAT_PAID` allows), and again where a router's
- * trailing-slash redirect says it was not handled: the outcome, and the path it answers for.
+ * Sends the request once (with the retries `REPEAT_PAID` allows), and again where the gateway's
+ * HTTP router redirected it for a trailing slash, which says it was not handled: the outcome, and
+ * the path it answers for.
  */
 async function sendFollowingSlash(
 	context: IExecuteFunctions,
