@@ -15,7 +15,7 @@ import {
 
 import type { FetchOperation } from './engine/fetch';
 import type { FileKind } from './model/files';
-import { PRESETS } from './settings/baseUrl';
+import { PRESETS_WITH_EXTRAS } from './settings/baseUrl';
 import type { Submission } from './engine/generate';
 import type { TimingOperation } from './engine/timing';
 
@@ -32,10 +32,8 @@ const MADE: Record<Makes, { tasks: boolean; files: boolean }> = {
 	timing: { tasks: false, files: false },
 };
 
-/** The credential presets whose providers document the extras (suno-extras.md §14). */
-export const DOCUMENTING_PRESETS = PRESETS.filter((preset) => preset.documentsExtras).map(
-	(preset) => preset.key,
-);
+/** The keys of the credential presets whose providers document the extras. */
+export const DOCUMENTING_PRESETS = PRESETS_WITH_EXTRAS.map((preset) => preset.key);
 
 /** Offered only by some gateways: sent only to one whose provider documents it, or that ticks it. */
 export interface Extra {

@@ -6,7 +6,7 @@
  */
 import type { Answer, SunoClient } from '../client';
 import { chunk, pause, settleEach } from '../helpers/async';
-import type { Clip, Task, TaskStatus } from '../model/task';
+import type { Annotate, Task, TaskStatus } from '../model/task';
 import { isFinished, matchTasks, notFoundTask } from '../model/task';
 import { addTo } from '../model/values';
 import type { FetchSettings } from '../settings/read';
@@ -18,7 +18,7 @@ export interface ItemRequest {
 	ids: string[];
 	action: string;
 	/** Fields added to each of its items (Suno Generate's checks of what a task made). */
-	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
+	annotate?: Annotate;
 }
 
 /**

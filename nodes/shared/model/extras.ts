@@ -9,7 +9,7 @@
 import { FETCH_OPERATIONS } from '../../SunoFetch/actions/operations';
 import { GENERATE_OPERATIONS } from '../../SunoGenerate/actions/operations';
 import { extraKey } from '../operation';
-import { PRESETS, presetAt } from '../settings/baseUrl';
+import { presetAt } from '../settings/baseUrl';
 
 interface ExtraEntry {
 	/** The name the editor and the errors use. */
@@ -32,11 +32,6 @@ export const EXTRA_OPERATIONS: Readonly<Record<string, ExtraEntry>> = Object.fro
 
 /** A key of EXTRA_OPERATIONS. */
 export type ExtraOperation = string;
-
-/** The URLs of the credential's presets whose providers document extras. */
-export const PRESETS_WITH_EXTRAS = PRESETS.filter((preset) => preset.documentsExtras).map(
-	(preset) => preset.url,
-);
 
 /** Whether the gateway at `baseUrl` offers `operation`: documented by its provider, or ticked. */
 export function offers(

@@ -6,7 +6,7 @@
 import { deepCopy, type IDataObject } from 'n8n-workflow';
 
 import { NO_CLIP } from './clips';
-import type { Clip, Task } from './task';
+import type { Annotate, Clip, Task } from './task';
 import { masked } from './values';
 
 type ClipFields = Omit<Clip, 'raw'>;
@@ -219,7 +219,7 @@ interface ClipItem {
 
 export interface ItemExtras {
 	/** Fields for each item: what it is (a stem's name), or that it is not what was asked. */
-	annotate?: (task: Task, clip: Clip | null) => Record<string, unknown>;
+	annotate?: Annotate;
 	/** A word for the reader, on the task's first item. */
 	note?: string | null;
 	/** Masks the API key (client.ts): applied to every text of the finished item. */

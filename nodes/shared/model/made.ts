@@ -5,7 +5,7 @@
  */
 import { urlExtension } from './files';
 import { madeByAnotherModel } from './models';
-import type { Clip, ProviderObject, Task } from './task';
+import type { Annotate, Clip, ProviderObject, Task } from './task';
 import { isObject, text } from './values';
 
 const metadataOf = (clip: Clip): ProviderObject =>
@@ -98,9 +98,6 @@ export function checkMade(
 		return { ...perClip(clip), notAsAsked };
 	};
 }
-
-/** The fields an operation adds to each item of its finished task. */
-export type Annotate = (task: Task, clip: Clip | null) => ProviderObject;
 
 /** A preview Suno adds beside the songs asked for (45–60 s, made by a newer model to show it off). */
 const isPreview = (clip: Clip) => metadataOf(clip).type === 'preview';

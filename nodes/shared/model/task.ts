@@ -80,6 +80,9 @@ export interface Task {
 	raw: ProviderObject;
 }
 
+/** The fields an operation adds to each item of its finished task (a stem's name, a model check). */
+export type Annotate = (task: Task, clip: Clip | null) => ProviderObject;
+
 export function isFinished(status: TaskStatus): boolean {
 	return FINISHED_STATUSES.has(status);
 }

@@ -24,6 +24,9 @@ export const PRESETS: readonly Preset[] = [
 	{ key: 'gptge', name: 'gpt.ge', url: 'https://api.gpt.ge', documentsExtras: false },
 ];
 
+/** The presets whose providers document the extra operations (suno-extras.md §14). */
+export const PRESETS_WITH_EXTRAS = PRESETS.filter((preset) => preset.documentsExtras);
+
 /** The preset served at `host` (a Custom URL on a preset's host is that provider), if any. */
 export function presetAt(host: string): Preset | undefined {
 	return PRESETS.find((preset) => new URL(preset.url).host === host.toLowerCase());

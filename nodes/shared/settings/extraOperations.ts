@@ -5,7 +5,8 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { documentedAt, EXTRA_OPERATIONS, PRESETS_WITH_EXTRAS } from '../model/extras';
+import { documentedAt, EXTRA_OPERATIONS } from '../model/extras';
+import { PRESETS_WITH_EXTRAS } from './baseUrl';
 
 const EVERY_EXTRA: INodePropertyOptions[] = Object.entries(EXTRA_OPERATIONS).map(
 	([value, { name }]) => ({ name, value }),
@@ -33,6 +34,6 @@ function presetList(url: string): INodeProperties {
 
 /** One list for each preset that documents extras, and the whole list for every other gateway. */
 export const extraOperationsFields: INodeProperties[] = [
-	...PRESETS_WITH_EXTRAS.map(presetList),
-	{ ...LIST, displayOptions: { hide: { provider: PRESETS_WITH_EXTRAS } } },
+	...PRESETS_WITH_EXTRAS.map(({ url }) => presetList(url)),
+	{ ...LIST, displayOptions: { hide: { provider: PRESETS_WITH_EXTRAS.map(({ url }) => url) } } },
 ];

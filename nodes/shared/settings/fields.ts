@@ -13,7 +13,7 @@ import {
 	downloadFilesField,
 	FILE_OPTIONS,
 	optionFields,
-	WAITING_OPTIONS,
+	FETCH_ONLY_OPTIONS,
 	WORDING,
 	type EngineNode,
 } from './options';
@@ -193,12 +193,12 @@ function optionsField(node: EngineNode, shown: Shown, view: 'editor' | 'reader')
 		updateDisplayOptions(displayOptions, [field])[0];
 	// Suno Generate waits for the tasks it just made: the options about fetching any ids are Fetch's.
 	const offered = (field: INodeProperties) =>
-		node === 'fetch' || view === 'reader' || !WAITING_OPTIONS.includes(field.name);
+		node === 'fetch' || view === 'reader' || !FETCH_ONLY_OPTIONS.includes(field.name);
 	const fields = optionFields(WORDING[node])
 		.filter(offered)
 		.map((field) => {
 			const isFile = FILE_OPTIONS.includes(field.name);
-			if (!isFile && !WAITING_OPTIONS.includes(field.name)) return field;
+			if (!isFile && !FETCH_ONLY_OPTIONS.includes(field.name)) return field;
 			if (node === 'fetch') return whenShown(field, shown.notForResults);
 			return whenShown(field, { ...waiting, ...(isFile ? shown.withFiles : shown.notForResults) });
 		});

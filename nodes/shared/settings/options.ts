@@ -84,7 +84,7 @@ export const FILE_OPTIONS = ['maxFileSize', ...fileFields.map((field) => field.n
  * Suno Fetch's only (named when Suno Generate showed them while waiting): Suno Generate's editor
  * no longer offers them, and its run reads them at their defaults (fields.ts, the 'reader' view).
  */
-export const WAITING_OPTIONS = ['batchSize', 'onMissing'];
+export const FETCH_ONLY_OPTIONS = ['batchSize', 'onMissing'];
 
 /** Sent with every submit of Suno Generate. */
 export const additionalBodyField: INodeProperties = {
