@@ -96,3 +96,61 @@ it('no description, option or default of the node or credential holds a key-like
 	const text = JSON.stringify([new SunoFetch().description, new SunoApi().properties]);
 	expect(text).not.toMatch(/sk-[A-Za-z0-9]{8,}/);
 });
+
+describe('the key cut short or percent-encoded is masked too (hostile review)', () => {
+	const start = KEY.slice(0, 6); // "sk-SEC": what a cut showed of it
+
+	// A message quotes the first 120 characters of a page: the key straddled the cut.
+	it('Get: a web page quoted in the error shows no part of the key', async () => {
+		provider.setRoute('GET', '/suno/fetch/cut', { status: 200, body: `${'y'.repeat(110)}${KEY}` });
+		const result = await run({ operation: 'get', taskId: 'cut', options: { retries: 0 } });
+		expect(result.error?.message).toContain('y***…');
+		expect(`${result.error?.message} ${result.error?.description}`).not.toContain(start);
+	});
+
+	// A paid answer without a task ID is quoted in its error, each text cut after 100 characters.
+	it('Suno Generate: an answer without a task ID quoted in the error shows no part of the key', async () => {
+		provider.setRoute('POST', '/suno/submit/music', {
+			status: 200,
+			body: { note: `${'x'.repeat(90)}${KEY}` },
+		});
+		const result = await runSunoFetch({
+			node: 'generate',
+			parameters: {
+				operation: 'generateMusic',
+				songDescription: 'a song',
+				waitForCompletion: false,
+			},
+			credentials: { apiKey: KEY, provider: 'custom', baseUrl: provider.url },
+		});
+		expect(result.error?.message).toContain('x***…');
+		expect(result.error?.message).not.toContain(start);
+	});
+
+	// The mock signs file URLs with encodeURIComponent(key): a key with + / = was output and sent.
+	it('a file URL signed with a key that a URL percent-encodes: masked, never downloaded', async () => {
+		const key = 'sk-Enc+oded/Key=7f3a9c1e5b2d4a6c';
+		const signing = await new LocalSunoProvider({ apiKey: key }).start();
+		try {
+			signing.signMediaWithKey = true;
+			const id = signing.createTask({ finishAfter: 0, clips: 1 });
+			const credentials = { apiKey: key, provider: 'custom', baseUrl: signing.url };
+			const listed = await runSunoFetch({
+				parameters: { operation: 'get', taskId: id },
+				credentials,
+			});
+			expect(listed.items[0].json.audioUrl).toMatch(/\?key=\*\*\*$/);
+			const downloaded = await runSunoFetch({
+				parameters: { operation: 'get', taskId: id, downloadFiles: ['audio'] },
+				credentials,
+				continueOnFail: true,
+			});
+			expect(String(downloaded.items[0].json.error)).toMatch(/holds your API key/);
+			expect(signing.log.filter((logged) => logged.path.startsWith('/media/'))).toEqual([]);
+			const shown = JSON.stringify([listed.items, downloaded.items]);
+			expect(shown).not.toContain(encodeURIComponent(key));
+		} finally {
+			await signing.stop();
+		}
+	});
+});

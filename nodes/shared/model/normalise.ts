@@ -12,7 +12,7 @@
 import { looksLikeTask, normaliseTask } from './clips';
 import { providerErrorOf } from './errors';
 import type { ProviderObject, Task } from './task';
-import { isObject, NOT_JSON, parseJson } from './values';
+import { cut, isObject, NOT_JSON, parseJson } from './values';
 
 /** Why a response holds no tasks: the provider's error envelope, or a body we cannot read. */
 export interface ResponseProblem {
@@ -69,7 +69,7 @@ export function parseBody(body: unknown): unknown {
 	if (trimmed === '') throw new Unreadable('The provider answered with an empty body.');
 	const parsed = parseJson(trimmed);
 	if (parsed === NOT_JSON) {
-		const preview = trimmed.slice(0, 120).replace(/\s+/g, ' ');
+		const preview = cut(trimmed, 120).replace(/\s+/g, ' ');
 		throw new Unreadable(`The provider answered with something that is not JSON: "${preview}"`);
 	}
 	return parsed;
