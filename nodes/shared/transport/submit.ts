@@ -7,7 +7,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { SunoFailure } from '../failure';
+import { SunoFailure } from '../failure';
 import { providerErrorOf } from '../model/errors';
 import type { ResponseProblem } from '../model/normalise';
 import { readFileAnswer, readPersonaAnswer } from '../model/results';
@@ -107,9 +107,26 @@ export async function sendPaid(
 		failureFor(gateway, request.itemIndex, submittedAt, outcome.attempts, httpCode);
 	if ('error' in outcome) throw failure()(unreached(outcome.error, gateway, policy));
 	const fail = failure(String(outcome.response.statusCode));
-	const response = route.binary
-		? fileRedirectAsAnswer(outcome.response, gateway.baseUrl, path)
-		: outcome.response;
+	try {
+		return answerOf(outcome.response, { gateway, route, path, offering }, submittedAt, fail);
+	} catch (error) {
+		// An answer that breaks the reading (nested past the call stack…) came after the request went out.
+		const message = `The provider's answer could not be read (${(error as Error).message}).`;
+		throw error instanceof SunoFailure
+			? error
+			: fail({ message, code: 'UNCONFIRMED', created: true });
+	}
+}
+
+/** A paid request's answer: its task, its result, or why it confirms none. */
+function answerOf(
+	answered: ProviderResponse,
+	sent: { gateway: Gateway; route: PaidRoute; path: string; offering?: string },
+	submittedAt: string,
+	fail: Fail,
+): Submitted {
+	const { gateway, route, path, offering } = sent;
+	const response = route.binary ? fileRedirectAsAnswer(answered, gateway.baseUrl, path) : answered;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw fail(statusFailure(response, gateway.baseUrl, path, offering));
 	}
