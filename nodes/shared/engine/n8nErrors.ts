@@ -45,12 +45,16 @@ export function toNodeError(
 	const message = asTool ? forTool(failure.message, failure.description) : failure.message;
 	const { description, httpCode, itemIndex } = failure;
 	if (failure.fromProvider) {
-		return new NodeApiError(context.getNode(), { message } as JsonObject, {
+		const apiError = new NodeApiError(context.getNode(), { message } as JsonObject, {
 			message,
 			description,
 			httpCode,
 			itemIndex,
 		});
+		// n8n swaps a message naming a network code (ETIMEDOUT in a tool's "Details: …") for its own
+		// generic one, which advises Retry On Fail and drops what was paid for: ours stays.
+		apiError.message = message;
+		return apiError;
 	}
 	return new NodeOperationError(context.getNode(), message, { description, itemIndex });
 }
