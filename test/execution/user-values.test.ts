@@ -130,6 +130,18 @@ describe('a paid answer the node cannot take a task ID from still tells the user
 		expect(ctx.submitPosts()).toHaveLength(1);
 	});
 
+	// The error said only "JSON that is not an object": the IDs in it never reached the user.
+	it.each([
+		['a list of ids', '["task_L1", "task_L2"]', '["task_L1","task_L2"]'],
+		['a bare id', '"task_B1"', 'task_B1'],
+	])('an answer that is %s: the error quotes it, a task may exist', async (_kind, body, shown) => {
+		answered(body);
+		const result = await ctx.generate(submitOnly);
+		expect(result.error?.message).toContain(`JSON that is not an object: ${shown}`);
+		expect(result.error?.description).toContain('A task may have been created (and charged)');
+		expect(ctx.submitPosts()).toHaveLength(1);
+	});
+
 	// A blank task_id hid the id beside it: the task was reported unconfirmed.
 	it('a blank task_id does not hide the id beside it', async () => {
 		answered('{"code": "success", "data": {"task_id": " ", "id": "task_beside"}}');
