@@ -127,6 +127,33 @@ describe('the key cut short or percent-encoded is masked too (hostile review)', 
 		expect(result.error?.message).not.toContain(start);
 	});
 
+	// The persona was masked in its JSON, where a key holding `"` or `\` is escaped: it went out whole.
+	it('a persona answer echoing a key that holds a quote: masked in the item', async () => {
+		const key = 'sk-live"quote\\back0123456789';
+		const gateway = await new LocalSunoProvider({ apiKey: key }).start();
+		try {
+			gateway.setRoute('POST', '/suno/persona/create', {
+				status: 200,
+				body: { id: 'p1', name: `for ${key}`, description: 'mine' },
+			});
+			const result = await runSunoFetch({
+				node: 'generate',
+				parameters: { operation: 'createPersona', clipId: 'c1', personaName: 'Me' },
+				credentials: {
+					apiKey: key,
+					provider: 'custom',
+					baseUrl: gateway.url,
+					extraOperations: ['createPersona'],
+				},
+			});
+			expect(result.items.map((item) => [item.json.personaId, item.json.name])).toEqual([
+				['p1', 'for ***'],
+			]);
+		} finally {
+			await gateway.stop();
+		}
+	});
+
 	// The mock signs file URLs with encodeURIComponent(key): a key with + / = was output and sent.
 	it('a file URL signed with a key that a URL percent-encodes: masked, never downloaded', async () => {
 		const key = 'sk-Enc+oded/Key=7f3a9c1e5b2d4a6c';

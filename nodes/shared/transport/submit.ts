@@ -18,7 +18,7 @@ import {
 	type PaidCall,
 	type PaidFile,
 } from '../model/submit';
-import { redact } from '../model/values';
+import { masked, maskOf, redact } from '../model/values';
 import { gatewayFailure, networkFailure, notOffered } from './errors';
 import {
 	isGatewayRoute,
@@ -224,8 +224,9 @@ function resultOf(
 		const message = `The provider gave a file URL that holds your API key (${masked}); it is not passed on or downloaded, so the key does not leave the gateway.`;
 		throw fail({ message, code: 'KEY_IN_URL', created: true });
 	}
-	// The provider's own object, passed on: never with the key in it.
-	const result = JSON.parse(redact(JSON.stringify(answer.result), apiKey)) as IDataObject;
+	// The provider's own object, passed on: never with the key in it (masked in each text, not in
+	// its JSON, where a key holding `"` or `\` is escaped and went unmasked).
+	const result = masked(answer.result, maskOf(apiKey)) as IDataObject;
 	return { taskId: null, providerMessage: null, submittedAt, result, file: answer.file };
 }
 
