@@ -154,6 +154,32 @@ describe('the key cut short or percent-encoded is masked too (hostile review)', 
 		}
 	});
 
+	// The timing was masked in its JSON text, where such a key is escaped: the words carried it.
+	it('lyrics timing echoing a key that holds a quote: masked in the items', async () => {
+		const key = 'sk-live"quote\\back0123456789';
+		const gateway = await new LocalSunoProvider({ apiKey: key }).start();
+		try {
+			const word = { word: `hi ${key}`, success: true, start_s: 0, end_s: 1, p_align: 1 };
+			gateway.setRoute('GET', '/suno/act/timing/c1', {
+				status: 200,
+				body: { aligned_words: [word] },
+			});
+			const result = await runSunoFetch({
+				parameters: { operation: 'getLyricsTiming', clipIds: 'c1' },
+				credentials: {
+					apiKey: key,
+					provider: 'custom',
+					baseUrl: gateway.url,
+					extraOperations: ['lyricsTiming'],
+				},
+			});
+			expect(result.status).toBe('success');
+			expect(result.items[0].json.lyrics).toBe('hi ***');
+		} finally {
+			await gateway.stop();
+		}
+	});
+
 	// The mock signs file URLs with encodeURIComponent(key): a key with + / = was output and sent.
 	it('a file URL signed with a key that a URL percent-encodes: masked, never downloaded', async () => {
 		const key = 'sk-Enc+oded/Key=7f3a9c1e5b2d4a6c';

@@ -109,12 +109,14 @@ const SHOWN_OF_CUT_KEY = 2;
 
 /**
  * `text` with every copy of `secret` (the API key) masked as `***`: as it is, as a URL carries it
- * (percent-encoded), and cut short by a message that quotes a part (`sk-ab12…`).
+ * (percent-encoded), as JSON text spells it (a `"` or `\` escaped), and cut short by a message
+ * that quotes a part (`sk-ab12…`).
  */
 export function redact(text: string, secret: string | undefined): string {
 	if (!secret || secret.length < MIN_SECRET_LENGTH) return text;
 	let shown = text;
-	for (const copy of new Set([secret, encodeURIComponent(secret)])) {
+	const spellings = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
+	for (const copy of new Set(spellings)) {
 		if (shown.includes(copy)) shown = shown.split(copy).join('***');
 		if (!shown.includes(CUT)) continue;
 		for (let length = copy.length - 1; length > SHOWN_OF_CUT_KEY; length--) {

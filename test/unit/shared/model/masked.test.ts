@@ -48,6 +48,11 @@ describe('redact', () => {
 		);
 	});
 
+	// Found by hostile review: an answer's JSON text masked before reading (lyrics timing) escapes a quote.
+	it('masks the key as JSON text spells it', () => {
+		expect(redact(JSON.stringify({ word: `a ${KEY}` }), KEY)).toBe('{"word":"a ***"}');
+	});
+
 	// Found by hostile review: a message that quotes part of an answer cut the key after 11 characters.
 	it('masks a key cut short by a quote, down to its first two characters', () => {
 		expect(redact(`answer: "xx${key.slice(0, 11)}…" (HTTP 200)`, key)).toBe(
