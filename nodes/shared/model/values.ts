@@ -113,25 +113,31 @@ const SHOWN_OF_CUT_KEY = 2;
  * that quotes a part (`sk-ab12…`).
  */
 export function redact(text: string, secret: string | undefined): string {
-	if (!secret || secret.length < MIN_SECRET_LENGTH) return text;
-	let shown = text;
-	const spellings = [secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)];
-	for (const copy of new Set(spellings)) {
-		if (shown.includes(copy)) shown = shown.split(copy).join('***');
-		if (!shown.includes(CUT)) continue;
-		for (let length = copy.length - 1; length > SHOWN_OF_CUT_KEY; length--) {
-			const start = `${copy.slice(0, length)}${CUT}`;
-			if (shown.includes(start)) shown = shown.split(start).join(`***${CUT}`);
-		}
-	}
-	return shown;
+	return maskOf(secret)(text);
 }
 
-/** A function that masks `secret` in a text: what passes provider text on (`masked`, errors). */
-export const maskOf =
-	(secret: string | undefined) =>
-	(text: string): string =>
-		redact(text, secret);
+/**
+ * A function that masks `secret` in a text (`redact`): what passes provider text on (`masked`,
+ * errors). Its spellings are worked out once, as it runs on every text of every item.
+ */
+export function maskOf(secret: string | undefined): (text: string) => string {
+	if (!secret || secret.length < MIN_SECRET_LENGTH) return (text) => text;
+	const spellings = [
+		...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+	];
+	return (text) => {
+		let shown = text;
+		for (const copy of spellings) {
+			if (shown.includes(copy)) shown = shown.split(copy).join('***');
+			if (!shown.includes(CUT)) continue;
+			for (let length = copy.length - 1; length > SHOWN_OF_CUT_KEY; length--) {
+				const start = `${copy.slice(0, length)}${CUT}`;
+				if (shown.includes(start)) shown = shown.split(start).join(`***${CUT}`);
+			}
+		}
+		return shown;
+	};
+}
 
 export const NOT_JSON = Symbol('not JSON');
 

@@ -220,8 +220,8 @@ function resultOf(
 	// A file URL holding the key would carry it to wherever the file lives: not passed on.
 	const { file } = answer;
 	if (file && 'url' in file && redact(file.url, apiKey) !== file.url) {
-		const masked = redact(file.url, apiKey);
-		const message = `The provider gave a file URL that holds your API key (${masked}); it is not passed on or downloaded, so the key does not leave the gateway.`;
+		const shown = redact(file.url, apiKey);
+		const message = `The provider gave a file URL that holds your API key (${shown}); it is not passed on or downloaded, so the key does not leave the gateway.`;
 		throw fail({ message, code: 'KEY_IN_URL', created: true });
 	}
 	// The provider's own object, passed on: never with the key in it (masked in each text, not in
