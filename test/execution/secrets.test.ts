@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { SunoApi } from '../../credentials/SunoApi.credentials';
 import { SunoFetch } from '../../nodes/SunoFetch/SunoFetch.node';
-import { runSunoFetch, secretScan } from '../harness/workflow-runner';
+import { runSunoFetch, secretScan, type SunoCredentialData } from '../harness/workflow-runner';
 import { LocalSunoProvider } from '../provider/provider';
 
 const KEY = 'sk-SECRET-7f3a9c1e5b2d4a6c8e0f';
@@ -127,67 +127,67 @@ describe('the key cut short or percent-encoded is masked too (hostile review)', 
 		expect(result.error?.message).not.toContain(start);
 	});
 
+	/** A gateway of its own for `key` (every extra offered), stopped after `use`. */
+	const withGateway = async (
+		key: string,
+		use: (gateway: LocalSunoProvider, credentials: SunoCredentialData) => Promise<void>,
+	) => {
+		const gateway = await new LocalSunoProvider({ apiKey: key }).start();
+		const extraOperations = ['createPersona', 'lyricsTiming'];
+		try {
+			await use(gateway, {
+				apiKey: key,
+				provider: 'custom',
+				baseUrl: gateway.url,
+				extraOperations,
+			});
+		} finally {
+			await gateway.stop();
+		}
+	};
+	const QUOTED_KEY = 'sk-live"quote\\back0123456789';
+
 	// The persona was masked in its JSON, where a key holding `"` or `\` is escaped: it went out whole.
 	it('a persona answer echoing a key that holds a quote: masked in the item', async () => {
-		const key = 'sk-live"quote\\back0123456789';
-		const gateway = await new LocalSunoProvider({ apiKey: key }).start();
-		try {
+		await withGateway(QUOTED_KEY, async (gateway, credentials) => {
 			gateway.setRoute('POST', '/suno/persona/create', {
 				status: 200,
-				body: { id: 'p1', name: `for ${key}`, description: 'mine' },
+				body: { id: 'p1', name: `for ${QUOTED_KEY}`, description: 'mine' },
 			});
 			const result = await runSunoFetch({
 				node: 'generate',
 				parameters: { operation: 'createPersona', clipId: 'c1', personaName: 'Me' },
-				credentials: {
-					apiKey: key,
-					provider: 'custom',
-					baseUrl: gateway.url,
-					extraOperations: ['createPersona'],
-				},
+				credentials,
 			});
 			expect(result.items.map((item) => [item.json.personaId, item.json.name])).toEqual([
 				['p1', 'for ***'],
 			]);
-		} finally {
-			await gateway.stop();
-		}
+		});
 	});
 
 	// The timing was masked in its JSON text, where such a key is escaped: the words carried it.
 	it('lyrics timing echoing a key that holds a quote: masked in the items', async () => {
-		const key = 'sk-live"quote\\back0123456789';
-		const gateway = await new LocalSunoProvider({ apiKey: key }).start();
-		try {
-			const word = { word: `hi ${key}`, success: true, start_s: 0, end_s: 1, p_align: 1 };
+		await withGateway(QUOTED_KEY, async (gateway, credentials) => {
+			const word = { word: `hi ${QUOTED_KEY}`, success: true, start_s: 0, end_s: 1, p_align: 1 };
 			gateway.setRoute('GET', '/suno/act/timing/c1', {
 				status: 200,
 				body: { aligned_words: [word] },
 			});
 			const result = await runSunoFetch({
 				parameters: { operation: 'getLyricsTiming', clipIds: 'c1' },
-				credentials: {
-					apiKey: key,
-					provider: 'custom',
-					baseUrl: gateway.url,
-					extraOperations: ['lyricsTiming'],
-				},
+				credentials,
 			});
 			expect(result.status).toBe('success');
 			expect(result.items[0].json.lyrics).toBe('hi ***');
-		} finally {
-			await gateway.stop();
-		}
+		});
 	});
 
 	// The mock signs file URLs with encodeURIComponent(key): a key with + / = was output and sent.
 	it('a file URL signed with a key that a URL percent-encodes: masked, never downloaded', async () => {
 		const key = 'sk-Enc+oded/Key=7f3a9c1e5b2d4a6c';
-		const signing = await new LocalSunoProvider({ apiKey: key }).start();
-		try {
+		await withGateway(key, async (signing, credentials) => {
 			signing.signMediaWithKey = true;
 			const id = signing.createTask({ finishAfter: 0, clips: 1 });
-			const credentials = { apiKey: key, provider: 'custom', baseUrl: signing.url };
 			const listed = await runSunoFetch({
 				parameters: { operation: 'get', taskId: id },
 				credentials,
@@ -202,8 +202,6 @@ describe('the key cut short or percent-encoded is masked too (hostile review)', 
 			expect(signing.log.filter((logged) => logged.path.startsWith('/media/'))).toEqual([]);
 			const shown = JSON.stringify([listed.items, downloaded.items]);
 			expect(shown).not.toContain(encodeURIComponent(key));
-		} finally {
-			await signing.stop();
-		}
+		});
 	});
 });
