@@ -19,6 +19,17 @@ describe('errors a user sees', () => {
 		expect(JSON.stringify(result.run)).not.toContain('sk-wrong-secret-123');
 	});
 
+	// Hostile review: n8n put "The connection timed out, consider setting the 'Retry on Fail' option"
+	// in place of any message naming a network code, here the id the user asked for.
+	it('a task id that reads like a network code is named in the message, not replaced', async () => {
+		const result = await ctx.run({
+			operation: 'getMany',
+			taskIds: 'ETIMEDOUT',
+			options: { onMissing: 'error' },
+		});
+		expect(result.error?.message).toBe('1 task id was not found: ETIMEDOUT');
+	});
+
 	it('a provider error status carries the provider’s own message and the HTTP code', async () => {
 		ctx.provider.injectFault({
 			status: 500,

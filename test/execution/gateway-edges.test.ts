@@ -246,6 +246,16 @@ describe('a redirect after a paid POST', () => {
 		},
 	);
 
+	// Hostile review: a redirect to the very address posted to was read as a router moving the route.
+	it.each([301, 302])(
+		'a %i to the very address posted to (a handled form’s answer) may have created it',
+		async (status) => {
+			const error = await submitRedirected(status, `${ctx.provider.url}/suno/submit/music`);
+			expect(error.description).toContain(MAY_EXIST);
+			expect(error.description).not.toContain(NOTHING_CHARGED);
+		},
+	);
+
 	it('a 303 to the same route with a query points to a result: it may have been created', async () => {
 		const error = await submitRedirected(303, '/suno/submit/music?id=42');
 		expect(error.description).toContain(MAY_EXIST);
@@ -316,6 +326,20 @@ describe('a gateway that signs its file URLs with the API key', () => {
 		});
 		const result = await ctx.run({ operation: 'get', taskId: 'named', downloadFiles: ['audio'] });
 		expect(result.items[0].binary?.audio.fileName).toBe('for-c-1.mp3');
+	});
+
+	// Hostile review: the name took the clip id's first 8 characters, the key's start among them.
+	it('a clip id holding the key: the downloaded file’s name carries no part of it', async () => {
+		const key = ctx.provider.apiKey;
+		const audio = ctx.provider.addMedia('k.mp3');
+		ctx.provider.addTask({
+			task_id: 'keyed',
+			status: 'SUCCESS',
+			data: [{ id: key, title: 'Song', status: 'complete', audio_url: audio }],
+		});
+		const result = await ctx.run({ operation: 'get', taskId: 'keyed', downloadFiles: ['audio'] });
+		expect(result.items[0].json.clipId).toBe('***');
+		expect(result.items[0].binary?.audio.fileName).toMatch(/^Song-[0-9a-f]{8}\.mp3$/);
 	});
 
 	it('a URL that cannot be downloaded and holds the key: its error masks it', async () => {

@@ -55,6 +55,20 @@ describe('never sent twice after the request went out', () => {
 		expect(result.error?.httpCode).toBe('500');
 	});
 
+	// Hostile review: n8n swapped a message naming a network code for "The connection to the server
+	// was closed unexpectedly … You can retry the request immediately", which would pay again.
+	it('an upstream failure whose words name a network code keeps its message', async () => {
+		ctx.provider.injectFault({
+			status: 502,
+			body: { code: 'upstream_error', message: 'read ECONNRESET', data: null },
+		});
+		const result = await ctx.generate(song);
+		expect(result.error?.message).toBe(
+			'The provider failed to submit the task (HTTP 502, upstream_error: read ECONNRESET).',
+		);
+		expect(result.error?.description).toContain('A task may have been created (and charged)');
+	});
+
 	it('a 200 that holds no task id (a web page) is not taken for success', async () => {
 		ctx.provider.setRoute('POST', '/suno/submit/music', {
 			body: '<!doctype html><title>new-api</title>',

@@ -134,6 +134,17 @@ describe('a tool whose run fails after a paid submit: the message alone tells th
 		expect(result.error?.message).toContain('A task may have been created (and charged)');
 	});
 
+	// Hostile review: "Details: ETIMEDOUT…" in the message made n8n swap it for its own "The connection
+	// timed out, consider setting the 'Retry on Fail' option", which pays again and hides the note.
+	it('a submit that times out: the message says a task may exist, not to use Retry On Fail', async () => {
+		ctx.provider.injectFault({ hang: true });
+		const result = await generateTool({ waitForCompletion: false, options: { timeout: 1 } });
+		expect(ctx.submitPosts()).toHaveLength(1);
+		expect(result.error?.message).toMatch(/^The provider at .* did not answer within 1 s\./);
+		expect(result.error?.message).toContain('A task may have been created (and charged)');
+		expect(result.error?.message).not.toContain('Retry on Fail');
+	});
+
 	it('polls that fail after the paid submit: the message names the paid task', async () => {
 		ctx.provider.injectFault({ pass: true }); // the submit
 		ctx.provider.injectFault({ status: 500, body: { error: 'boom' }, times: 20 });

@@ -110,6 +110,85 @@ it('a paid answer nested deeper than the call stack still gives its task ID, sen
 	expect(ctx.submitPosts()).toHaveLength(1);
 });
 
+describe('a paid answer the node cannot take a task ID from still tells the user (hostile review)', () => {
+	const answered = (body: string) =>
+		ctx.provider.setRoute('POST', '/suno/submit/music', {
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body,
+		});
+	const deep = `${'['.repeat(20_000)}1${']'.repeat(20_000)}`;
+
+	// The quote of the answer was its first 200 characters: a long message pushed the id out.
+	it('an ID in an unread spelling after a long message is in the error', async () => {
+		answered(
+			JSON.stringify({ code: 'success', message: 'm'.repeat(300), data: { taskID: 'task_Q' } }),
+		);
+		const result = await ctx.generate(submitOnly);
+		expect(result.error?.message).toContain('"data":{"taskID":"task_Q"}');
+		expect(result.error?.description).toContain('A task may have been created (and charged)');
+		expect(ctx.submitPosts()).toHaveLength(1);
+	});
+
+	// The error said only "JSON that is not an object": the IDs in it never reached the user.
+	it.each([
+		['a list of ids', '["task_L1", "task_L2"]', '["task_L1","task_L2"]'],
+		['a bare id', '"task_B1"', 'task_B1'],
+	])('an answer that is %s: the error quotes it, a task may exist', async (_kind, body, shown) => {
+		answered(body);
+		const result = await ctx.generate(submitOnly);
+		expect(result.error?.message).toContain(`JSON that is not an object: ${shown}`);
+		expect(result.error?.description).toContain('A task may have been created (and charged)');
+		expect(ctx.submitPosts()).toHaveLength(1);
+	});
+
+	// A blank task_id hid the id beside it: the task was reported unconfirmed.
+	it('a blank task_id does not hide the id beside it', async () => {
+		answered('{"code": "success", "data": {"task_id": " ", "id": "task_beside"}}');
+		const result = await ctx.generate(submitOnly);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ taskId: 'task_beside' })]);
+	});
+
+	// Quoting it threw "Maximum call stack size exceeded": no word that a task may exist.
+	it('an answer without an ID nested past the call stack: a task may exist, sent once', async () => {
+		answered(`{"code": "success", "trace": ${deep}}`);
+		const result = await ctx.generate(submitOnly, { continueOnFail: true });
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({ code: 'UNCONFIRMED', taskMayExist: true }),
+		]);
+		expect(ctx.submitPosts()).toHaveLength(1);
+	});
+
+	// Masking the persona threw a RangeError: a paid persona reported as an unexpected error.
+	it('a persona answer nested past the call stack: a persona may exist, sent once', async () => {
+		const { clipIds } = ctx.finishedSong();
+		ctx.provider.setRoute('POST', '/suno/persona/create', {
+			status: 200,
+			headers: { 'content-type': 'application/json' },
+			body: `{"id": "persona_deep", "name": "Me", "trace": ${deep}}`,
+		});
+		const result = await ctx.generate(
+			{ operation: 'createPersona', clipId: clipIds[0], personaName: 'Me' },
+			{ ...ctx.offering(), continueOnFail: true },
+		);
+		expect(jsonOf(result)).toEqual([
+			expect.objectContaining({ code: 'UNCONFIRMED', taskMayExist: true }),
+		]);
+		expect(
+			ctx.provider.log.filter((entry) => entry.path.startsWith('/suno/persona/')),
+		).toHaveLength(1);
+	});
+});
+
+it('Task IDs holding the key past the length limit: the quoted start shows no part of it', async () => {
+	// The error quoted the value's first 40 characters, 15 of them the key's.
+	const [head, tail] = [KEY.slice(0, 3), KEY.slice(3)]; // the workflow itself never holds the key
+	const taskIds = `={{ "${'x'.repeat(25)}" + "${head}" + "${tail}" + "y".repeat(200) }}`;
+	const result = await ctx.run({ operation: 'get', taskId: taskIds });
+	expect(result.error?.message).toContain('xxx***…');
+	expect(result.error?.message).not.toContain(KEY.slice(0, 6));
+});
+
 describe('an AI client’s arguments through $fromAI', () => {
 	const fromAI = (name: string, type: string) =>
 		`={{ $fromAI('${name}', 'given by the model', '${type}') }}`;

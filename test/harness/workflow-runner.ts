@@ -244,8 +244,10 @@ function assertNoSecret(run: IRun, apiKey: string): void {
 	if (apiKey.length < 6) return;
 	secretScan.runs++;
 	const record = JSON.stringify(run);
-	if (record.includes(apiKey)) {
-		const at = record.indexOf(apiKey);
+	// As the record's JSON spells it: a key holding `"` or `\` is escaped there.
+	const spelled = JSON.stringify(apiKey).slice(1, -1);
+	if (record.includes(spelled)) {
+		const at = record.indexOf(spelled);
 		throw new Error(
 			`The API key leaked into the run: …${record.slice(Math.max(0, at - 80), at)}[KEY]…`,
 		);

@@ -17,6 +17,7 @@ import {
 } from '../model/files';
 
 import { isFinished, normaliseStatus, type Clip, type Task } from '../model/task';
+import { cut } from '../model/values';
 import type { RunSettings } from '../settings/read';
 
 /** An output item on its way out: files are added to it, or an error replaces it. */
@@ -59,14 +60,15 @@ type Job = { entry: OutputEntry; kind: FileKind; url: string; fileName: string }
 /**
  * A name per file: two clips never share one (a save-to-disk step would overwrite one song with
  * the other), compared without case for macOS and Windows disks; the same clip asked for twice
- * keeps its name. A name is output too: never with the key the provider put in a title.
+ * keeps its name. A name is output too: never with the key the provider put in a title or clip id.
  */
 function fileNamer(mask: (text: string) => string) {
 	const owners = new Map<string, Clip>();
 	return (clip: Clip, url: string, kind: FileKind) => {
 		const title = clip.title === null ? null : mask(clip.title);
+		const clipId = clip.clipId === null ? null : mask(clip.clipId);
 		for (let copy = 1; ; copy++) {
-			const name = fileNameFor({ ...clip, title }, url, kind, copy);
+			const name = fileNameFor({ ...clip, title, clipId }, url, kind, copy);
 			const owner = owners.get(name.toLowerCase());
 			if (owner === undefined || owner === clip) {
 				owners.set(name.toLowerCase(), clip);
@@ -91,7 +93,7 @@ function plannedDownloads(client: SunoClient, entries: OutputEntry[], kinds: Fil
 			if (given === null)
 				skipped.push(`The provider has no ${FILE_KINDS[kind].label} for this clip yet.`);
 			else if (url === null) {
-				const message = `The ${FILE_KINDS[kind].label} of clip ${clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${given.slice(0, 200)}".`;
+				const message = `The ${FILE_KINDS[kind].label} of clip ${clip.clipId ?? '(no id)'} (task ${entry.task.taskId}) has a URL that cannot be downloaded: "${cut(given, 200)}".`;
 				entry.error ??= new SunoFailure(mask(message), {
 					code: 'DOWNLOAD_FAILED',
 					itemIndex: entry.itemIndex,

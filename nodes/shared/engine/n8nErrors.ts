@@ -44,15 +44,18 @@ export function toNodeError(
 	const failure = error;
 	const message = asTool ? forTool(failure.message, failure.description) : failure.message;
 	const { description, httpCode, itemIndex } = failure;
-	if (failure.fromProvider) {
-		return new NodeApiError(context.getNode(), { message } as JsonObject, {
-			message,
-			description,
-			httpCode,
-			itemIndex,
-		});
-	}
-	return new NodeOperationError(context.getNode(), message, { description, itemIndex });
+	const nodeError = failure.fromProvider
+		? new NodeApiError(context.getNode(), { message } as JsonObject, {
+				message,
+				description,
+				httpCode,
+				itemIndex,
+			})
+		: new NodeOperationError(context.getNode(), message, { description, itemIndex });
+	// n8n swaps a message naming a network code (ETIMEDOUT in a tool's "Details: …", a task id) for
+	// its own generic one, which advises Retry On Fail and drops what was paid for: ours stays.
+	nodeError.message = message;
+	return nodeError;
 }
 
 /** An error as the item n8n shows with On Error → Continue, paired to its input item. */

@@ -12,7 +12,7 @@
 import { looksLikeTask, normaliseTask } from './clips';
 import { providerErrorOf } from './errors';
 import type { ProviderObject, Task } from './task';
-import { isObject, NOT_JSON, parseJson } from './values';
+import { cut, isObject, NOT_JSON, parseJson, quoted } from './values';
 
 /** Why a response holds no tasks: the provider's error envelope, or a body we cannot read. */
 export interface ResponseProblem {
@@ -69,7 +69,7 @@ export function parseBody(body: unknown): unknown {
 	if (trimmed === '') throw new Unreadable('The provider answered with an empty body.');
 	const parsed = parseJson(trimmed);
 	if (parsed === NOT_JSON) {
-		const preview = trimmed.slice(0, 120).replace(/\s+/g, ' ');
+		const preview = cut(trimmed, 120).replace(/\s+/g, ' ');
 		throw new Unreadable(`The provider answered with something that is not JSON: "${preview}"`);
 	}
 	return parsed;
@@ -91,11 +91,9 @@ export function parseObject(
 	const read = readJson(body);
 	if ('problem' in read) return read;
 	const parsed = read.json;
-	return isObject(parsed)
-		? { object: parsed }
-		: {
-				problem: { message: 'The provider answered with JSON that is not an object.', code: null },
-			};
+	// Quoted: a paid answer's task IDs may be in it (`["task_a"]`, `"task_a"`).
+	const message = `The provider answered with JSON that is not an object: ${quoted(parsed)}`;
+	return isObject(parsed) ? { object: parsed } : { problem: { message, code: null } };
 }
 
 type ReadResult = { tasks: Task[] } | { problem: ResponseProblem };

@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { SunoFailure } from '../failure';
 import { envelopeProblem, parseObject, type ResponseProblem } from './normalise';
 import type { FileType } from './results';
-import { isObject, text } from './values';
+import { isObject, quoted, text } from './values';
 
 /** Where a paid request goes: a body to a POST route, or a clip's file (`GET /suno/act/…`). */
 export type PaidCall =
@@ -76,10 +76,13 @@ export type PaidAnswer = SubmitAnswer | { result: { [key: string]: unknown }; fi
  * number arrives as text, every digit kept: values.ts). Null when there is none.
  */
 function taskIdIn(data: unknown): string | null {
-	const id = isObject(data)
-		? (text(data.task_id) ?? text(data.taskId) ?? text(data.id))
-		: text(data);
-	return id === null || id.trim() === '' ? null : id.trim();
+	// Each spelling in turn: a blank one is no ID, and must not hide the next.
+	const spellings = isObject(data) ? [data.task_id, data.taskId, data.id] : [data];
+	for (const spelling of spellings) {
+		const id = text(spelling)?.trim();
+		if (id) return id;
+	}
+	return null;
 }
 
 export function readSubmitAnswer(body: unknown): SubmitAnswer {
@@ -94,9 +97,8 @@ export function readSubmitAnswer(body: unknown): SubmitAnswer {
 		return { problem: { ...problem, message: `${problem.message}${named}` } };
 	}
 	if (taskId === null) {
-		const preview = JSON.stringify(parsed).slice(0, 200);
 		return {
-			problem: { message: `The provider's answer holds no task ID: ${preview}`, code: null },
+			problem: { message: `The provider's answer holds no task ID: ${quoted(parsed)}`, code: null },
 		};
 	}
 	return { taskId, message: text(parsed.message) };

@@ -75,26 +75,71 @@ export function toProgress(value: unknown): number | null {
 	return Math.min(100, Math.max(0, parsed));
 }
 
-/** A value as a message quotes it: text as it is, anything else as JSON, cut after 300 characters. */
+/** What `cut` ends a text with: `redact` masks a key cut short before it. */
+const CUT = '…';
+
+/** `text` cut after `max` characters, the cut marked: every message cuts what it quotes so. */
+export function cut(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max)}${CUT}` : text;
+}
+
+/**
+ * A value as a message quotes it: text as it is, anything else as JSON with each text in it cut
+ * after 100 characters (an ID after a long message still shows) and nesting past 8 levels left
+ * out (no answer is too deep to quote); the whole cut after 300 characters.
+ */
 export function quoted(value: unknown): string {
-	const shown = typeof value === 'string' ? value : String(JSON.stringify(value));
-	return shown.length > 300 ? `${shown.slice(0, 300)}…` : shown;
+	return cut(typeof value === 'string' ? value : compactJson(value, 8), 300);
+}
+
+function compactJson(value: unknown, levels: number): string {
+	if (typeof value === 'string') return JSON.stringify(cut(value, 100));
+	if (value === null || typeof value !== 'object') return String(JSON.stringify(value));
+	if (levels === 0) return CUT;
+	if (Array.isArray(value))
+		return `[${value.map((inner: unknown) => compactJson(inner, levels - 1)).join(',')}]`;
+	const fields = Object.entries(value).map(
+		([key, inner]) => `${JSON.stringify(key)}:${compactJson(inner, levels - 1)}`,
+	);
+	return `{${fields.join(',')}}`;
 }
 
 /** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
 const MIN_SECRET_LENGTH = 6;
+/** The most of a key a cut may leave shown: its first characters (`sk`) say nothing. */
+const SHOWN_OF_CUT_KEY = 2;
 
-/** `text` with every copy of `secret` (the API key) masked as `***`. */
+/**
+ * `text` with every copy of `secret` (the API key) masked as `***`: as it is, as a URL carries it
+ * (percent-encoded), as JSON text spells it (a `"` or `\` escaped), and cut short by a message
+ * that quotes a part (`sk-ab12…`).
+ */
 export function redact(text: string, secret: string | undefined): string {
-	if (!secret || secret.length < MIN_SECRET_LENGTH || !text.includes(secret)) return text;
-	return text.split(secret).join('***');
+	return maskOf(secret)(text);
 }
 
-/** A function that masks `secret` in a text: what passes provider text on (`masked`, errors). */
-export const maskOf =
-	(secret: string | undefined) =>
-	(text: string): string =>
-		redact(text, secret);
+/**
+ * A function that masks `secret` in a text (`redact`): what passes provider text on (`masked`,
+ * errors). Its spellings are worked out once, as it runs on every text of every item.
+ */
+export function maskOf(secret: string | undefined): (text: string) => string {
+	if (!secret || secret.length < MIN_SECRET_LENGTH) return (text) => text;
+	const spellings = [
+		...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
+	];
+	return (text) => {
+		let shown = text;
+		for (const copy of spellings) {
+			if (shown.includes(copy)) shown = shown.split(copy).join('***');
+			if (!shown.includes(CUT)) continue;
+			for (let length = copy.length - 1; length > SHOWN_OF_CUT_KEY; length--) {
+				const start = `${copy.slice(0, length)}${CUT}`;
+				if (shown.includes(start)) shown = shown.split(start).join(`***${CUT}`);
+			}
+		}
+		return shown;
+	};
+}
 
 export const NOT_JSON = Symbol('not JSON');
 

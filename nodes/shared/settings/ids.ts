@@ -3,6 +3,8 @@
  * name the field. Pure: a bad value is a `ParameterError` (a SunoFailure), which only
  * engine/n8nErrors.ts turns into n8n's error.
  */
+import { cut } from '../model/values';
+
 import { ParameterError } from './parameters';
 
 /** Commas and semicolons, also as a Chinese or Japanese keyboard types them, and white space. */
@@ -50,7 +52,7 @@ function jsonList(value: string, field: string): unknown[] | null {
 		// Task ids never hold brackets: text in brackets that is not JSON is a broken list.
 	}
 	throw new ParameterError(
-		`${field} looks like a list ("${text.slice(0, 60)}") but is not valid JSON. Give it as ["id1", "id2"], as ids separated by commas, or as an expression that gives a list.`,
+		`${field} looks like a list ("${cut(text, 60)}") but is not valid JSON. Give it as ["id1", "id2"], as ids separated by commas, or as an expression that gives a list.`,
 	);
 }
 
@@ -92,7 +94,7 @@ export function parseTaskIds(value: unknown, field: string): string[] {
 	const long = ids.find((id) => id.length > MAX_ID_LENGTH);
 	if (long !== undefined) {
 		throw new ParameterError(
-			`${field} holds a value ${long.length} characters long ("${long.slice(0, 40)}…"), not an ID: IDs are at most ${MAX_ID_LENGTH}.`,
+			`${field} holds a value ${long.length} characters long ("${cut(long, 40)}"), not an ID: IDs are at most ${MAX_ID_LENGTH}.`,
 		);
 	}
 	return [...new Set(ids)];

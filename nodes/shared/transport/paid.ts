@@ -189,7 +189,7 @@ export function statusFailure(
 /**
  * A 301 or 302 to the same route at another address (https for http, another host, a trailing
  * slash), with no query: an HTTP router's answer, the request was not handled. (A 303 points to a
- * result.)
+ * result; so does a redirect to the very address posted to, as after a handled form.)
  */
 export function movedRoute(response: ProviderResponse, baseUrl: string, path: string): boolean {
 	const here = new URL(`${baseUrl}${path}`);
@@ -199,6 +199,7 @@ export function movedRoute(response: ProviderResponse, baseUrl: string, path: st
 		target !== null &&
 		[301, 302].includes(response.statusCode) &&
 		target.search === '' &&
+		target.href !== here.href &&
 		trimmed(target.pathname) === trimmed(here.pathname)
 	);
 }

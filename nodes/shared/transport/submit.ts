@@ -8,7 +8,7 @@
  */
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
 
-import type { SunoFailure } from '../failure';
+import { SunoFailure } from '../failure';
 import { providerErrorOf } from '../model/errors';
 import type { ResponseProblem } from '../model/normalise';
 import { readFileAnswer, readPersonaAnswer } from '../model/results';
@@ -19,7 +19,7 @@ import {
 	type PaidCall,
 	type PaidFile,
 } from '../model/submit';
-import { redact } from '../model/values';
+import { masked, maskOf, redact } from '../model/values';
 import { gatewayFailure, networkFailure, notOffered } from './errors';
 import {
 	isGatewayRoute,
@@ -108,9 +108,26 @@ export async function sendPaid(
 		failureFor(gateway, request.itemIndex, submittedAt, outcome.attempts, httpCode);
 	if ('error' in outcome) throw failure()(unreached(outcome.error, gateway, policy));
 	const fail = failure(String(outcome.response.statusCode));
-	const response = route.binary
-		? fileRedirectAsAnswer(outcome.response, gateway.baseUrl, path)
-		: outcome.response;
+	try {
+		return answerOf(outcome.response, { gateway, route, path, offering }, submittedAt, fail);
+	} catch (error) {
+		// An answer that breaks the reading (nested past the call stack…) came after the request went out.
+		const message = `The provider's answer could not be read (${(error as Error).message}).`;
+		throw error instanceof SunoFailure
+			? error
+			: fail({ message, code: 'UNCONFIRMED', created: true });
+	}
+}
+
+/** A paid request's answer: its task, its result, or why it confirms none. */
+function answerOf(
+	answered: ProviderResponse,
+	sent: { gateway: Gateway; route: PaidRoute; path: string; offering?: string },
+	submittedAt: string,
+	fail: Fail,
+): Submitted {
+	const { gateway, route, path, offering } = sent;
+	const response = route.binary ? fileRedirectAsAnswer(answered, gateway.baseUrl, path) : answered;
 	if (response.statusCode < 200 || response.statusCode >= 300) {
 		throw fail(statusFailure(response, gateway.baseUrl, path, offering));
 	}
@@ -205,12 +222,13 @@ function resultOf(
 	// A file URL holding the key would carry it to wherever the file lives: not passed on.
 	const { file } = answer;
 	if (file && 'url' in file && redact(file.url, apiKey) !== file.url) {
-		const masked = redact(file.url, apiKey);
-		const message = `The provider gave a file URL that holds your API key (${masked}); it is not passed on or downloaded, so the key does not leave the gateway.`;
+		const shown = redact(file.url, apiKey);
+		const message = `The provider gave a file URL that holds your API key (${shown}); it is not passed on or downloaded, so the key does not leave the gateway.`;
 		throw fail({ message, code: 'KEY_IN_URL', created: true });
 	}
-	// The provider's own object, passed on: never with the key in it.
-	const result = JSON.parse(redact(JSON.stringify(answer.result), apiKey)) as IDataObject;
+	// The provider's own object, passed on: never with the key in it (masked in each text, not in
+	// its JSON, where a key holding `"` or `\` is escaped and went unmasked).
+	const result = masked(answer.result, maskOf(apiKey)) as IDataObject;
 	return { taskId: null, providerMessage: null, submittedAt, result, file: answer.file };
 }
 
