@@ -12,7 +12,7 @@ import type { ExtraOperation } from '../model/extras';
 import { withModelCheck } from '../model/made';
 import type { Annotate } from '../model/task';
 import { withBodyFields, type PaidCall } from '../model/submit';
-import { masked } from '../model/values';
+import { masked } from '../model/mask';
 import { fieldReader, parameterFailure, readOutputOptions, type FieldSet } from '../settings/read';
 import { batchRound } from './collect';
 import { directItem } from './direct';

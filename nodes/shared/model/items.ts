@@ -7,7 +7,7 @@ import { deepCopy, type IDataObject } from 'n8n-workflow';
 
 import { NO_CLIP } from './clips';
 import type { Annotate, Clip, Task } from './task';
-import { masked } from './values';
+import { masked } from './mask';
 
 type ClipFields = Omit<Clip, 'raw'>;
 

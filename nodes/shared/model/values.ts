@@ -1,8 +1,8 @@
 /**
  * Reading values the way providers send them: numbers as text, times as Unix seconds, milliseconds
  * or ISO strings, progress as "55%", word lists, JSON whose long integer ids must keep every
- * digit. Also masking the API key in what is passed on, and grouping (`addTo`). Pure; nothing here
- * knows about n8n.
+ * digit; a text cut for a message (`cut`, `quoted`); grouping (`addTo`). Pure; nothing here knows
+ * about n8n. Masking the key is mask.ts's.
  */
 import type { ProviderObject } from './task';
 
@@ -76,7 +76,7 @@ export function toProgress(value: unknown): number | null {
 }
 
 /** What `cut` ends a text with: `redact` masks a key cut short before it. */
-const CUT = '…';
+export const CUT = '…';
 
 /** `text` cut after `max` characters, the cut marked: every message cuts what it quotes so. */
 export function cut(text: string, max: number): string {
@@ -102,43 +102,6 @@ function compactJson(value: unknown, levels: number): string {
 		([key, inner]) => `${JSON.stringify(key)}:${compactJson(inner, levels - 1)}`,
 	);
 	return `{${fields.join(',')}}`;
-}
-
-/** Keys shorter than this are not real keys, and masking them would garble ordinary words. */
-const MIN_SECRET_LENGTH = 6;
-/** The most of a key a cut may leave shown: its first characters (`sk`) say nothing. */
-const SHOWN_OF_CUT_KEY = 2;
-
-/**
- * `text` with every copy of `secret` (the API key) masked as `***`: as it is, as a URL carries it
- * (percent-encoded), as JSON text spells it (a `"` or `\` escaped), and cut short by a message
- * that quotes a part (`sk-ab12…`).
- */
-export function redact(text: string, secret: string | undefined): string {
-	return maskOf(secret)(text);
-}
-
-/**
- * A function that masks `secret` in a text (`redact`): what passes provider text on (`masked`,
- * errors). Its spellings are worked out once, as it runs on every text of every item.
- */
-export function maskOf(secret: string | undefined): (text: string) => string {
-	if (!secret || secret.length < MIN_SECRET_LENGTH) return (text) => text;
-	const spellings = [
-		...new Set([secret, encodeURIComponent(secret), JSON.stringify(secret).slice(1, -1)]),
-	];
-	return (text) => {
-		let shown = text;
-		for (const copy of spellings) {
-			if (shown.includes(copy)) shown = shown.split(copy).join('***');
-			if (!shown.includes(CUT)) continue;
-			for (let length = copy.length - 1; length > SHOWN_OF_CUT_KEY; length--) {
-				const start = `${copy.slice(0, length)}${CUT}`;
-				if (shown.includes(start)) shown = shown.split(start).join(`***${CUT}`);
-			}
-		}
-		return shown;
-	};
 }
 
 export const NOT_JSON = Symbol('not JSON');
@@ -192,32 +155,6 @@ export function holdsUnsafeNumber(value: unknown): boolean {
 		}
 	}
 	return false;
-}
-
-/**
- * A JSON value (an item) as it may be passed on: `mask` applied to every text in it, keys too, for
- * a gateway that puts the key in a clip's URL (signing its files with it) or anywhere else. The
- * value itself when no text changes, which is nearly always: checked without copying anything.
- */
-export function masked<T>(value: T, mask: (text: string) => string): T {
-	return holdsText(value, (text) => mask(text) !== text) ? maskedCopy(value, mask) : value;
-}
-
-function holdsText(value: unknown, test: (text: string) => boolean): boolean {
-	if (typeof value === 'string') return test(value);
-	if (value === null || typeof value !== 'object') return false;
-	for (const key in value) {
-		if (test(key) || holdsText((value as Record<string, unknown>)[key], test)) return true;
-	}
-	return false;
-}
-
-function maskedCopy<T>(value: T, mask: (text: string) => string): T {
-	if (typeof value === 'string') return mask(value) as T;
-	if (value === null || typeof value !== 'object') return value;
-	if (Array.isArray(value)) return value.map((inner: unknown) => maskedCopy(inner, mask)) as T;
-	const entries = Object.entries(value).map(([key, inner]) => [mask(key), maskedCopy(inner, mask)]);
-	return Object.fromEntries(entries) as T;
 }
 
 /** `value` added to `key`'s group, in place: linear, where copying the group would be quadratic. */

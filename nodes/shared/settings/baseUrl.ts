@@ -6,7 +6,7 @@
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { redact } from '../model/values';
+import { redact } from '../model/mask';
 
 /** A gateway the credential offers as a Provider. */
 export interface Preset {

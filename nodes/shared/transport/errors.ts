@@ -5,7 +5,7 @@
  */
 import { SunoFailure, type FailureCode, type FailureDetail } from '../failure';
 import { isNoChannel, isWebPage, providerErrorOf } from '../model/errors';
-import { redact } from '../model/values';
+import { redact } from '../model/mask';
 import { isRateLimit, networkCode, type ProviderResponse, type RequestPolicy } from './retry';
 
 export interface Explained {

@@ -19,7 +19,7 @@ import {
 	type PaidCall,
 	type PaidFile,
 } from '../model/submit';
-import { masked, maskOf, redact } from '../model/values';
+import { masked, maskOf, redact } from '../model/mask';
 import { gatewayFailure, networkFailure, notOffered } from './errors';
 import {
 	isGatewayRoute,

@@ -1,5 +1,6 @@
 /** The key never passes on in an item: every text masked, keys and nested values too. */
-import { masked, quoted, redact } from '../../../../nodes/shared/model/values';
+import { masked, redact } from '../../../../nodes/shared/model/mask';
+import { quoted } from '../../../../nodes/shared/model/values';
 
 const KEY = 'sk-live"quote\\back';
 const mask = (text: string) => redact(text, KEY);
@@ -61,6 +62,16 @@ describe('redact', () => {
 		expect(redact(`"${key.slice(0, 3)}…"`, key)).toBe('"***…"');
 		expect(redact(`"${key.slice(0, 2)}…"`, key)).toBe(`"${key.slice(0, 2)}…"`);
 		expect(redact('a song…', key)).toBe('a song…');
+	});
+
+	it('masks a cut key beside lyrics that hold "…" of their own, each mark on its own', () => {
+		const text = `Walking… on… "${key.slice(0, 9)}…" and again ${key.slice(0, 5)}… the end…`;
+		expect(redact(text, key)).toBe('Walking… on… "***…" and again ***… the end…');
+	});
+
+	it('masks a key no URL can carry (a lone surrogate) as it is, without failing', () => {
+		const odd = 'sk-\uD800-0123456789';
+		expect(redact(`key ${odd} here`, odd)).toBe('key *** here');
 	});
 
 	it('leaves keys shorter than 6 characters unmasked (they would match ordinary words)', () => {
